@@ -1,0 +1,127 @@
+"""`python -m index`: search, list passages and score question sets from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .errors import QAError
+from .evaluate import evaluate, load_questions
+from .search import DEFAULT_SEEDS, Library, SearchResult
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except QAError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--seeds", default=str(DEFAULT_SEEDS), help="folder of articles (default: %(default)s)")
+        return p
+
+    p = command("search", "print the passages that best answer a question")
+    p.add_argument("question", nargs="?", help="the question; without it, one question a line from stdin")
+    p.add_argument("--top", type=int, default=3, help="how many passages (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="one JSON object (a line each for stdin)")
+    p.set_defaults(run=_search)
+
+    p = command("passages", "list the passages with their ids, lines and sections")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.set_defaults(run=_passages)
+
+    p = command("eval", "score a question set (JSON Lines: id, lang, q, gold)")
+    p.add_argument("file", help="the question set")
+    p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
+    p.set_defaults(run=_eval)
+
+    p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
+    p.add_argument("file", help="jsquad-valid-v1.1.json")
+    p.add_argument("out", help="folder to write (articles go in OUT, questions in OUT/questions.jsonl)")
+    p.set_defaults(run=_jsquad)
+    return parser
+
+
+def _search(args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise QAError("--top must be at least 1")
+    library = Library.from_seeds(args.seeds)
+    if args.question is not None:
+        result = library.search(args.question, top=args.top)
+        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_result(result))
+        return 0
+    stdin = sys.stdin.buffer
+    for raw in stdin:
+        try:
+            line = raw.decode("utf-8").rstrip("\r\n")
+            result = library.search(line, top=args.top)
+        except UnicodeDecodeError:
+            _print_error(args.json, "the line is not valid UTF-8", raw.decode("utf-8", "replace").strip())
+            continue
+        except QAError as e:
+            _print_error(args.json, str(e), line)
+            continue
+        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_result(result), flush=True)
+    return 0
+
+
+def _print_error(as_json: bool, message: str, query: str) -> None:
+    if as_json:
+        print(json.dumps({"query": query, "error": message}, ensure_ascii=False), flush=True)
+    else:
+        print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def format_result(result: SearchResult) -> str:
+    verdict = "answered" if result.answerable else "not answered by the article"
+    lines = [f"{result.query}  [{result.lang}, {verdict}]"]
+    for n, hit in enumerate(result.hits, start=1):
+        p = hit.passage
+        where = f"{p.doc} line {p.lines[0]}" + (f"-{p.lines[1]}" if p.lines[1] != p.lines[0] else "")
+        lines.append(f"{n}. {where}  § {p.section or '-'}  (score {hit.score:.2f})")
+        lines.append(f"   {p.text}")
+        if result.lang == "en" and p.text_en:
+            lines.append(f"   {p.text_en}")
+    return "\n".join(lines)
+
+
+def _passages(args: argparse.Namespace) -> int:
+    library = Library.from_seeds(args.seeds)
+    for p in library.passages:
+        if args.json:
+            row = {"passage": p.id, "doc": p.doc, "lines": list(p.lines), "section": p.section,
+                   "text": p.text, "text_en": p.text_en}
+            print(json.dumps(row, ensure_ascii=False))
+        else:
+            print(f"{p.id}\tlines {p.lines[0]}-{p.lines[1]}\t§ {p.section or '-'}\t{p.text[:40]}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    library = Library.from_seeds(args.seeds)
+    report = evaluate(library, load_questions(args.file))
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    if args.misses:
+        print("\n".join(report.misses))
+    return 0
+
+
+def _jsquad(args: argparse.Namespace) -> int:
+    from .jsquad import convert
+
+    n_articles, n_questions = convert(args.file, args.out)
+    print(f"wrote {n_articles} articles and {n_questions} questions to {args.out}")
+    return 0

@@ -1,0 +1,15 @@
+"""Errors whose message is safe to show to a user as it is."""
+
+from __future__ import annotations
+
+
+class QAError(Exception):
+    """Base class: the message is one short sentence a user can act on."""
+
+
+class QueryError(QAError):
+    """The question itself cannot be searched (empty, too long, no words)."""
+
+
+class SeedsError(QAError):
+    """The seeds folder is missing, empty or unreadable."""

@@ -1,0 +1,56 @@
+"""A bilingual glossary: English question words to the Japanese words an article would use.
+
+It lets an article without an English rendering still answer English questions, and adds the
+Japanese side's evidence to English questions where there is a rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+
+from .tokenize import Tokenizer
+
+
+class Glossary:
+    """English tokens (and token pairs, for phrases) -> Japanese tokens."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]], ja: Tokenizer, en: Tokenizer) -> None:
+        self._map: dict[tuple[str, ...], list[str]] = {}
+        for english, japanese in entries:
+            key = tuple(en(english))
+            if not key:
+                continue
+            targets = self._map.setdefault(key, [])
+            for word in japanese.split():
+                targets.extend(t for t in ja(word) if t not in targets)
+        self._longest = max((len(k) for k in self._map), default=1)
+
+    @classmethod
+    def load(cls, ja: Tokenizer, en: Tokenizer) -> Glossary:
+        text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
+        return cls(_parse(text), ja, en)
+
+    def to_japanese(self, tokens: list[str]) -> list[str]:
+        """Japanese tokens for an English token list, longest phrase first; unknown Latin words
+        (names, acronyms) are kept, since Japanese text often writes them in Latin letters."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                targets = self._map.get(tuple(tokens[i : i + n]))
+                if targets:
+                    out.extend(targets)
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+
+def _parse(text: str) -> Iterable[tuple[str, str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            english, japanese = line.split("\t", 1)
+            yield english.strip(), japanese.strip()

@@ -1,0 +1,227 @@
+"""Articles in a seeds folder, split into cited passages.
+
+A passage is one paragraph or a run of sentences of one paragraph, never more, so its line range
+stays tight. Headings (the title, and short lines without sentence-final punctuation) are not
+passages: they name the section of the passages under them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SeedsError
+
+SEED_SUFFIXES = (".txt", ".md")
+EN_MARK = ".en"  # `article.en.txt` renders `article.txt` line for line
+
+# A paragraph longer than this is cut into runs of whole sentences, each at most this long.
+MAX_PASSAGE_CHARS = 400
+MAX_HEADING_CHARS = 60
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![」』）)\"”’])|(?<=[。！？!?][」』）)\"”’])|(?<=[.!?])\s+")
+_NOT_HEADING_END = tuple("。．.！!、,:：;；」』)）\"”’")
+_QUOTE_START = tuple("「『\"“'‘(（")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One citable unit of an article."""
+
+    id: str  # stable: "<doc stem>:<first line>" plus ".<k>" for the k-th part of a long paragraph
+    doc: str  # the article's file name in the seeds folder
+    lines: tuple[int, int]  # 1-based first and last line in the source file
+    section: str | None  # the heading the passage stands under (the title before any heading)
+    text: str  # verbatim Japanese
+    text_en: str | None = None  # the English rendering of the same lines, where there is one
+    section_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    line: int
+    text: str
+    text_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    doc: str
+    title: str
+    title_en: str | None
+    headings: tuple[Heading, ...]
+    passages: tuple[Passage, ...]
+
+    @property
+    def has_english(self) -> bool:
+        return any(p.text_en for p in self.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    first: int
+    last: int
+    text: str
+
+
+def load_seeds(folder: str | Path) -> list[Article]:
+    """Every article in `folder`, in file-name order. Raises SeedsError if there is none."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise SeedsError(f"seeds folder not found: {root}")
+    files = sorted(
+        p for p in root.iterdir() if p.suffix in SEED_SUFFIXES and not _is_rendering(p) and p.is_file()
+    )
+    articles = [a for a in (load_article(p) for p in files) if a.passages]
+    if not articles:
+        raise SeedsError(f"no article in {root}: put a UTF-8 .txt or .md file there")
+    return articles
+
+
+def _is_rendering(path: Path) -> bool:
+    return path.stem.endswith(EN_MARK)
+
+
+def rendering_path(path: Path) -> Path:
+    return path.with_name(path.stem + EN_MARK + path.suffix)
+
+
+def load_article(path: str | Path) -> Article:
+    """Read one article and, if it sits beside it, its line-aligned English rendering."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as e:
+        raise SeedsError(f"{path.name} is not UTF-8 text") from e
+    en_path = rendering_path(path)
+    en_lines = en_path.read_text(encoding="utf-8-sig").splitlines() if en_path.is_file() else None
+    return split_article(path.name, lines, en_lines)
+
+
+def split_article(doc: str, lines: list[str], en_lines: list[str] | None = None) -> Article:
+    """Split an article's lines into headings and passages."""
+    stem = doc.rsplit(".", 1)[0]
+    blocks = _blocks(lines)
+    headings: list[Heading] = []
+    passages: list[Passage] = []
+    section: Heading | None = None
+    for i, block in enumerate(blocks):
+        if i == 0 and len(blocks) > 1 or _is_heading(block):
+            section = Heading(block.first, _heading_text(block.text), _span(en_lines, block))
+            if section.text_en:
+                section = Heading(section.line, section.text, _heading_text(section.text_en))
+            headings.append(section)
+            continue
+        for k, (text, first, last) in enumerate(_parts(block, lines)):
+            en = _span(en_lines, _Block(first, last, text))
+            passages.append(
+                Passage(
+                    id=f"{stem}:{block.first}" + (f".{k + 1}" if k else ""),
+                    doc=doc,
+                    lines=(first, last),
+                    section=section.text if section else None,
+                    text=text,
+                    text_en=en,
+                    section_en=section.text_en if section else None,
+                )
+            )
+    title = headings[0].text if headings and headings[0].line == blocks[0].first else stem
+    title_en = headings[0].text_en if headings and headings[0].line == blocks[0].first else None
+    return Article(doc, title, title_en, tuple(headings), tuple(passages))
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    """Paragraphs: a blank line ends one; without blank lines each line is one.
+
+    A paragraph wrapped over several lines is joined (without a space between Japanese lines).
+    Markdown headings (`# ...`) always stand alone.
+    """
+    has_blank_separators = any(not line.strip() for line in lines[1:-1])
+    blocks: list[_Block] = []
+    current: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if current:
+            text = ""
+            for _, part in current:
+                text = _join(text, part)
+            blocks.append(_Block(current[0][0], current[-1][0], text))
+            current.clear()
+
+    for n, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("#"):
+            flush()
+            blocks.append(_Block(n, n, line))
+        else:
+            current.append((n, line))
+            if not has_blank_separators:
+                flush()
+    flush()
+    return blocks
+
+
+def _join(left: str, right: str) -> str:
+    if not left:
+        return right
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii():
+        return left + " " + right
+    return left + right
+
+
+def _is_heading(block: _Block) -> bool:
+    text = block.text
+    if text.startswith("#"):
+        return True
+    return (
+        block.first == block.last
+        and len(text) <= MAX_HEADING_CHARS
+        and not text.endswith(_NOT_HEADING_END)
+        and not text.startswith(_QUOTE_START)
+    )
+
+
+def _heading_text(text: str) -> str:
+    return text.lstrip("#").strip()
+
+
+def _span(en_lines: list[str] | None, block: _Block) -> str | None:
+    if en_lines is None or block.last > len(en_lines):
+        return None
+    text = ""
+    for line in en_lines[block.first - 1 : block.last]:
+        text = (text + " " + line.strip()).strip()
+    return text or None
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, each keeping its closing punctuation and quotes."""
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+
+
+def _parts(block: _Block, lines: list[str]) -> list[tuple[str, int, int]]:
+    """The paragraph whole, or runs of whole sentences of at most MAX_PASSAGE_CHARS each."""
+    if len(block.text) <= MAX_PASSAGE_CHARS:
+        return [(block.text, block.first, block.last)]
+    runs: list[str] = []
+    for sentence in split_sentences(block.text):
+        if runs and len(runs[-1]) + len(sentence) <= MAX_PASSAGE_CHARS:
+            runs[-1] = _join(runs[-1], sentence)
+        else:
+            runs.append(sentence)
+    return [(run, *_line_range(run, block, lines)) for run in runs]
+
+
+def _line_range(run: str, block: _Block, lines: list[str]) -> tuple[int, int]:
+    """Which source lines a run of sentences of a wrapped paragraph stands on."""
+    if block.first == block.last:
+        return block.first, block.first
+    head, tail = run[:12], run[-12:]
+    first = next((n for n in range(block.first, block.last + 1) if head in lines[n - 1]), block.first)
+    last = next(
+        (n for n in range(block.last, block.first - 1, -1) if tail in lines[n - 1]), block.last
+    )
+    return first, max(first, last)

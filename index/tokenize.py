@@ -1,0 +1,133 @@
+"""One normalisation and tokenization path for passages and questions alike.
+
+Japanese: NFKC, case folding, then fugashi (MeCab + unidic-lite). English: NFKC, case folding,
+a word regex, stopwords and the Snowball stemmer (PyStemmer).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import fugashi
+import Stemmer
+
+Tokenizer = Callable[[str], list[str]]
+
+# Aliases: the same entity written several ways gets one canonical token. Applied to the
+# normalised text before tagging, so "オープンAI" (two MeCab tokens) becomes one token.
+TEXT_ALIASES: dict[str, str] = {
+    "オープンai": "openai",
+    "open ai": "openai",
+}
+TOKEN_ALIASES: dict[str, str] = {
+    "meta": "メタ",
+}
+
+# Parts of speech that carry content (unidic pos1).
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "感動詞"})
+
+# Question words and function-like content words: they say what kind of answer is wanted, not
+# what it is about, so they must not drive retrieval. Lemmas as unidic-lite writes them.
+JA_STOPWORDS = frozenset(
+    """
+    何 なに なん 誰 だれ 何処 どこ 幾ら いくら 何時 いつ 何故 なぜ 如何 どう どうして どの どれ どんな
+    何人 なんにん 何回 何年 何歳 何月 何日 何時間 幾つ いくつ どれほど どれくらい どのくらい どのよう
+    為る する 居る いる 有る ある 成る なる 在る 出来る できる 言う いう 思う 行う 見る 呉れる くれる
+    貰う もらう 下さる くださる 教える 知る 分かる 事 こと 物 もの 様 よう 為 ため 所 ところ 方 ほう
+    中 うち 此れ これ 其れ それ 彼れ あれ 此の この 其の その 彼の あの 今 際 等 など 他 ほか 私 僕 君
+    的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
+    """.split()
+)
+
+EN_STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are aren't as at be because been before
+    being below between both but by can can't cannot could couldn't did didn't do does doesn't doing
+    don't down during each few for from further had hadn't has hasn't have haven't having he he'd
+    he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into
+    is isn't it it's its itself let's me more most mustn't my myself no nor not of off on once only
+    or other ought our ours ourselves out over own same shan't she she'd she'll she's should
+    shouldn't so some such than that that's the their theirs them themselves then there there's
+    these they they'd they'll they're they've this those through to too under until up very was
+    wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while
+    who who's whom why why's with won't would wouldn't you you'd you'll you're you've your yours
+    yourself yourselves
+    tell say said says according article mention mentioned mentions much many get got give gave
+    happen happened happening does also whose kind thing things will just really
+    """.split()
+)
+
+_JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def normalize(text: str) -> str:
+    """NFKC and case folding, then canonical spellings of entities written several ways."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for variant, canonical in TEXT_ALIASES.items():
+        text = text.replace(variant, canonical)
+    return text
+
+
+def is_japanese(text: str) -> bool:
+    """True when the text contains any kana or kanji."""
+    return _JA_SCRIPT.search(text) is not None
+
+
+class JapaneseTokenizer:
+    """Content-word tokens of Japanese text: one fugashi Tagger, built once.
+
+    The token is unidic's lemma (so いくら and 幾ら, 休み and 休む's variants meet), except for proper
+    nouns and words the dictionary does not know, which keep their written base form: the lemma
+    of some names is a reading or another word (東京 -> トウキョウ, チェン -> チェーン).
+    """
+
+    def __init__(self, stopwords: Iterable[str] = JA_STOPWORDS) -> None:
+        self._tagger = fugashi.Tagger()
+        self.stopwords = frozenset(stopwords)
+
+    def __call__(self, text: str) -> list[str]:
+        tokens: list[str] = []
+        for word in self._tagger(normalize(text)):
+            feature = word.feature
+            if feature.pos1 not in CONTENT_POS:
+                continue
+            if feature.pos2 in ("代名詞",) or feature.pos1 == "名詞" and feature.pos2 == "助動詞語幹":
+                continue
+            token = _token_form(word.surface, feature)
+            token = TOKEN_ALIASES.get(token, token)
+            if token and token not in self.stopwords:
+                tokens.append(token)
+        return tokens
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+
+
+def _token_form(surface: str, feature: fugashi.UnidicFeatures17) -> str:  # type: ignore[name-defined]
+    lemma = feature.lemma
+    if lemma is None:  # unknown to the dictionary (Latin words, numbers)
+        return surface
+    if feature.pos2 == "固有名詞" or _KATAKANA.fullmatch(surface):
+        # A katakana word's lemma can be another word (チェン -> チェーン): keep its spelling.
+        return feature.orthBase or surface
+    # unidic marks loanword lemmas with their source word: "オファー-offer"
+    return lemma.split("-", 1)[0]
+
+
+class EnglishTokenizer:
+    """Stemmed English content words: a word regex, stopwords, the Snowball English stemmer."""
+
+    def __init__(self, stopwords: Iterable[str] = EN_STOPWORDS) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+        self.stopwords = frozenset(stopwords)
+
+    def __call__(self, text: str) -> list[str]:
+        words = [
+            w.replace("'s", "")
+            for w in _EN_WORD.findall(normalize(text))
+            if w not in self.stopwords
+        ]
+        return [w for w in self._stemmer.stemWords(words) if w]
