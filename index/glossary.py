@@ -17,19 +17,33 @@ class Glossary:
 
     def __init__(self, entries: Iterable[tuple[str, str]], ja: Tokenizer, en: Tokenizer) -> None:
         self._map: dict[tuple[str, ...], list[str]] = {}
+        # Japanese words listed for the same English word are near-synonyms of each other.
+        self._synonyms: dict[str, list[str]] = {}
         for english, japanese in entries:
             key = tuple(en(english))
             if not key:
                 continue
             targets = self._map.setdefault(key, [])
-            for word in japanese.split():
-                targets.extend(t for t in ja(word) if t not in targets)
+            words = [ja(word) for word in japanese.split()]
+            for tokens in words:
+                targets.extend(t for t in tokens if t not in targets)
+            for word in words:
+                if len(word) != 1:
+                    continue
+                siblings = self._synonyms.setdefault(word[0], [])
+                siblings.extend(
+                    t for other in words for t in other if t != word[0] and t not in siblings
+                )
         self._longest = max((len(k) for k in self._map), default=1)
 
     @classmethod
     def load(cls, ja: Tokenizer, en: Tokenizer) -> Glossary:
         text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
         return cls(_parse(text), ja, en)
+
+    def synonyms(self, token: str) -> list[str]:
+        """Japanese tokens listed beside this one for the same English word."""
+        return self._synonyms.get(token, [])
 
     def to_japanese(self, tokens: list[str]) -> list[str]:
         """Japanese tokens for an English token list, longest phrase first; unknown Latin words

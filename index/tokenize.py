@@ -38,6 +38,8 @@ JA_STOPWORDS = frozenset(
     貰う もらう 下さる くださる 教える 知る 分かる 事 こと 物 もの 様 よう 為 ため 所 ところ 方 ほう
     中 うち 此れ これ 其れ それ 彼れ あれ 此の この 其の その 彼の あの 今 際 等 など 他 ほか 私 僕 君
     的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
+    結局 話 感じ 状況 具体 一体 マジ 何か ちゃんと 全然 結構 色々 矢張り やっぱり 一体 大体 要する
+    書く 載る 触れる 言及 出る 聞く 意味 理由 件 場合 点 辺 頃 位 くらい ぐらい 良い 良く
     """.split()
 )
 
@@ -56,6 +58,9 @@ EN_STOPWORDS = frozenset(
     yourself yourselves
     tell say said says according article mention mentioned mentions much many get got give gave
     happen happened happening does also whose kind thing things will just really
+    actually currently exactly basically anyone anything something someone stuff lot lots
+    go goes going gone right now reason piece story write wrote written talk talking talked
+    know explain describe described mean means way ways like
     """.split()
 )
 
@@ -101,6 +106,14 @@ class JapaneseTokenizer:
             if token and token not in self.stopwords:
                 tokens.append(token)
         return tokens
+
+    def proper_nouns(self, text: str) -> dict[str, str]:
+        """Proper-noun tokens of the text and their kind (unidic pos3: 人名, 地名, 一般...)."""
+        return {
+            _token_form(word.surface, word.feature): word.feature.pos3
+            for word in self._tagger(normalize(text))
+            if word.feature.pos2 == "固有名詞"
+        }
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
