@@ -1,0 +1,137 @@
+"""Search: ranked passages, the answerable verdict, input checks and the JSON contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index import Library, QueryError
+from index.answertype import AnswerType, question_type
+from index.bm25 import BM25Index
+from index.search import MAX_QUERY_CHARS
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library.from_seeds()
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("メタは研究者にいくら提示した?", 7),
+        ("ザッカーバーグは勧誘に関わっているの?", 8),
+        ("スタッフは週に何時間働いている?", 18),
+        ("チェンはメインクエストとサイドクエストについて何と言った?", 27),
+        ("How much did Meta offer OpenAI staff?", 7),
+        ("How many researchers has OpenAI lost to Meta?", 3),
+        ("What did the Go-To-Market employee say about the week off?", 23),
+        ("Which outlet got the leaked Slack messages?", 9),
+    ],
+)
+def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
+    result = library.search(question)
+    assert result.answerable
+    assert result.hits[0].passage.lines[0] == line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "東京の天気は?",
+        "パンの焼き方を教えて",
+        "Pythonでリストをソートするには?",
+        "How do I bake bread?",
+        "How do I sort a list in Python?",
+        "What's the weather in Tokyo?",
+        "How old is Sam Altman?",  # names people in the article, asks what it does not say
+        "マーク・チェンは何歳?",
+    ],
+)
+def test_questions_the_article_does_not_answer_are_declined(library: Library, question: str) -> None:
+    assert not library.search(question).answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("メタはいくら出したの?", AnswerType.MONEY),
+        ("何人がやめた?", AnswerType.COUNT),
+        ("How long is the shutdown?", AnswerType.DURATION),
+        ("いつ始まった?", AnswerType.DATE),
+        ("How old is he?", AnswerType.AGE),
+        ("誰が言った?", AnswerType.PERSON),
+        ("Why did OpenAI close?", None),
+    ],
+)
+def test_question_type(question: str, kind: AnswerType | None) -> None:
+    assert question_type(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("?!。、…", "no words"),
+        ("🙂🙂🔥", "no words"),
+        ("あ" * (MAX_QUERY_CHARS + 1), "too long"),
+    ],
+)
+def test_bad_questions_raise_a_clear_error(library: Library, question: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        library.search(question)
+
+
+def test_stopword_only_question_is_not_answerable(library: Library) -> None:
+    result = library.search("何?")
+    assert not result.answerable and result.hits == ()
+
+
+def test_json_contract(library: Library) -> None:
+    data = library.search("メタの1億ドルのオファー", top=2).to_json()
+    assert set(data) == {"query", "lang", "answerable", "hits"}
+    assert data["lang"] == "ja" and data["answerable"] is True
+    assert len(data["hits"]) == 2
+    hit = data["hits"][0]
+    assert set(hit) == {"doc", "passage", "lines", "section", "score", "text", "text_en"}
+    assert hit["doc"] == "000_30e68451fde60380.txt"
+    assert hit["lines"] == [7, 7] and isinstance(hit["score"], float)
+    assert hit["text"].startswith("報道によれば") and hit["text_en"].startswith("According")
+    assert library.search("How much?").to_json()["lang"] == "en"
+
+
+def test_english_questions_without_a_rendering(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent.parent / "seeds" / "000_30e68451fde60380.txt"
+    (tmp_path / "article.txt").write_bytes(source.read_bytes())
+    library = Library.from_seeds(tmp_path)
+    assert not library.has_english
+    result = library.search("How much did Meta offer?")
+    assert result.lang == "en"
+    assert result.hits[0].passage.lines[0] == 7
+    assert result.hits[0].passage.text_en is None
+    assert not library.search("How do I bake bread?").answerable
+
+
+def test_common_terms_keep_a_positive_weight() -> None:
+    # rank-bm25's BM25Okapi gives a token in more than half the passages a negative idf and then
+    # a floor; ours stays positive and still ranks the passage with the token first.
+    docs = [["openai", "メタ"], ["openai"], ["openai", "休み"], ["チェン"]]
+    index = BM25Index(docs)
+    assert 0 < index.idf("openai") < index.idf("メタ")
+    assert index.top(["openai"], 1)[0][0] in (0, 1, 2)
+    assert index.top(["チェン"], 4) == [(3, pytest.approx(index.top(["チェン"], 1)[0][1]))]
+
+
+def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent.parent / "seeds"
+    for f in source.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "001_bread.txt").write_text(
+        "パンの記事\nパンは小麦粉と水と酵母から作る。\n焼く前に生地を発酵させる。\n", encoding="utf-8"
+    )
+    library = Library.from_seeds(tmp_path)
+    assert len(library.articles) == 2
+    assert library.search("パンは何から作る?").hits[0].passage.doc == "001_bread.txt"
+    assert library.search("メタのオファーはいくら?").hits[0].passage.lines == (7, 7)

@@ -1,0 +1,90 @@
+"""Normalisation and tokenization, table-driven. Expected tokens depend on unidic-lite 1.0.8 (pinned)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
+
+
+@pytest.fixture(scope="module")
+def ja() -> JapaneseTokenizer:
+    return JapaneseTokenizer()
+
+
+@pytest.fixture(scope="module")
+def en() -> EnglishTokenizer:
+    return EnglishTokenizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＯｐｅｎＡＩ", "openai"),  # full-width Latin -> ASCII, case folded
+        ("１億ドル", "1億ドル"),  # full-width digits
+        ("ｵﾌｧｰ", "オファー"),  # half-width katakana
+        ("（CEO）？", "(ceo)?"),
+        ("オープンAI", "openai"),  # one canonical spelling per entity
+        ("メタ社", "メタ"),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # question words never drive retrieval
+        ("メタは研究者にいくら提示した?", {"メタ", "研究", "提示"}, {"いくら", "幾ら", "は", "に"}),
+        ("誰がどこで何をしたの?", set(), {"誰", "どこ", "何", "する"}),
+        ("何人の研究者がメタに移った?", {"研究", "メタ", "移る"}, {"何人"}),
+        # the same entity written three ways is one token
+        ("オープンAIとOpenAIとＯｐｅｎＡＩ", {"openai"}, {"オープン", "ai"}),
+        ("Metaとメタ社", {"メタ"}, {"meta"}),
+        # a katakana name keeps its spelling (unidic's lemma of チェン can be チェーン)
+        ("チェンの緊急メモ以外にも", {"チェン", "緊急", "メモ"}, {"チェーン"}),
+        # a proper noun keeps its written form (the lemma of 東京 is a reading)
+        ("東京の天気", {"東京", "天気"}, {"トウキョウ"}),
+        # inflected forms meet at the lemma
+        ("引き抜かれた研究者", {"引き抜く", "研究"}, set()),
+        ("休みを取る", {"休み", "取る"}, set()),
+        # numbers and Latin words are kept
+        ("週80時間のSlack", {"80", "時間", "slack"}, set()),
+    ],
+)
+def test_japanese_tokens(ja: JapaneseTokenizer, text: str, present: set[str], absent: set[str]) -> None:
+    tokens = set(ja(text))
+    assert present <= tokens
+    assert not absent & tokens
+
+
+def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
+    assert ja("メタの1億ドルオファーがOpenAIリーダーにパニックを引き起こす") == [
+        "メタ", "1", "億", "ドル", "オファー", "openai", "リーダー", "パニック", "引き起こす",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How much did Meta offer OpenAI's researchers?", ["meta", "offer", "openai", "research"]),
+        ("Who is Mark Chen?", ["mark", "chen"]),
+        ("Why is OpenAI shutting down for a week?", ["openai", "shut", "week"]),
+        ("ＯｐｅｎＡＩ", ["openai"]),
+    ],
+)
+def test_english_tokens(en: EnglishTokenizer, text: str, expected: list[str]) -> None:
+    assert en(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("メタは?", True), ("OpenAI", False), ("ｵﾌｧｰ", True), ("100", False), ("漢字", True)],
+)
+def test_is_japanese(text: str, expected: bool) -> None:
+    assert is_japanese(text) is expected
+
+
+def test_person_names_are_tagged(ja: JapaneseTokenizer) -> None:
+    assert ja.proper_nouns("サム・アルトマンと東京")["アルトマン"] == "人名"
