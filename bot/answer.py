@@ -1,0 +1,244 @@
+"""Question in, `Answer` out: reply language, verdict, quoted passages and their citations.
+
+Pure: no Discord, no I/O. The console and the Discord bot render the same `Answer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index import Library, Passage, QueryError
+from index.passages import split_sentences
+from index.search import MAX_QUERY_CHARS
+from index.tokenize import is_japanese, normalize
+
+from .errors import NotFoundError, QuestionError
+
+PAGE = 3  # passages quoted per reply at most
+RELATIVE_SCORE = 0.6  # a first page also quotes runners-up scoring this share of the best hit
+MAX_RESULTS = 12  # 'more passages' stops here: results further down are noise
+QUOTE_CHARS = 700  # longer quotes are cut at a sentence boundary, with a pointer to /passage
+ORIGINAL_CHARS = 400  # the Japanese shown beside an English quote
+FOCUS_CHARS = 1500  # /passage: the paragraph asked for
+NEIGHBOUR_CHARS = 300  # /passage: the paragraphs before and after it
+
+_WORD = re.compile(r"\w")
+_LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Words that only an English sentence uses. A question without any of them ("OpenAI", "1",
+# "Sam Altman") says nothing about the asker's language, so their locale decides.
+_ENGLISH_CLUES = frozenset(
+    """what who whom whose when where why how which is are was were be been do does did can could
+    will would should shall may might must has have had the a an of in on at to for about with by
+    from into than that this these those it its they them their he she his her i me my you your we
+    our us there and or but not no any some much many tell explain say said mean give""".split()
+)
+
+
+def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> str:
+    """Japanese script -> ja, an English sentence -> en, a bare name or number -> `fallback`."""
+    if lang in ("ja", "en"):
+        return lang
+    if is_japanese(question):
+        return "ja"
+    if any(w in _ENGLISH_CLUES for w in _LATIN_WORD.findall(question.lower())):
+        return "en"
+    return fallback
+
+
+def check_question(question: str) -> str:
+    """The question stripped, or QuestionError saying what to fix."""
+    question = question.strip()
+    if not question:
+        raise QuestionError("Please write a question.", "質問を書いてください。")
+    if len(question) > MAX_QUERY_CHARS:
+        raise QuestionError(
+            f"That question is too long ({len(question)} characters): "
+            f"please keep it under {MAX_QUERY_CHARS}.",
+            f"質問が長すぎます({len(question)}文字)。{MAX_QUERY_CHARS}文字以内でどうぞ。",
+        )
+    if not _WORD.search(normalize(question)):
+        raise QuestionError("The question has no words in it.", "質問に言葉が含まれていません。")
+    return question
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a quote comes from: the article, its line (the paragraph number) and its section."""
+
+    n: int  # the marker: [n]
+    doc: str
+    title: str  # the article's title, in the reply's language where there is a rendering
+    lines: tuple[int, int]
+    section: str | None  # the section heading, in the reply's language where there is a rendering
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    citation: Citation
+    passage: Passage
+    text: str  # verbatim, in the reply's language (the Japanese where there is no rendering)
+    original: str  # verbatim Japanese for it
+    cut: bool  # text or original stops at a sentence boundary before the paragraph ends
+
+    @property
+    def translated(self) -> bool:
+        return self.passage.text_en is not None and self.text != self.original
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "original": self.original,
+            "doc": self.passage.doc,
+            "lines": list(self.passage.lines),
+            "section": self.citation.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    lang: str  # "ja" | "en": the reply's language
+    answered: bool  # False: the quotes are the closest matches, not an answer
+    quotes: tuple[Quote, ...]
+    offset: int = 0  # results quoted by earlier pages ('more passages')
+    more: bool = False  # there are further results to show
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        # Built from the quotes, so no citation can point at a passage that was not quoted.
+        return tuple(q.citation for q in self.quotes)
+
+    @property
+    def next_offset(self) -> int:
+        return self.offset + len(self.quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A paragraph with its neighbours (/passage)."""
+
+    lang: str
+    doc: str
+    line: int  # the line asked for
+    quotes: tuple[Quote, ...]
+    focus: tuple[int, ...]  # markers of the paragraph asked for; the other quotes are neighbours
+
+
+def compose(
+    library: Library,
+    question: str,
+    *,
+    lang: str | None = None,
+    fallback_lang: str = "en",
+    offset: int = 0,
+) -> Answer:
+    """Answer a question from the library's articles, quoting and citing the passages used."""
+    question = check_question(question)
+    reply = reply_lang(question, lang, fallback_lang)
+    offset = max(0, min(offset, MAX_RESULTS))
+    try:
+        result = library.search(question, top=offset + PAGE + 1, lang=reply)
+    except QueryError as e:  # the index's own checks, should they ever be stricter than ours
+        raise QuestionError(str(e)) from e
+    hits = result.hits[offset:MAX_RESULTS]
+    if offset == 0 and result.answerable:
+        best = hits[0].score
+        hits = tuple(h for h in hits[:PAGE] if h.score >= RELATIVE_SCORE * best)
+    elif offset == 0:
+        hits = hits[:1]  # the closest match, offered as such
+    else:
+        hits = hits[:PAGE]
+    quotes = tuple(
+        quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS) for i, h in enumerate(hits)
+    )
+    end = offset + len(quotes)
+    more = len(result.hits) > end and end < MAX_RESULTS
+    return Answer(question, reply, result.answerable, quotes, offset, more)
+
+
+def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:
+    """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`."""
+    article = library.article(passage.doc)
+    title = article.title if article else passage.doc
+    section = passage.section
+    text = passage.text
+    if lang == "en":
+        title = (article.title_en if article else None) or title
+        section = passage.section_en or section
+        text = passage.text_en or passage.text
+    text, cut = excerpt(text, limit)
+    original, cut_original = excerpt(
+        passage.text, min(limit, ORIGINAL_CHARS) if lang == "en" else limit
+    )
+    citation = Citation(n, passage.doc, title, passage.lines, section)
+    return Quote(citation, passage, text, original, cut or cut_original)
+
+
+def context(library: Library, line: int, *, lang: str, doc: str | None = None) -> Context:
+    """The paragraph at `line` of an article (the first by default) and the ones around it."""
+    article = library.article(doc) if doc else library.articles[0]
+    if article is None:
+        raise NotFoundError(f"There is no article {doc!r}.", f"記事 {doc!r} はありません。")
+    paragraphs: list[list[Passage]] = []
+    for p in article.passages:
+        if paragraphs and _paragraph_line(paragraphs[-1][0]) == _paragraph_line(p):
+            paragraphs[-1].append(p)
+        else:
+            paragraphs.append([p])
+    first, last = paragraphs[0][0].lines[0], paragraphs[-1][-1].lines[1]
+    if line > last:
+        raise NotFoundError(
+            f"The article's paragraphs are on lines {first}–{last}; there is none at line {line}.",
+            f"記事の段落は{first}〜{last}行目です。{line}行目には段落がありません。",
+        )
+    # A heading's (or blank) line shows the paragraph that follows it.
+    i = next(k for k, para in enumerate(paragraphs) if para[-1].lines[1] >= line)
+    shown = [(para, k == i) for k, para in enumerate(paragraphs) if i - 1 <= k <= i + 1]
+    quotes: list[Quote] = []
+    focus: list[int] = []
+    for para, is_focus in shown:
+        for p in para:
+            n = len(quotes) + 1
+            quotes.append(quote(library, p, n, lang, FOCUS_CHARS if is_focus else NEIGHBOUR_CHARS))
+            if is_focus:
+                focus.append(n)
+    return Context(lang, article.doc, line, tuple(quotes), tuple(focus))
+
+
+def _paragraph_line(p: Passage) -> int:
+    """The first line of the paragraph a passage belongs to (its id is `<stem>:<line>[.<k>]`)."""
+    return int(p.id.rsplit(":", 1)[1].split(".")[0])
+
+
+def excerpt(text: str, limit: int, measure: Callable[[str], int] = len) -> tuple[str, bool]:
+    """The longest run of whole sentences from the start of `text` that measures at most `limit`,
+    and whether anything was cut. A first sentence longer than that is cut inside, at a comma or a
+    space where there is one. `measure` (e.g. the length once escaped) is never less than len."""
+    if len(text) <= limit and measure(text) <= limit:
+        return text, False
+    end, pos = 0, 0
+    for sentence in split_sentences(text[: limit + 1]):
+        start = text.find(sentence, pos)
+        if start < 0:
+            break
+        stop = start + len(sentence)
+        if stop > limit or measure(text[:stop]) > limit:
+            break
+        end = pos = stop
+    if end:
+        return text[:end], True
+    lo, hi = 0, min(len(text), limit)  # the longest prefix that fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid]) <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = text[:lo]
+    for mark in ("、", "，", ", ", " "):
+        i = head.rfind(mark)
+        if i > lo // 2:
+            return head[: i + len(mark)].rstrip(), True
+    return head, True

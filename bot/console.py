@@ -1,0 +1,123 @@
+"""The console mode: the same answers as on Discord, as plain text or JSON, without a token."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, Any
+
+from index import Library, QAError
+
+from .answer import Answer, compose, context, reply_lang
+from .errors import BotError
+from .render import answer_text, article_page, context_page, help_page, summary_page, to_text
+from .summary import make_summary
+
+COMMANDS = [
+    ("ask", "QUESTION", "Ask a question about the article"),
+    ("passage", "LINE [ja|en]", "Read a paragraph of the article with the ones around it"),
+    ("article", "", "Show the article's title, sections and how to ask"),
+    ("summary", "[short|medium|long]", "Summarize the article in its own quoted sentences"),
+]
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The `ask --json` shape: the Answer itself, and the reply as the console prints it."""
+    return {
+        "lang": answer.lang,
+        "answered": answer.answered,
+        "text": answer_text(answer),
+        "quotes": [q.to_json() for q in answer.quotes],
+    }
+
+
+def passage_text(library: Library, line: int, lang: str, doc: str | None = None) -> str:
+    return to_text(context_page(context(library, line, lang=lang, doc=doc), library))
+
+
+def article_text(library: Library, lang: str, doc: str | None = None) -> str:
+    return to_text(article_page(library, lang, doc))
+
+
+def summary_text(
+    library: Library,
+    *,
+    lang: str,
+    length: str = "medium",
+    section: str | None = None,
+    topic: str | None = None,
+    doc: str | None = None,
+) -> str:
+    gist = make_summary(library, lang=lang, length=length, section=section, topic=topic, doc=doc)
+    return to_text(summary_page(gist))
+
+
+def help_text(lang: str) -> str:
+    from .translator import ja
+
+    usage = [
+        (f"/{name} {args}".strip(), ja(description) if lang == "ja" else description)
+        for name, args, description in COMMANDS
+    ]
+    return to_text(help_page(lang, usage, console=True))
+
+
+class Console:
+    """A prompt: a question a line, or /passage, /article, /summary, /lang, /help, /quit."""
+
+    def __init__(
+        self, library: Library, default_lang: str = "en", out: IO[str] | None = None
+    ) -> None:
+        self.library = library
+        self.default_lang = default_lang
+        self.lang: str | None = None  # /lang: a fixed reply language; None follows each question
+        self.out = out or sys.stdout
+
+    def run(self, lines: IO[str] | None = None) -> int:
+        lines = lines or sys.stdin
+        interactive = lines.isatty()
+        self.say(help_text(self.default_lang))
+        while True:
+            if interactive:
+                self.out.write("\n> ")
+                self.out.flush()
+            line = lines.readline()
+            if not line:
+                return 0
+            line = line.strip()
+            if line in ("/quit", "/exit", "/q"):
+                return 0
+            if line:
+                self.handle(line)
+
+    def handle(self, line: str) -> None:
+        lang = self.lang or reply_lang(line, None, self.default_lang)
+        try:
+            self.say(self.reply(line))
+        except (BotError, QAError) as e:
+            text = e.message(lang) if isinstance(e, BotError) else str(e)
+            self.say(f"error: {text}")
+
+    def reply(self, line: str) -> str:
+        if not line.startswith("/"):
+            return answer_text(
+                compose(self.library, line, lang=self.lang, fallback_lang=self.default_lang)
+            )
+        name, *args = line[1:].split()
+        lang = self.lang or self.default_lang
+        if name == "lang" and args and args[0] in ("ja", "en", "auto"):
+            self.lang = None if args[0] == "auto" else args[0]
+            return f"lang: {args[0]}"
+        if name == "passage" and args and args[0].isdigit():
+            lang = args[1] if len(args) > 1 and args[1] in ("ja", "en") else lang
+            return passage_text(self.library, int(args[0]), lang)
+        if name == "article":
+            return article_text(self.library, lang)
+        if name == "summary":
+            return summary_text(self.library, lang=lang, length=args[0] if args else "medium")
+        if name == "ask" and args:
+            return self.reply(line.split(None, 1)[1])
+        return help_text(lang)
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()

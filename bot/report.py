@@ -1,0 +1,38 @@
+"""`python -m bot report`: what people ask that the article (or the retrieval) misses, and votes."""
+
+from __future__ import annotations
+
+from index import Library, QAError
+
+from .config import Config
+from .records import Records
+
+
+def report_text(config: Config, limit: int = 20) -> str:
+    path = config.records_path
+    if not path.exists():
+        return f"No records yet at {path}: they are written as the bot answers on Discord."
+    with Records(path, config.records_salt) as records:
+        unanswered = records.unanswered(limit)
+        votes = records.feedback()
+    out = [f"Records: {path}", "", "Most frequent unanswered questions:"]
+    out += [f"{u.count:6}  {u.question}" for u in unanswered] or ["     -  (none)"]
+    out += ["", "Feedback per passage (👍 up / 👎 down):"]
+    texts = _passage_texts(config)
+    for v in votes:
+        text = texts.get(v.passage, "")
+        out.append(
+            f"{v.up:4} {v.down:4}  {v.passage}"
+            + (f"  {text[:40]}…" if len(text) > 40 else f"  {text}")
+        )
+    if not votes:
+        out.append("     -  (none)")
+    return "\n".join(out)
+
+
+def _passage_texts(config: Config) -> dict[str, str]:
+    try:
+        library = Library.from_seeds(config.seeds)
+    except QAError:  # the seeds moved: the report still lists the passage ids
+        return {}
+    return {p.id: p.text for p in library.passages}

@@ -1,0 +1,85 @@
+"""Shared fixtures: the real article's Library (built once), a records database, the bot, and a
+mocked discord.py Interaction that records what the bot sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from unittest.mock import AsyncMock
+
+import discord
+import pytest
+
+from bot.client import QABot, create_bot
+from bot.config import Config
+from bot.records import Records
+from index import DEFAULT_SEEDS, Library
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return Library.from_seeds(DEFAULT_SEEDS)
+
+
+@pytest.fixture
+def records_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "records.sqlite3"
+
+
+@pytest.fixture
+def records(records_path: Path) -> Iterator[Records]:
+    with Records(records_path, salt="test-salt") as r:
+        yield r
+
+
+@pytest.fixture
+def config(records_path: Path) -> Config:
+    return Config(token=None, records_path=records_path, cooldown_rate=0)
+
+
+@pytest.fixture
+def bot(config: Config, library: Library, records: Records) -> QABot:
+    return create_bot(config, library, records, sync_on_start=False)
+
+
+class FakeResponse:
+    """discord.InteractionResponse as far as the bot uses it; one acknowledgement only."""
+
+    def __init__(self) -> None:
+        self.done = False
+        self.defer = AsyncMock(side_effect=self._ack)
+        self.send_message = AsyncMock(side_effect=self._ack)
+        self.edit_message = AsyncMock(side_effect=self._ack)
+
+    def _ack(self, *args: Any, **kwargs: Any) -> None:
+        assert not self.done, "an interaction can be acknowledged only once"
+        self.done = True
+
+    def is_done(self) -> bool:
+        return self.done
+
+
+def new_interaction(
+    client: discord.Client,
+    *,
+    user_id: int = 111,
+    locale: discord.Locale = discord.Locale.american_english,
+) -> Any:
+    return SimpleNamespace(
+        client=client,
+        user=SimpleNamespace(id=user_id),
+        locale=locale,
+        extras={},
+        command=None,
+        namespace=SimpleNamespace(),
+        response=FakeResponse(),
+        followup=SimpleNamespace(send=AsyncMock()),
+    )
+
+
+@pytest.fixture
+def make_interaction() -> Callable[..., Any]:
+    """make_interaction(client, user_id=..., locale=...): a mocked Interaction for that client."""
+    return new_interaction

@@ -1,0 +1,221 @@
+"""The answer composer: language, verdict, verbatim quotes and their citations (no Discord)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import (
+    MAX_RESULTS,
+    QUOTE_CHARS,
+    Answer,
+    compose,
+    context,
+    excerpt,
+    reply_lang,
+)
+from bot.errors import NotFoundError, QuestionError
+from index import Library
+from index.passages import split_article
+
+ANSWERABLE = [
+    # question, reply language, the line of the paragraph that answers it (the $100 million offers)
+    ("メタは研究者にいくら提示した?", "ja", 7),
+    ("How much did Meta offer OpenAI staff?", "en", 7),
+    ("燃え尽き症候群のリスクは?", "ja", 22),
+    ("What is the main quest?", "en", 27),
+]
+OFF_TOPIC = [
+    ("東京の天気は?", "ja"),
+    ("How do I bake bread?", "en"),
+]
+
+
+@pytest.mark.parametrize(("question", "lang", "line"), ANSWERABLE)
+def test_answerable_questions_quote_the_answering_paragraph(
+    library: Library, question: str, lang: str, line: int
+) -> None:
+    answer = compose(library, question)
+    assert answer.lang == lang
+    assert answer.answered
+    assert answer.quotes[0].passage.lines == (line, line)
+    assert 1 <= len(answer.quotes) <= 3
+
+
+@pytest.mark.parametrize(("question", "lang", "line"), ANSWERABLE)
+def test_quotes_are_verbatim_in_the_reply_language_with_the_japanese_beside(
+    library: Library, question: str, lang: str, line: int
+) -> None:
+    for q in compose(library, question).quotes:
+        assert q.original == q.passage.text  # the article's own words
+        if lang == "ja":
+            assert q.text == q.passage.text
+        else:
+            assert q.text == q.passage.text_en
+            assert q.translated
+
+
+@pytest.mark.parametrize(("question", "lang", "line"), ANSWERABLE)
+def test_every_citation_is_a_quoted_passage_with_its_line_and_section(
+    library: Library, question: str, lang: str, line: int
+) -> None:
+    answer = compose(library, question)
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.quotes) + 1))
+    article = library.articles[0]
+    for q, c in zip(answer.quotes, answer.citations, strict=True):
+        assert c is q.citation
+        assert c.doc == q.passage.doc == article.doc
+        assert c.lines == q.passage.lines
+        if lang == "ja":
+            assert (c.title, c.section) == (article.title, q.passage.section)
+        else:
+            assert (c.title, c.section) == (article.title_en, q.passage.section_en)
+
+
+@pytest.mark.parametrize(("question", "lang"), OFF_TOPIC)
+def test_off_topic_questions_are_not_answered(library: Library, question: str, lang: str) -> None:
+    answer = compose(library, question)
+    assert answer.lang == lang
+    assert not answer.answered
+    assert (
+        len(answer.quotes) <= 1
+    )  # at most the closest match, never a list that looks like an answer
+
+
+@pytest.mark.parametrize("question", ["How old is Sam Altman?", "サム・アルトマンは何歳?"])
+def test_a_question_the_article_cannot_answer_offers_only_the_closest_match(
+    library: Library, question: str
+) -> None:
+    # Sam Altman is in the article (lines 11 and 31); his age is not.
+    answer = compose(library, question)
+    assert not answer.answered
+    assert len(answer.quotes) == 1
+    assert "アルトマン" in answer.quotes[0].passage.text
+
+
+@pytest.mark.parametrize(
+    ("question", "override", "fallback", "expected"),
+    [
+        ("メタは研究者にいくら提示した?", None, "en", "ja"),
+        ("How much did Meta offer?", None, "ja", "en"),
+        ("メタは研究者にいくら提示した?", "en", "ja", "en"),
+        ("How much did Meta offer?", "ja", "en", "ja"),
+        # no clue in the question: the user's locale decides
+        ("OpenAI", None, "ja", "ja"),
+        ("OpenAI", None, "en", "en"),
+        ("1", None, "ja", "ja"),
+        ("Sam Altman", None, "ja", "ja"),
+        ("what about OpenAI", None, "ja", "en"),
+    ],
+)
+def test_reply_language(question: str, override: str | None, fallback: str, expected: str) -> None:
+    assert reply_lang(question, override, fallback) == expected
+
+
+def test_lang_override_quotes_the_english_rendering_of_a_japanese_question(
+    library: Library,
+) -> None:
+    answer = compose(library, "メタは研究者にいくら提示した?", lang="en")
+    assert answer.lang == "en"
+    assert answer.quotes[0].text == answer.quotes[0].passage.text_en
+    assert "$100 million" in answer.quotes[0].text
+
+
+def test_a_bare_name_follows_the_users_locale(library: Library) -> None:
+    assert compose(library, "OpenAI", fallback_lang="ja").lang == "ja"
+    assert compose(library, "OpenAI", fallback_lang="en").lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("question", "en_part", "ja_part"),
+    [
+        ("", "write a question", "質問を書いて"),
+        ("   \n ", "write a question", "質問を書いて"),
+        ("x" * 501, "too long", "長すぎ"),
+        ("？！。", "no words", "言葉が含まれて"),
+    ],
+)
+def test_questions_a_user_must_fix(
+    library: Library, question: str, en_part: str, ja_part: str
+) -> None:
+    with pytest.raises(QuestionError) as raised:
+        compose(library, question)
+    assert en_part in raised.value.message("en")
+    assert ja_part in raised.value.message("ja")
+
+
+def test_more_passages_continue_where_the_first_page_stopped(library: Library) -> None:
+    first = compose(library, "How much did Meta offer OpenAI staff?")
+    assert first.more
+    second = compose(library, first.question, lang=first.lang, offset=first.next_offset)
+    assert second.offset == first.next_offset
+    assert [c.n for c in second.citations] == list(
+        range(first.next_offset + 1, second.next_offset + 1)
+    )
+    shown = {q.passage.id for q in first.quotes}
+    assert shown.isdisjoint(q.passage.id for q in second.quotes)
+    last = compose(library, first.question, offset=MAX_RESULTS)
+    assert not last.more and not last.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected", "cut"),
+    [
+        ("一文目。二文目。三文目。", 100, "一文目。二文目。三文目。", False),
+        ("一文目。二文目。三文目。", 9, "一文目。二文目。", True),
+        ("One. Two three. Four.", 16, "One. Two three.", True),
+        ("長い一文で、読点があり、終わりが遠い文です。", 12, "長い一文で、読点があり、", True),
+    ],
+)
+def test_excerpt_cuts_at_a_sentence_boundary(
+    text: str, limit: int, expected: str, cut: bool
+) -> None:
+    assert excerpt(text, limit) == (expected, cut)
+
+
+def _library_with_a_long_paragraph() -> Library:
+    long_en = " ".join(
+        f"Sentence number {i} says something about the cats of the village." for i in range(30)
+    )
+    ja = ["猫の村", "", "村の猫は十匹いる。" * 30, "", "犬はいない。"]
+    en = ["The cat village", "", long_en, "", "There are no dogs."]
+    return Library([split_article("cats.txt", ja, en)])
+
+
+def test_a_long_quote_is_cut_at_a_sentence_boundary_and_points_to_passage() -> None:
+    library = _library_with_a_long_paragraph()
+    answer = compose(library, "How many cats live in the village?")
+    q = answer.quotes[0]
+    assert q.cut
+    assert len(q.text) <= QUOTE_CHARS
+    assert q.passage.text_en.startswith(q.text)
+    assert q.text.endswith("village.")
+
+
+def test_context_shows_the_paragraph_with_its_neighbours(library: Library) -> None:
+    ctx = context(library, 7, lang="ja")
+    lines = [q.passage.lines[0] for q in ctx.quotes]
+    assert lines == [6, 7, 8]
+    focus = [q for q in ctx.quotes if q.citation.n in ctx.focus]
+    assert [q.passage.lines[0] for q in focus] == [7]
+
+
+def test_context_of_a_heading_line_shows_the_paragraph_under_it(library: Library) -> None:
+    ctx = context(library, 5, lang="en")  # line 5 is a section heading
+    focus = [q for q in ctx.quotes if q.citation.n in ctx.focus]
+    assert focus[0].passage.lines[0] == 6
+    assert focus[0].text == focus[0].passage.text_en
+
+
+def test_context_beyond_the_article_is_a_user_error(library: Library) -> None:
+    with pytest.raises(NotFoundError) as raised:
+        context(library, 999, lang="en")
+    assert "lines 2–38" in raised.value.message("en")
+    with pytest.raises(NotFoundError):
+        context(library, 7, lang="en", doc="missing.txt")
+
+
+def test_answer_is_a_frozen_value(library: Library) -> None:
+    answer = compose(library, "How much did Meta offer OpenAI staff?")
+    assert isinstance(answer, Answer)
+    with pytest.raises(AttributeError):
+        answer.lang = "ja"  # type: ignore[misc]
