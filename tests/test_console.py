@@ -173,7 +173,7 @@ def test_ask_json_off_topic(cli: Any) -> None:
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        ("  ", "error: Please write a question."),
+        ("  ", "error: 質問を書いてください。"),  # no clue in the question: the default, ja
         ("長" * 600, "error: 質問が長すぎます(600文字)。500文字以内でどうぞ。"),
     ],
 )
