@@ -28,7 +28,9 @@ class Config:
     records_salt: str | None = field(default=None, repr=False)
     cooldown_rate: int = 3  # questions per user ...
     cooldown_seconds: float = 30.0  # ... within this many seconds; rate 0 turns the cooldown off
-    default_lang: str = "ja"  # the article's language; reply language when neither question nor user locale decides
+    default_lang: str = (
+        "ja"  # the article's language; reply language when neither question nor user locale decides
+    )
     seeds: Path = DEFAULT_SEEDS
     log_level: str = "INFO"
 

@@ -28,19 +28,40 @@ _NUM = r"(?:\d[\d,.]*|[一二三四五六七八九十百千万億]+)"
 # Question cues, tried in order (the first that matches wins), on normalised (NFKC, casefolded) text.
 _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.AGE, re.compile(r"何歳|年齢|how old|\bage\b")),
-    (AnswerType.MONEY, re.compile(r"いくら|幾ら|金額|何ドル|何円|how much (?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)")),
-    (AnswerType.DURATION, re.compile(r"何時間|何日間|何週間|何か月|何ヶ月|何年間|どのくらいの期間|how long|how many (?:hours|days|weeks|months|years)")),
-    (AnswerType.DATE, re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)")),
+    (
+        AnswerType.MONEY,
+        re.compile(
+            r"いくら|幾ら|金額|何ドル|何円|how much (?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)"
+        ),
+    ),
+    (
+        AnswerType.DURATION,
+        re.compile(
+            r"何時間|何日間|何週間|何か月|何ヶ月|何年間|どのくらいの期間|how long|how many (?:hours|days|weeks|months|years)"
+        ),
+    ),
+    (
+        AnswerType.DATE,
+        re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"),
+    ),
     (AnswerType.COUNT, re.compile(r"何人|何名|人数|何社|何件|何回|何個|いくつ|how many")),
     (AnswerType.PERSON, re.compile(r"誰|だれ|どなた|何者|\bwho\b|\bwhom\b|\bwhose\b")),
 ]
 
 _CURRENCY = r"(?:ドル|円|ユーロ|ポンド|元|ウォン|dollars?|yen|euros?)"
 _FACTS: dict[AnswerType, re.Pattern[str]] = {
-    AnswerType.MONEY: re.compile(rf"{_NUM}\s*(?:億|万|千|million|billion|thousand)?\s*{_CURRENCY}|[$¥€£]\s*\d"),
-    AnswerType.COUNT: re.compile(rf"{_NUM}\s*(?:人|名|社|件|回|個|つ|か所|カ所|%|パーセント|割)|\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"),
-    AnswerType.DURATION: re.compile(rf"{_NUM}\s*(?:時間|日間|日|週間|週|か月|ヶ月|カ月|年間|年|分|秒)|\d+[- ]?(?:hours?|days?|weeks?|months?|years?)|\b(?:a|one) (?:week|day|month|year)\b|(?:長い|しばらくの)間"),
-    AnswerType.DATE: re.compile(rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"),
+    AnswerType.MONEY: re.compile(
+        rf"{_NUM}\s*(?:億|万|千|million|billion|thousand)?\s*{_CURRENCY}|[$¥€£]\s*\d"
+    ),
+    AnswerType.COUNT: re.compile(
+        rf"{_NUM}\s*(?:人|名|社|件|回|個|つ|か所|カ所|%|パーセント|割)|\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
+    ),
+    AnswerType.DURATION: re.compile(
+        rf"{_NUM}\s*(?:時間|日間|日|週間|週|か月|ヶ月|カ月|年間|年|分|秒)|\d+[- ]?(?:hours?|days?|weeks?|months?|years?)|\b(?:a|one) (?:week|day|month|year)\b|(?:長い|しばらくの)間"
+    ),
+    AnswerType.DATE: re.compile(
+        rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
+    ),
     AnswerType.AGE: re.compile(rf"{_NUM}\s*(?:歳|才)|\b\d+[- ]years?[- ]old\b|\baged? \d+"),
 }
 

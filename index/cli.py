@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .errors import QAError
 from .evaluate import evaluate, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, compose: Callable[..., object] | None = None) -> int:
+    """`compose` is the bot's full answer, handed in by `python -m bot bench` to be timed."""
     parser = _parser()
     args = parser.parse_args(argv)
+    args.compose = compose
     try:
         return int(args.run(args) or 0)
     except QAError as e:
@@ -30,11 +32,15 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--seeds", default=str(DEFAULT_SEEDS), help="folder of articles (default: %(default)s)")
+        p.add_argument(
+            "--seeds", default=str(DEFAULT_SEEDS), help="folder of articles (default: %(default)s)"
+        )
         return p
 
     p = command("search", "print the passages that best answer a question")
-    p.add_argument("question", nargs="?", help="the question; without it, one question a line from stdin")
+    p.add_argument(
+        "question", nargs="?", help="the question; without it, one question a line from stdin"
+    )
     p.add_argument("--top", type=int, default=3, help="how many passages (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="one JSON object (a line each for stdin)")
     p.set_defaults(run=_search)
@@ -50,8 +56,29 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
     p.add_argument("file", help="jsquad-valid-v1.1.json")
-    p.add_argument("out", help="folder to write (articles go in OUT, questions in OUT/questions.jsonl)")
+    p.add_argument(
+        "out", help="folder to write (articles go in OUT, questions in OUT/questions.jsonl)"
+    )
     p.set_defaults(run=_jsquad)
+
+    p = command("bench", "time questions, builds and start-up next to the tokenization floor")
+    p.add_argument(
+        "--jsquad",
+        help="JSQuAD's JSON (default: ../shared/data/jsquad-valid-v1.1.json beside the repo)",
+    )
+    p.add_argument(
+        "--sizes",
+        default="1000,10000,50000",
+        help="synthetic corpora of JSQuAD's paragraphs, in passages (default: %(default)s)",
+    )
+    p.add_argument("--questions", type=int, default=300, help="per corpus (default: %(default)s)")
+    p.add_argument(
+        "--cold",
+        type=int,
+        default=7,
+        help="runs of each start-up, 0 for none (default: %(default)s)",
+    )
+    p.set_defaults(run=_bench)
     return parser
 
 
@@ -61,7 +88,9 @@ def _search(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
     if args.question is not None:
         result = library.search(args.question, top=args.top)
-        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_result(result))
+        print(
+            json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_result(result)
+        )
         return 0
     stdin = sys.stdin.buffer
     for raw in stdin:
@@ -69,12 +98,19 @@ def _search(args: argparse.Namespace) -> int:
             line = raw.decode("utf-8").rstrip("\r\n")
             result = library.search(line, top=args.top)
         except UnicodeDecodeError:
-            _print_error(args.json, "the line is not valid UTF-8", raw.decode("utf-8", "replace").strip())
+            _print_error(
+                args.json, "the line is not valid UTF-8", raw.decode("utf-8", "replace").strip()
+            )
             continue
         except QAError as e:
             _print_error(args.json, str(e), line)
             continue
-        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else format_result(result), flush=True)
+        print(
+            json.dumps(result.to_json(), ensure_ascii=False)
+            if args.json
+            else format_result(result),
+            flush=True,
+        )
     return 0
 
 
@@ -90,7 +126,9 @@ def format_result(result: SearchResult) -> str:
     lines = [f"{result.query}  [{result.lang}, {verdict}]"]
     for n, hit in enumerate(result.hits, start=1):
         p = hit.passage
-        where = f"{p.doc} line {p.lines[0]}" + (f"-{p.lines[1]}" if p.lines[1] != p.lines[0] else "")
+        where = f"{p.doc} line {p.lines[0]}" + (
+            f"-{p.lines[1]}" if p.lines[1] != p.lines[0] else ""
+        )
         lines.append(f"{n}. {where}  § {p.section or '-'}  (score {hit.score:.2f})")
         lines.append(f"   {p.text}")
         if result.lang == "en" and p.text_en:
@@ -102,8 +140,14 @@ def _passages(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
     for p in library.passages:
         if args.json:
-            row = {"passage": p.id, "doc": p.doc, "lines": list(p.lines), "section": p.section,
-                   "text": p.text, "text_en": p.text_en}
+            row = {
+                "passage": p.id,
+                "doc": p.doc,
+                "lines": list(p.lines),
+                "section": p.section,
+                "text": p.text,
+                "text_en": p.text_en,
+            }
             print(json.dumps(row, ensure_ascii=False))
         else:
             print(f"{p.id}\tlines {p.lines[0]}-{p.lines[1]}\t§ {p.section or '-'}\t{p.text[:40]}")
@@ -125,3 +169,20 @@ def _jsquad(args: argparse.Namespace) -> int:
     n_articles, n_questions = convert(args.file, args.out)
     print(f"wrote {n_articles} articles and {n_questions} questions to {args.out}")
     return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench import DEFAULT_JSQUAD, run
+
+    try:
+        sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+    except ValueError:
+        raise QAError(f"--sizes takes passage counts and commas, not {args.sizes!r}") from None
+    return run(
+        args.seeds,
+        args.jsquad or DEFAULT_JSQUAD,
+        sizes,
+        args.questions,
+        args.cold,
+        compose=args.compose,
+    )

@@ -54,7 +54,10 @@ class Report:
     def as_dict(self) -> dict[str, object]:
         answerable = [s for s in self.langs.values()]
         total = sum(s.n for s in answerable) or 1
-        unanswerable = [sum(v[0] for v in self.declined.values()), sum(v[1] for v in self.declined.values())]
+        unanswerable = [
+            sum(v[0] for v in self.declined.values()),
+            sum(v[1] for v in self.declined.values()),
+        ]
         return {
             "answerable": {lang: s.as_dict() for lang, s in sorted(self.langs.items())},
             "wrongly_declined": round(sum(s.wrongly_declined for s in answerable) / total, 4),
@@ -117,5 +120,7 @@ def evaluate(library: Library, questions: Iterable[Question]) -> Report:
             report.misses.append(f"{question.id} declined ({result.coverage:.2f}): {question.q}")
         if rank != 1:
             top = result.hits[0].passage.lines[0] if result.hits else None
-            report.misses.append(f"{question.id} rank {rank} (top line {top}, gold {list(question.gold)}): {question.q}")
+            report.misses.append(
+                f"{question.id} rank {rank} (top line {top}, gold {list(question.gold)}): {question.q}"
+            )
     return report

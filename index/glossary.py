@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
+from .cache import strings
 from .tokenize import Tokenizer
 
 
@@ -40,6 +42,19 @@ class Glossary:
     def load(cls, ja: Tokenizer, en: Tokenizer) -> Glossary:
         text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
         return cls(_parse(text), ja, en)
+
+    def to_json(self) -> dict[str, object]:
+        """The built glossary (for index.cache: tokenizing its entries is most of a start-up)."""
+        return {"map": [[list(k), v] for k, v in self._map.items()], "synonyms": self._synonyms}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Glossary:
+        """A glossary from `to_json`; TypeError or ValueError if `data` is not of that shape."""
+        glossary = cls.__new__(cls)
+        glossary._map = {tuple(strings(k)): strings(v) for k, v in data["map"]}
+        glossary._synonyms = {str(k): strings(v) for k, v in data["synonyms"].items()}
+        glossary._longest = max((len(k) for k in glossary._map), default=1)
+        return glossary
 
     def synonyms(self, token: str) -> list[str]:
         """Japanese tokens listed beside this one for the same English word."""

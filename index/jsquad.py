@@ -29,7 +29,13 @@ def convert(source: str | Path, out: str | Path) -> tuple[int, int]:
             lines.append(" ".join(context.split()))
             for qa in paragraph["qas"]:
                 questions.append(
-                    {"id": qa["id"], "lang": "ja", "q": qa["question"], "gold": [len(lines)], "doc": doc}
+                    {
+                        "id": qa["id"],
+                        "lang": "ja",
+                        "q": qa["question"],
+                        "gold": [len(lines)],
+                        "doc": doc,
+                    }
                 )
         (folder / doc).write_text("\n".join(lines) + "\n", encoding="utf-8")
     with (folder / "questions.jsonl").open("w", encoding="utf-8") as f:

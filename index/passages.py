@@ -20,8 +20,10 @@ EN_MARK = ".en"  # `article.en.txt` renders `article.txt` line for line
 MAX_PASSAGE_CHARS = 400
 MAX_HEADING_CHARS = 60
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![」』）)\"”’])|(?<=[。！？!?][」』）)\"”’])|(?<=[.!?])\s+")
-_NOT_HEADING_END = tuple("。．.！!、,:：;；」』)）\"”’")
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？!?])(?![」』）)\"”’])|(?<=[。！？!?][」』）)\"”’])|(?<=[.!?])\s+"
+)
+_NOT_HEADING_END = tuple('。．.！!、,:：;；」』)）"”’')
 _QUOTE_START = tuple("「『\"“'‘(（")
 
 
@@ -71,7 +73,9 @@ def load_seeds(folder: str | Path) -> list[Article]:
     if not root.is_dir():
         raise SeedsError(f"seeds folder not found: {root}")
     files = sorted(
-        p for p in root.iterdir() if p.suffix in SEED_SUFFIXES and not _is_rendering(p) and p.is_file()
+        p
+        for p in root.iterdir()
+        if p.suffix in SEED_SUFFIXES and not _is_rendering(p) and p.is_file()
     )
     articles = [a for a in (load_article(p) for p in files) if a.passages]
     if not articles:
@@ -220,7 +224,9 @@ def _line_range(run: str, block: _Block, lines: list[str]) -> tuple[int, int]:
     if block.first == block.last:
         return block.first, block.first
     head, tail = run[:12], run[-12:]
-    first = next((n for n in range(block.first, block.last + 1) if head in lines[n - 1]), block.first)
+    first = next(
+        (n for n in range(block.first, block.last + 1) if head in lines[n - 1]), block.first
+    )
     last = next(
         (n for n in range(block.last, block.first - 1, -1) if tail in lines[n - 1]), block.last
     )

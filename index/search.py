@@ -7,9 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from . import cache as disk
 from .answertype import AnswerType, question_type, states
-from .bm25 import BM25Index
+from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
@@ -23,7 +27,9 @@ _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b[a-zA-Z]+[A-Z][a-zA-Z]*\b")
+_NAME = re.compile(
+    r"(?<![.?!]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b[a-zA-Z]+[A-Z][a-zA-Z]*\b"
+)
 
 # The settings below were chosen by measurement on tests/data/questions.jsonl and checked on
 # tests/data/questions_validation.jsonl and JSQuAD (README, "Retrieval quality").
@@ -98,6 +104,61 @@ def detect_lang(text: str) -> str:
     return "ja" if is_japanese(text) else "en"
 
 
+@dataclass(frozen=True, slots=True)
+class PassageTokens:
+    """What building a library costs: every passage tokenized, and the kinds of fact it states."""
+
+    ja: list[list[str]]  # the passage's words and its section heading's
+    en: list[list[str]]  # the words of its English rendering
+    facts: list[frozenset[AnswerType]]  # the kinds of fact each passage states
+
+    @classmethod
+    def build(
+        cls, passages: Sequence[Passage], ja: JapaneseTokenizer, en: Tokenizer
+    ) -> PassageTokens:
+        # One parse a passage gives its tokens and its proper nouns.
+        parsed = [ja.analyze(p.text) for p in passages]
+        ja_docs = [tokens for tokens, _ in parsed]
+        # The section heading's words count for the passages under it: questions often name the
+        # topic of a section (or, in an encyclopedia, the article's title) and not the sentence's.
+        sections = {s: ja(s) for s in {p.section or "" for p in passages}}
+        names = {token for _, proper in parsed for token, kind in proper.items() if kind == "人名"}
+        facts = [
+            frozenset(
+                kind
+                for kind in AnswerType
+                if states(kind, p.text + "\n" + (p.text_en or ""), people=bool(names & set(d)))
+            )
+            for p, d in zip(passages, ja_docs, strict=True)
+        ]
+        return cls(
+            [d + sections[p.section or ""] for d, p in zip(ja_docs, passages, strict=True)],
+            [en(p.text_en or "") for p in passages],
+            facts,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        facts = [sorted(kind.value for kind in kinds) for kinds in self.facts]
+        return {"ja": self.ja, "en": self.en, "facts": facts}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], n_passages: int) -> PassageTokens:
+        """Tokens from `to_json` for `n_passages` passages; TypeError or ValueError otherwise."""
+        ja, en, facts = data["ja"], data["en"], data["facts"]
+        if not len(ja) == len(en) == len(facts) == n_passages:
+            raise ValueError("not one entry per passage")
+        for rows in (ja, en, facts):
+            for row in rows:
+                disk.strings(row)
+        kinds = {kind.value: kind for kind in AnswerType}  # KeyError for any other
+        return cls(ja, en, [frozenset(kinds[kind] for kind in row) for row in facts])
+
+
+def save_tokens(path: Path, key: str, glossary: Glossary, tokens: PassageTokens) -> None:
+    """Keep a built glossary and passage tokens in the cache file that Library.cached reads."""
+    disk.save(path, key, {"glossary": glossary.to_json(), "tokens": tokens.to_json()})
+
+
 class Library:
     """The passages of one or more articles, indexed for Japanese and English questions."""
 
@@ -107,37 +168,50 @@ class Library:
         ja_tokenizer: JapaneseTokenizer | None = None,
         en_tokenizer: Tokenizer | None = None,
         glossary: Glossary | None = None,
+        tokens: PassageTokens | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
         self.tokenize_ja = ja_tokenizer or JapaneseTokenizer()
         self.tokenize_en = en_tokenizer or EnglishTokenizer()
         self.glossary = glossary or Glossary.load(self.tokenize_ja, self.tokenize_en)
-        ja_docs = [self.tokenize_ja(p.text) for p in self.passages]
-        # The section heading's words count for the passages under it: questions often name the
-        # topic of a section (or, in an encyclopedia, the article's title) and not the sentence's.
-        sections = {s: self.tokenize_ja(s) for s in {p.section or "" for p in self.passages}}
-        self.ja = BM25Index([d + sections[p.section or ""] for d, p in zip(ja_docs, self.passages)])
-        self.en = BM25Index([self.tokenize_en(p.text_en or "") for p in self.passages])
+        tokens = tokens or PassageTokens.build(self.passages, self.tokenize_ja, self.tokenize_en)
+        self.ja = BM25Index(tokens.ja)
+        self.en = BM25Index(tokens.en)
         self.has_english = any(p.text_en for p in self.passages)
-        names = {
-            token
-            for p in self.passages
-            for token, kind in self.tokenize_ja.proper_nouns(p.text).items()
-            if kind == "人名"
+        self._facts = tuple(tokens.facts)
+        # The same as a mask over the passages per kind, to raise their scores in one step.
+        self._stating = {
+            kind: np.array([kind in facts for facts in self._facts], dtype=bool)
+            for kind in AnswerType
         }
-        self._facts: tuple[frozenset[AnswerType], ...] = tuple(
-            frozenset(
-                kind
-                for kind in AnswerType
-                if states(kind, p.text + "\n" + (p.text_en or ""), people=bool(names & set(d)))
-            )
-            for p, d in zip(self.passages, ja_docs)
-        )
 
     @classmethod
-    def from_seeds(cls, folder: str | Path = DEFAULT_SEEDS) -> Library:
-        return cls(load_seeds(folder))
+    def from_seeds(cls, folder: str | Path = DEFAULT_SEEDS, cache: bool = True) -> Library:
+        """The articles in `folder`; with `cache`, tokenized once and kept on disk (index.cache)."""
+        articles = load_seeds(folder)
+        return cls.cached(articles, disk.path_for(folder)) if cache else cls(articles)
+
+    @classmethod
+    def cached(cls, articles: Sequence[Article], path: Path) -> Library:
+        """The library of `articles`, its tokens read from the cache file `path` if they are
+        current there, else built and written there."""
+        ja, en = JapaneseTokenizer(), EnglishTokenizer()
+        key = disk.key(articles, ja, en)
+        stored = disk.load(path, key)
+        if stored is not None:
+            try:
+                glossary = Glossary.from_json(stored["glossary"])
+                n_passages = sum(len(a.passages) for a in articles)
+                tokens = PassageTokens.from_json(stored["tokens"], n_passages)
+            except (KeyError, TypeError, ValueError, AttributeError) as e:
+                log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
+            else:
+                return cls(articles, ja, en, glossary, tokens)
+        glossary = Glossary.load(ja, en)
+        tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
+        save_tokens(path, key, glossary, tokens)
+        return cls(articles, ja, en, glossary, tokens)
 
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
@@ -150,30 +224,35 @@ class Library:
         """
         query = check_query(query)
         kind = question_type(query)
+        # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
+        # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
+        # same sums, operation for operation, as adding up each candidate's.
         if is_japanese(query):
-            tokens = self.tokenize_ja(query)
+            tokens, proper = self.tokenize_ja.analyze(query)
             searched = self._with_glossary(tokens)
-            ranked = self._expanded_scores(searched)
+            scores = self._expanded_scores(searched)
             index = self.ja
+            names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             tokens = self.tokenize_en(query)
-            ranked = self._english_scores(tokens)
+            searched = self.glossary.to_japanese(tokens)
+            scores = self._english_scores(tokens, searched)
             index = self.en if self.has_english else self.ja
+            names = [w.casefold() for w in _NAME.findall(query)]
         if kind is not None:
-            ranked = [
-                (i, s * (1 + ANSWER_TYPE_BONUS) if kind in self._facts[i] else s) for i, s in ranked
-            ]
-        ranked.sort(key=lambda pair: (-pair[1], pair[0]))
-        hits = tuple(Hit(self.passages[i], s) for i, s in ranked[: max(top, 1)])
-        if index is self.en:
-            cover = coverage(self.en, tokens, ranked[0][0]) if ranked else 0.0
+            scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        ranked = best(scores, max(top, 1))
+        hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
+        if not ranked:
+            cover = 0.0
+        elif index is self.en:
+            cover = coverage(self.en, tokens, ranked[0][0])
         else:
-            searched = self._with_glossary(tokens) if is_japanese(query) else self.glossary.to_japanese(tokens)
-            cover = coverage(self.ja, searched, ranked[0][0]) if ranked else 0.0
+            cover = coverage(self.ja, searched, ranked[0][0])
         answerable = (
             cover >= MIN_COVERAGE
             and (kind not in DECISIVE_TYPES or kind in self._facts[ranked[0][0]])
-            and not self.unknown_names(query)
+            and not self._unknown(names)
         )
         return SearchResult(
             query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
@@ -186,59 +265,63 @@ class Library:
         well its other words match.
         """
         if is_japanese(query):
-            names = [t for t in self.tokenize_ja.proper_nouns(query)]
-            names += [t for t in self.tokenize_ja(query) if _LATIN.fullmatch(t)]
+            tokens, proper = self.tokenize_ja.analyze(query)
+            names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             names = [w.casefold() for w in _NAME.findall(query)]
+        return self._unknown(names)
+
+    def _unknown(self, names: list[str]) -> list[str]:
         unknown = []
         for name in dict.fromkeys(names):
-            spellings = self.glossary.to_japanese(self.tokenize_en(name)) + self.tokenize_ja(name)
-            if _LATIN.fullmatch(name):  # SNS: its Japanese spellings (ソーシャルメディア) may be in use
+            english = self.tokenize_en(name)
+            spellings = self.glossary.to_japanese(english)
+            # Most names are known by these already, and then need no parse of their own.
+            if any(map(self._mentioned, spellings + english)):
+                continue
+            spellings += self.tokenize_ja(name)
+            if _LATIN.fullmatch(
+                name
+            ):  # SNS: its Japanese spellings (ソーシャルメディア) may be in use
                 spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
-            if not any(self.ja.idf(t) or self.en.idf(t) for t in spellings + self.tokenize_en(name)):
+            if not any(map(self._mentioned, spellings)):
                 unknown.append(name)
         return unknown
+
+    def _mentioned(self, token: str) -> bool:
+        return bool(self.ja.idf(token) or self.en.idf(token))
 
     def _with_glossary(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, with Latin words (Sam Altman) also in their Japanese spelling."""
         extra = [t for t in self.glossary.to_japanese([w for w in tokens if _LATIN.fullmatch(w)])]
         return tokens + [t for t in extra if t not in tokens]
 
-    def _expanded_scores(self, tokens: list[str]) -> list[tuple[int, float]]:
+    def _expanded_scores(self, tokens: list[str]) -> np.ndarray:
         """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their glossary synonyms."""
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
             return self.ja.scores(tokens)
-        return _add(self.ja.scores(tokens), self.ja.scores(list(dict.fromkeys(synonyms))), SYNONYM_WEIGHT)
+        extra = self.ja.scores(list(dict.fromkeys(synonyms)))
+        return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
 
-    def _english_scores(self, tokens: list[str]) -> list[tuple[int, float]]:
+    def _english_scores(self, tokens: list[str], ja_tokens: list[str]) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary."""
-        ja_scores = self.ja.scores(self.glossary.to_japanese(tokens))
+        ja_scores = self.ja.scores(ja_tokens)
         if not self.has_english:
             return ja_scores
         return _fuse([self.en.scores(tokens), ja_scores], [1.0, JA_WEIGHT_FOR_EN])
 
 
-def _add(
-    base: list[tuple[int, float]], extra: list[tuple[int, float]], weight: float
-) -> list[tuple[int, float]]:
-    total = dict(base)
-    for i, score in extra:
-        total[i] = total.get(i, 0.0) + weight * score
-    return list(total.items())
-
-
-def _fuse(rankings: list[list[tuple[int, float]]], weights: list[float]) -> list[tuple[int, float]]:
+def _fuse(rankings: list[np.ndarray], weights: list[float]) -> np.ndarray:
     """Sum of scores scaled to each ranking's best, in the first ranking's units."""
-    total: dict[int, float] = {}
-    unit = max((s for _, s in rankings[0]), default=0.0) or 1.0
-    for ranking, weight in zip(rankings, weights):
-        best = max((s for _, s in ranking), default=0.0)
-        if best <= 0:
+    total = np.zeros(len(rankings[0]))
+    tops = [ranking.max(initial=0.0) for ranking in rankings]
+    unit = tops[0] or 1.0
+    for ranking, weight, top in zip(rankings, weights, tops, strict=True):
+        if top <= 0:
             continue
-        for i, score in ranking:
-            total[i] = total.get(i, 0.0) + weight * unit * score / best
-    return list(total.items())
+        total += weight * unit * ranking / top
+    return total
 
 
 def coverage(index: BM25Index, tokens: Sequence[str], doc: int) -> float:

@@ -91,42 +91,65 @@ class JapaneseTokenizer:
     """
 
     def __init__(self, stopwords: Iterable[str] = JA_STOPWORDS) -> None:
-        self._tagger = fugashi.Tagger()
+        self._tagger = fugashi.Tagger(_NODE_FORMAT)
         self.stopwords = frozenset(stopwords)
 
     def __call__(self, text: str) -> list[str]:
-        tokens: list[str] = []
-        for word in self._tagger(normalize(text)):
-            feature = word.feature
-            if feature.pos1 not in CONTENT_POS:
-                continue
-            if feature.pos2 in ("代名詞",) or feature.pos1 == "名詞" and feature.pos2 == "助動詞語幹":
-                continue
-            token = _token_form(word.surface, feature)
-            token = TOKEN_ALIASES.get(token, token)
-            if token and token not in self.stopwords:
-                tokens.append(token)
-        return tokens
+        return self.analyze(text)[0]
 
     def proper_nouns(self, text: str) -> dict[str, str]:
         """Proper-noun tokens of the text and their kind (unidic pos3: 人名, 地名, 一般...)."""
-        return {
-            _token_form(word.surface, word.feature): word.feature.pos3
-            for word in self._tagger(normalize(text))
-            if word.feature.pos2 == "固有名詞"
-        }
+        return self.analyze(text)[1]
+
+    def dictionary_info(self) -> list[dict[str, object]]:
+        """The MeCab dictionaries in use (file name, size, version): part of index.cache's key."""
+        return list(self._tagger.dictionary_info)
+
+    def analyze(self, text: str) -> tuple[list[str], dict[str, str]]:
+        """The text's tokens and its proper nouns, from one parse."""
+        tokens: list[str] = []
+        names: dict[str, str] = {}
+        for line in self._tagger.parse(normalize(text)).split("\n"):
+            node = line.split("\t")
+            if len(node) == 6:
+                surface, pos1, pos2, pos3, lemma, orth_base = node
+            elif len(node) == 4:  # a word the dictionary does not know: no lemma
+                surface, pos1, pos2, pos3 = node
+                lemma = orth_base = None
+            else:  # the end-of-sentence line
+                continue
+            if pos2 == "固有名詞":
+                names[_token_form(surface, pos2, lemma, orth_base)] = pos3 or "*"
+            if pos1 not in CONTENT_POS or pos2 == "代名詞":
+                continue
+            if pos1 == "名詞" and pos2 == "助動詞語幹":
+                continue
+            token = _token_form(surface, pos2, lemma, orth_base)
+            token = TOKEN_ALIASES.get(token, token)
+            if token and token not in self.stopwords:
+                tokens.append(token)
+        return tokens, names
 
 
+# MeCab writes just the fields read above, one word a line, parsed once per call: reading
+# fugashi's per-word `feature` objects makes a parse 2.6 times as slow (index/PERF.md).
+# unidic-lite's fields: pos1-3 are 0-2, lemma 7, orthBase 10; an unknown word has only 6 fields,
+# hence its own format. MeCab leaves out a field starting with "*" (unidic's "none": pos3 "*"
+# reads as ""; none of unidic-lite 1.0.8's 756,264 entries is a content word whose lemma or
+# orthBase starts with "*"). fugashi strips the output's end, hence a non-blank last line.
+# tests/test_mecab_format.py holds this to fugashi's `feature` objects.
+_NODE_FORMAT = (
+    r"-O '' -F '%m\t%f[0]\t%f[1]\t%f[2]\t%f[7]\t%f[10]\n' -U '%m\t%f[0]\t%f[1]\t%f[2]\n' -E 'EOS'"
+)
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 
 
-def _token_form(surface: str, feature: fugashi.UnidicFeatures17) -> str:  # type: ignore[name-defined]
-    lemma = feature.lemma
+def _token_form(surface: str, pos2: str, lemma: str | None, orth_base: str | None) -> str:
     if lemma is None:  # unknown to the dictionary (Latin words, numbers)
         return surface
-    if feature.pos2 == "固有名詞" or _KATAKANA.fullmatch(surface):
+    if pos2 == "固有名詞" or _KATAKANA.fullmatch(surface):
         # A katakana word's lemma can be another word (チェン -> チェーン): keep its spelling.
-        return feature.orthBase or surface
+        return orth_base or surface
     # unidic marks loanword lemmas with their source word: "オファー-offer"
     return lemma.split("-", 1)[0]
 

@@ -3,6 +3,8 @@ mocked discord.py Interaction that records what the bot sent."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,6 +18,12 @@ from bot.client import QABot, create_bot
 from bot.config import Config
 from bot.records import Records
 from index import DEFAULT_SEEDS, Library
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The index's disk cache goes to a folder of this test run's own (subprocesses inherit it),
+    # never to the user's ~/.cache.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="qa-tests-cache-")
 
 
 @pytest.fixture(scope="session")

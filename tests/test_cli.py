@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "index", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "index", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -37,7 +41,9 @@ def test_search_plain_text_for_people() -> None:
 
 
 def test_stdin_is_json_lines_and_bad_lines_do_not_stop_it() -> None:
-    lines = "メタのオファーは?\n\n".encode() + b"\xff\xfe bad\n" + "How old is Sam Altman?\n".encode()
+    lines = (
+        "メタのオファーは?\n\n".encode() + b"\xff\xfe bad\n" + b"How old is Sam Altman?\n"
+    )
     out = run("search", "--json", stdin=lines)
     assert out.returncode == 0
     rows = [json.loads(line) for line in out.stdout.decode().splitlines()]

@@ -99,7 +99,10 @@ def test_long_paragraph_is_split_at_sentences() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("彼は言った。「ありがとう。」そして去った!", ["彼は言った。", "「ありがとう。」", "そして去った!"]),
+        (
+            "彼は言った。「ありがとう。」そして去った!",
+            ["彼は言った。", "「ありがとう。」", "そして去った!"],
+        ),
         ("本当?うん。", ["本当?", "うん。"]),
         ("It works. Does it? Yes!", ["It works.", "Does it?", "Yes!"]),
         ("句点なし", ["句点なし"]),

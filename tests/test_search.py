@@ -49,7 +49,9 @@ def test_answerable_questions_find_their_line(library: Library, question: str, l
         "マーク・チェンは何歳?",
     ],
 )
-def test_questions_the_article_does_not_answer_are_declined(library: Library, question: str) -> None:
+def test_questions_the_article_does_not_answer_are_declined(
+    library: Library, question: str
+) -> None:
     assert not library.search(question).answerable
 
 
@@ -129,7 +131,8 @@ def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
     for f in source.iterdir():
         (tmp_path / f.name).write_bytes(f.read_bytes())
     (tmp_path / "001_bread.txt").write_text(
-        "パンの記事\nパンは小麦粉と水と酵母から作る。\n焼く前に生地を発酵させる。\n", encoding="utf-8"
+        "パンの記事\nパンは小麦粉と水と酵母から作る。\n焼く前に生地を発酵させる。\n",
+        encoding="utf-8",
     )
     library = Library.from_seeds(tmp_path)
     assert len(library.articles) == 2

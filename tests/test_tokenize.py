@@ -53,7 +53,9 @@ def test_normalize(text: str, expected: str) -> None:
         ("週80時間のSlack", {"80", "時間", "slack"}, set()),
     ],
 )
-def test_japanese_tokens(ja: JapaneseTokenizer, text: str, present: set[str], absent: set[str]) -> None:
+def test_japanese_tokens(
+    ja: JapaneseTokenizer, text: str, present: set[str], absent: set[str]
+) -> None:
     tokens = set(ja(text))
     assert present <= tokens
     assert not absent & tokens
@@ -61,7 +63,15 @@ def test_japanese_tokens(ja: JapaneseTokenizer, text: str, present: set[str], ab
 
 def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
     assert ja("メタの1億ドルオファーがOpenAIリーダーにパニックを引き起こす") == [
-        "メタ", "1", "億", "ドル", "オファー", "openai", "リーダー", "パニック", "引き起こす",
+        "メタ",
+        "1",
+        "億",
+        "ドル",
+        "オファー",
+        "openai",
+        "リーダー",
+        "パニック",
+        "引き起こす",
     ]
 
 
