@@ -1,7 +1,8 @@
 """A bilingual glossary: English question words to the Japanese words an article would use.
 
-It lets an article without an English rendering still answer English questions, and adds the
-Japanese side's evidence to English questions where there is a rendering.
+It lets an article without an English rendering still answer English questions, adds the
+Japanese side's evidence to English questions where there is a rendering, and the other way
+round lets a Japanese question also search the English rendering in the glossary's words.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Glossary:
                     t for other in words for t in other if t != word[0] and t not in siblings
                 )
         self._longest = max((len(k) for k in self._map), default=1)
+        self._english = _reverse(self._map)
 
     @classmethod
     def load(cls, ja: Tokenizer, en: Tokenizer) -> Glossary:
@@ -54,11 +56,16 @@ class Glossary:
         glossary._map = {tuple(strings(k)): strings(v) for k, v in data["map"]}
         glossary._synonyms = {str(k): strings(v) for k, v in data["synonyms"].items()}
         glossary._longest = max((len(k) for k in glossary._map), default=1)
+        glossary._english = _reverse(glossary._map)
         return glossary
 
     def synonyms(self, token: str) -> list[str]:
         """Japanese tokens listed beside this one for the same English word."""
         return self._synonyms.get(token, [])
+
+    def to_english(self, tokens: list[str]) -> list[str]:
+        """English tokens of the one-word entries that list these Japanese tokens, once each."""
+        return list(dict.fromkeys(e for t in tokens for e in self._english.get(t, ())))
 
     def to_japanese(self, tokens: list[str]) -> list[str]:
         """Japanese tokens for an English token list, longest phrase first; unknown Latin words
@@ -76,6 +83,15 @@ class Glossary:
                 out.append(tokens[i])
                 i += 1
         return out
+
+
+def _reverse(mapping: dict[tuple[str, ...], list[str]]) -> dict[str, list[str]]:
+    english: dict[str, list[str]] = {}
+    for key, targets in mapping.items():
+        if len(key) == 1:
+            for token in targets:
+                english.setdefault(token, []).append(key[0])
+    return english
 
 
 def _parse(text: str) -> Iterable[tuple[str, str]]:

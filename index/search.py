@@ -41,10 +41,13 @@ MIN_COVERAGE = 0.05
 # best passage states one.
 DECISIVE_TYPES = frozenset(AnswerType)
 # Passages stating the kind of fact asked for rank higher by this share of their score.
-ANSWER_TYPE_BONUS = 0.3
+ANSWER_TYPE_BONUS = 0.6
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 0.3
+# Japanese questions: weight of the English rendering, searched with the question's words put
+# into English through the glossary, next to the Japanese side.
+EN_WEIGHT_FOR_JA = 0.4
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
@@ -230,7 +233,7 @@ class Library:
         if is_japanese(query):
             tokens, proper = self.tokenize_ja.analyze(query)
             searched = self._with_glossary(tokens)
-            scores = self._expanded_scores(searched)
+            scores = self._japanese_scores(searched)
             index = self.ja
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
@@ -249,6 +252,10 @@ class Library:
             cover = coverage(self.en, tokens, ranked[0][0])
         else:
             cover = coverage(self.ja, searched, ranked[0][0])
+            # A question the English view found may share no word with the passage's Japanese;
+            # it still has to share one with the articles (a recipe shares "make" at most).
+            if self.has_english and is_japanese(query) and any(map(self.ja.idf, searched)):
+                cover = max(cover, self._english_coverage(searched, ranked[0][0]))
         answerable = (
             cover >= MIN_COVERAGE
             and (kind not in DECISIVE_TYPES or kind in self._facts[ranked[0][0]])
@@ -303,6 +310,28 @@ class Library:
             return self.ja.scores(tokens)
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))
         return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
+
+    def _english_coverage(self, tokens: list[str], doc: int) -> float:
+        """Coverage of Japanese tokens, a token held when the passage's English rendering has
+        one of its glossary translations (the view `_japanese_scores` also searches)."""
+        weights = {t: self.ja.idf(t) or self.ja.unseen_idf for t in set(tokens)}
+        found = sum(
+            w
+            for t, w in weights.items()
+            if self.ja.contains(doc, t)
+            or any(self.en.contains(doc, e) for e in self.glossary.to_english([t]))
+        )
+        return found / sum(weights.values())
+
+    def _japanese_scores(self, tokens: list[str]) -> np.ndarray:
+        """Japanese questions: the article's words and their synonyms, fused with the English
+        rendering searched in the glossary's English for them (a second view of the question,
+        which meets paraphrases the Japanese words miss)."""
+        scores = self._expanded_scores(tokens)
+        if not self.has_english or not EN_WEIGHT_FOR_JA:
+            return scores
+        english = self.en.scores(self.glossary.to_english(tokens))
+        return _fuse([scores, english], [1.0, EN_WEIGHT_FOR_JA])
 
     def _english_scores(self, tokens: list[str], ja_tokens: list[str]) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary."""

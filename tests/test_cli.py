@@ -41,9 +41,7 @@ def test_search_plain_text_for_people() -> None:
 
 
 def test_stdin_is_json_lines_and_bad_lines_do_not_stop_it() -> None:
-    lines = (
-        "メタのオファーは?\n\n".encode() + b"\xff\xfe bad\n" + b"How old is Sam Altman?\n"
-    )
+    lines = "メタのオファーは?\n\n".encode() + b"\xff\xfe bad\n" + b"How old is Sam Altman?\n"
     out = run("search", "--json", stdin=lines)
     assert out.returncode == 0
     rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
