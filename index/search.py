@@ -44,7 +44,9 @@ DECISIVE_TYPES = frozenset(AnswerType)
 ANSWER_TYPE_BONUS = 0.6
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
-JA_WEIGHT_FOR_EN = 0.3
+JA_WEIGHT_FOR_EN = 1.0
+# ... and of the rendering searched for the question's English synonyms through the glossary.
+EN_SYNONYM_WEIGHT = 0.2
 # Japanese questions: weight of the English rendering, searched with the question's words put
 # into English through the glossary, next to the Japanese side.
 EN_WEIGHT_FOR_JA = 0.4
@@ -334,11 +336,17 @@ class Library:
         return _fuse([scores, english], [1.0, EN_WEIGHT_FOR_JA])
 
     def _english_scores(self, tokens: list[str], ja_tokens: list[str]) -> np.ndarray:
-        """English questions: the English rendering, fused with the Japanese side via the glossary."""
+        """English questions: the English rendering, fused with the Japanese side via the glossary,
+        and with the rendering searched for the question's synonyms through the glossary (its
+        Japanese words' other English words: pay -> 給与 -> salary, compensation)."""
         ja_scores = self.ja.scores(ja_tokens)
         if not self.has_english:
             return ja_scores
-        return _fuse([self.en.scores(tokens), ja_scores], [1.0, JA_WEIGHT_FOR_EN])
+        scores = _fuse([self.en.scores(tokens), ja_scores], [1.0, JA_WEIGHT_FOR_EN])
+        synonyms = [e for e in self.glossary.to_english(ja_tokens) if e not in tokens]
+        if not synonyms or not EN_SYNONYM_WEIGHT:
+            return scores
+        return _fuse([scores, self.en.scores(synonyms)], [1.0, EN_SYNONYM_WEIGHT])
 
 
 def _fuse(rankings: list[np.ndarray], weights: list[float]) -> np.ndarray:
