@@ -242,7 +242,7 @@ class Library:
             tokens = self.tokenize_en(query)
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
-            index = self.en if self.has_english else self.ja
+            index = self.en
             names = [w.casefold() for w in _NAME.findall(query)]
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
@@ -250,9 +250,11 @@ class Library:
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:
             cover = 0.0
-        elif index is self.en:
+        elif index is self.en and self.passages[ranked[0][0]].text_en:
             cover = coverage(self.en, tokens, ranked[0][0])
         else:
+            # Japanese questions, and English ones whose best passage has no rendering (then in
+            # the glossary's Japanese for their words).
             cover = coverage(self.ja, searched, ranked[0][0])
             # A question the English view found may share no word with the passage's Japanese;
             # it still has to share one with the articles (a recipe shares "make" at most).

@@ -137,4 +137,7 @@ def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
     library = Library.from_seeds(tmp_path)
     assert len(library.articles) == 2
     assert library.search("パンは何から作る?").hits[0].passage.doc == "001_bread.txt"
+    # an English question answered by the article without a rendering, beside one with it
+    result = library.search("What is bread made from?")
+    assert result.answerable and result.hits[0].passage.doc == "001_bread.txt"
     assert library.search("メタのオファーはいくら?").hits[0].passage.lines == (7, 7)
