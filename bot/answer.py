@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from index import Library, Passage, QueryError
 from index.passages import split_sentences
-from index.search import MAX_QUERY_CHARS
-from index.tokenize import is_japanese, normalize
+from index.search import MAX_QUERY_CHARS, check_query
+from index.tokenize import is_japanese
 
 from .errors import NotFoundError, QuestionError
 
@@ -24,7 +24,6 @@ ORIGINAL_CHARS = 400  # the Japanese shown beside an English quote
 FOCUS_CHARS = 1500  # /passage: the paragraph asked for
 NEIGHBOUR_CHARS = 300  # /passage: the paragraphs before and after it
 
-_WORD = re.compile(r"\w")
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words that only an English sentence uses. A question without any of them ("OpenAI", "1",
 # "Sam Altman") says nothing about the asker's language, so their locale decides.
@@ -48,19 +47,21 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
 
 
 def check_question(question: str) -> str:
-    """The question stripped, or QuestionError saying what to fix."""
-    question = question.strip()
-    if not question:
-        raise QuestionError("Please write a question.", "質問を書いてください。")
-    if len(question) > MAX_QUERY_CHARS:
-        raise QuestionError(
-            f"That question is too long ({len(question)} characters): "
-            f"please keep it under {MAX_QUERY_CHARS}.",
-            f"質問が長すぎます({len(question)}文字)。{MAX_QUERY_CHARS}文字以内でどうぞ。",
-        )
-    if not _WORD.search(normalize(question)):
-        raise QuestionError("The question has no words in it.", "質問に言葉が含まれていません。")
-    return question
+    """The question stripped, or QuestionError saying what to fix (index.search.check_query's
+    checks, in the user's words)."""
+    try:
+        return check_query(question)
+    except QueryError as e:
+        n = len(question.strip())
+        english, japanese = {
+            "empty": ("Please write a question.", "質問を書いてください。"),
+            "too_long": (
+                f"That question is too long ({n} characters): please keep it under {MAX_QUERY_CHARS}.",
+                f"質問が長すぎます({n}文字)。{MAX_QUERY_CHARS}文字以内でどうぞ。",
+            ),
+            "no_words": ("The question has no words in it.", "質問に言葉が含まれていません。"),
+        }[e.reason]
+        raise QuestionError(english, japanese) from e
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +139,7 @@ def compose(
     question = check_question(question)
     reply = reply_lang(question, lang, fallback_lang)
     offset = max(0, min(offset, MAX_RESULTS))
-    try:
-        result = library.search(question, top=offset + PAGE + 1, lang=reply)
-    except QueryError as e:  # the index's own checks, should they ever be stricter than ours
-        raise QuestionError(str(e)) from e
+    result = library.search(question, top=offset + PAGE + 1, lang=reply)  # checked above
     hits = result.hits[offset:MAX_RESULTS]
     if offset == 0 and result.answerable:
         best = hits[0].score

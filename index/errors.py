@@ -8,7 +8,11 @@ class QAError(Exception):
 
 
 class QueryError(QAError):
-    """The question itself cannot be searched (empty, too long, no words)."""
+    """The question itself cannot be searched: `reason` is "empty", "too_long" or "no_words"."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class SeedsError(QAError):

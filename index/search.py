@@ -95,13 +95,14 @@ def check_query(query: str) -> str:
     """The question stripped, or QueryError with a message a user can act on."""
     query = query.strip()
     if not query:
-        raise QueryError("the question is empty")
+        raise QueryError("the question is empty", "empty")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(
-            f"the question is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})"
+            f"the question is too long ({len(query)} characters; at most {MAX_QUERY_CHARS})",
+            "too_long",
         )
     if not _WORD.search(normalize(query)):
-        raise QueryError("the question has no words in it")
+        raise QueryError("the question has no words in it", "no_words")
     return query
 
 
