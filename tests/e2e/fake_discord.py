@@ -1440,37 +1440,37 @@ class FakeDiscord:
             return self.messages.get(mid)
         return None
 
+    def _webhook_message(
+        self, app_id: str, token: str, which: str
+    ) -> tuple[dict[str, Any] | None, tuple[int, Any]]:
+        """The message a webhook route names and (200, it); or None and the 404 Discord sends."""
+        inv = self._webhook_invocation(app_id, token)
+        if inv is None:
+            return None, (404, {"message": "Unknown Webhook", "code": 10015})
+        target = self._webhook_target(inv, which)
+        if target is None:
+            return None, (404, {"message": "Unknown Message", "code": 10008})
+        return target, (200, target)
+
     def _get_webhook_message(
         self, rec: Request, app_id: str, token: str, which: str
     ) -> tuple[int, Any]:
-        inv = self._webhook_invocation(app_id, token)
-        if inv is None:
-            return 404, {"message": "Unknown Webhook", "code": 10015}
-        target = self._webhook_target(inv, which)
-        if target is None:
-            return 404, {"message": "Unknown Message", "code": 10008}
-        return 200, target
+        return self._webhook_message(app_id, token, which)[1]
 
     def _edit_webhook_message(
         self, rec: Request, app_id: str, token: str, which: str
     ) -> tuple[int, Any]:
-        inv = self._webhook_invocation(app_id, token)
-        if inv is None:
-            return 404, {"message": "Unknown Webhook", "code": 10015}
-        target = self._webhook_target(inv, which)
+        target, missing = self._webhook_message(app_id, token, which)
         if target is None:
-            return 404, {"message": "Unknown Message", "code": 10008}
+            return missing
         return self._apply_edit(target, rec.json or {})
 
     def _delete_webhook_message(
         self, rec: Request, app_id: str, token: str, which: str
     ) -> tuple[int, Any]:
-        inv = self._webhook_invocation(app_id, token)
-        if inv is None:
-            return 404, {"message": "Unknown Webhook", "code": 10015}
-        target = self._webhook_target(inv, which)
+        target, missing = self._webhook_message(app_id, token, which)
         if target is None:
-            return 404, {"message": "Unknown Message", "code": 10008}
+            return missing
         self.deleted.add(int(target["id"]))
         return 204, None
 
