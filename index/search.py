@@ -233,17 +233,16 @@ class Library:
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
-        if is_japanese(query):
+        japanese = is_japanese(query)
+        if japanese:
             tokens, proper = self.tokenize_ja.analyze(query)
             searched = self._with_glossary(tokens)
             scores = self._japanese_scores(searched)
-            index = self.ja
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             tokens = self.tokenize_en(query)
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
-            index = self.en
             names = [w.casefold() for w in _NAME.findall(query)]
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
@@ -251,7 +250,7 @@ class Library:
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:
             cover = 0.0
-        elif index is self.en and self.passages[ranked[0][0]].text_en:
+        elif not japanese and self.passages[ranked[0][0]].text_en:
             cover = coverage(self.en, tokens, ranked[0][0])
         else:
             # Japanese questions, and English ones whose best passage has no rendering (then in
@@ -259,7 +258,7 @@ class Library:
             cover = coverage(self.ja, searched, ranked[0][0])
             # A question the English view found may share no word with the passage's Japanese;
             # it still has to share one with the articles (a recipe shares "make" at most).
-            if self.has_english and is_japanese(query) and any(map(self.ja.idf, searched)):
+            if japanese and self.has_english and any(map(self.ja.idf, searched)):
                 cover = max(cover, self._english_coverage(searched, ranked[0][0]))
         answerable = (
             cover >= MIN_COVERAGE
@@ -270,20 +269,10 @@ class Library:
             query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
         )
 
-    def unknown_names(self, query: str) -> list[str]:
-        """Names in the question that no article mentions (London, 大谷, Python).
-
-        A question about something the articles never name is not answered by them, however
-        well its other words match.
-        """
-        if is_japanese(query):
-            tokens, proper = self.tokenize_ja.analyze(query)
-            names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
-        else:
-            names = [w.casefold() for w in _NAME.findall(query)]
-        return self._unknown(names)
-
     def _unknown(self, names: list[str]) -> list[str]:
+        """The names (London, 大谷, Python) that no article mentions in any spelling the glossary
+        knows. A question about something the articles never name is not answered by them,
+        however well its other words match."""
         unknown = []
         for name in dict.fromkeys(names):
             english = self.tokenize_en(name)
@@ -292,9 +281,7 @@ class Library:
             if any(map(self._mentioned, spellings + english)):
                 continue
             spellings += self.tokenize_ja(name)
-            if _LATIN.fullmatch(
-                name
-            ):  # SNS: its Japanese spellings (ソーシャルメディア) may be in use
+            if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
                 spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
             if not any(map(self._mentioned, spellings)):
                 unknown.append(name)
