@@ -1,7 +1,7 @@
 """`python -m index bench`: what a question, a build and a start-up cost on this machine.
 
 A benchmark, not a test: it prints figures and checks the targets of issue 6 as ratios measured
-in the same run, so they hold on a noisy machine (index/PERF.md has a run and what it means).
+in the same run, so they hold on a noisy machine (the README's Performance section has a run and what it means).
 
 - Per question, p50/p99 over a few hundred questions, warm and uncached: the floor (fugashi's
   plain parse of the question, surfaces only), `Library.search`, `search` + JSON, the bot's full

@@ -1,7 +1,7 @@
 """A disk cache of the built index, so that a start-up does not tokenize everything again.
 
 Tokenizing the glossary's ~1,600 entries is most of the bot's start-up beyond importing its
-libraries, and tokenizing the passages grows with the articles (index/PERF.md). The cache holds
+libraries, and tokenizing the passages grows with the articles (README, Performance). The cache holds
 those tokens, keyed by a hash of everything they are made from: the articles as read from the
 seed files, the glossary file, the index package's source, the tokenizers' tables as they are at
 run time (a test may patch them) and the dictionary and libraries on disk. A file whose key

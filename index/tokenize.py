@@ -132,7 +132,7 @@ class JapaneseTokenizer:
 
 
 # MeCab writes just the fields read above, one word a line, parsed once per call: reading
-# fugashi's per-word `feature` objects makes a parse 2.6 times as slow (index/PERF.md).
+# fugashi's per-word `feature` objects makes a parse 2.6 times as slow (README, Performance).
 # unidic-lite's fields: pos1-3 are 0-2, lemma 7, orthBase 10; an unknown word has only 6 fields,
 # hence its own format. MeCab leaves out a field starting with "*" (unidic's "none": pos3 "*"
 # reads as ""; none of unidic-lite 1.0.8's 756,264 entries is a content word whose lemma or

@@ -2,7 +2,7 @@
 
 Each test drives users through the fake (messages, slash commands, button clicks) and checks what
 they would see and what Discord would have received: the reply's language, quotes and citations,
-the 3-second deadline, the request bodies, the database. See tests/e2e/README.md.
+the 3-second deadline, the request bodies, the database. The README's Tests section says what they cover.
 """
 
 from __future__ import annotations
