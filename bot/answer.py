@@ -159,11 +159,10 @@ def compose(
 def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:
     """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`."""
     article = library.article(passage.doc)
-    title = article.title if article else passage.doc
+    title = article.title_in(lang) if article else passage.doc
     section = passage.section
     text = passage.text
     if lang == "en":
-        title = (article.title_en if article else None) or title
         section = passage.section_en or section
         text = passage.text_en or passage.text
     text, cut = excerpt(text, limit)

@@ -75,7 +75,7 @@ async def article_autocomplete(
     needle = current.casefold()
     choices = []
     for a in bot.library.articles:
-        title = (a.title_en if lang == "en" and a.title_en else None) or a.title
+        title = a.title_in(lang)
         if needle in title.casefold() or needle in a.doc.casefold():
             choices.append(app_commands.Choice(name=title[:100], value=a.doc[:100]))
     return choices[:25]

@@ -134,7 +134,7 @@ def article_page(library: Library, lang: str, doc: str | None = None) -> Page:
     """One article's outline; with several articles and none chosen, the list of them."""
     if doc is None and len(library.articles) > 1:
         items = [
-            t(lang, "articles_item", title=_title(a, lang), passages=len(a.passages), doc=a.doc)
+            t(lang, "articles_item", title=a.title_in(lang), passages=len(a.passages), doc=a.doc)
             for a in library.articles
         ]
         return Page(
@@ -162,7 +162,7 @@ def article_page(library: Library, lang: str, doc: str | None = None) -> Page:
             for h in sections
         ]
     return Page(
-        title=_title(article, lang), lead="\n".join(lines), tail=t(lang, "article_how"), lang=lang
+        title=article.title_in(lang), lead="\n".join(lines), tail=t(lang, "article_how"), lang=lang
     )
 
 
@@ -197,10 +197,6 @@ def help_page(lang: str, commands: Sequence[tuple[str, str]], console: bool = Fa
     lines += [f"{usage} — {description}" for usage, description in commands]
     tail = t(lang, "help_console") if console else t(lang, "help_more")
     return Page(title=t(lang, "help_title"), lead="\n".join(lines), tail=tail, lang=lang)
-
-
-def _title(article: Any, lang: str) -> str:
-    return (article.title_en if lang == "en" and article.title_en else None) or article.title
 
 
 def _block(q: Quote, lang: str, focus: bool = False) -> Block:

@@ -46,7 +46,7 @@ def make_summary(
         shown = summarize(library, length=length, section=result.section, doc=result.doc)
     article = library.article(result.doc)
     assert article is not None
-    title = (article.title_en if lang == "en" and article.title_en else None) or article.title
+    title = article.title_in(lang)
     section_name = result.section
     if section_name and lang == "en":
         heading = next((h for h in article.headings if h.text == section_name), None)

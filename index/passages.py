@@ -59,6 +59,10 @@ class Article:
     def has_english(self) -> bool:
         return any(p.text_en for p in self.passages)
 
+    def title_in(self, lang: str) -> str:
+        """The title in `lang` ("ja" | "en"): the rendering's where there is one."""
+        return (self.title_en if lang == "en" else None) or self.title
+
 
 @dataclass(frozen=True, slots=True)
 class _Block:
