@@ -52,7 +52,7 @@ class Report:
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        answerable = [s for s in self.langs.values()]
+        answerable = list(self.langs.values())
         total = sum(s.n for s in answerable) or 1
         unanswerable = [
             sum(v[0] for v in self.declined.values()),
