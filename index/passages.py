@@ -8,6 +8,7 @@ passages: they name the section of the passages under them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,9 @@ _SENTENCE_END = re.compile(
 )
 _NOT_HEADING_END = tuple('。．.！!、,:：;；」』)）"”’')
 _QUOTE_START = tuple("「『\"“'‘(（")
+# A line ending in one of these leaves its sentence open: the next line goes on with it (a quote
+# introduced by "he said:" or "、").
+_CONTINUES = tuple("、,，:：")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,16 @@ class Passage:
     text: str  # verbatim Japanese
     text_en: str | None = None  # the English rendering of the same lines, where there is one
     section_en: str | None = None
+    # Where each source line after the first begins in `text` (a paragraph over several lines).
+    breaks: tuple[int, ...] = ()
+
+    def lines_of(self, start: int, end: int) -> tuple[int, int]:
+        """The source lines that text[start:end] stands on."""
+        first = self.lines[0]
+        return (
+            first + bisect_right(self.breaks, start),
+            first + bisect_right(self.breaks, max(start, end - 1)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +83,7 @@ class _Block:
     first: int
     last: int
     text: str
+    breaks: tuple[int, ...] = ()  # where each line after the first begins in `text`
 
 
 def load_seeds(folder: str | Path) -> list[Article]:
@@ -121,17 +136,17 @@ def split_article(doc: str, lines: list[str], en_lines: list[str] | None = None)
                 section = Heading(section.line, section.text, _heading_text(section.text_en))
             headings.append(section)
             continue
-        for k, (text, first, last) in enumerate(_parts(block, lines)):
-            en = _span(en_lines, _Block(first, last, text))
+        for k, part in enumerate(_parts(block)):
             passages.append(
                 Passage(
                     id=f"{stem}:{block.first}" + (f".{k + 1}" if k else ""),
                     doc=doc,
-                    lines=(first, last),
+                    lines=(part.first, part.last),
                     section=section.text if section else None,
-                    text=text,
-                    text_en=en,
+                    text=part.text,
+                    text_en=_span(en_lines, part),
                     section_en=section.text_en if section else None,
+                    breaks=part.breaks,
                 )
             )
     title = headings[0].text if headings and headings[0].line == blocks[0].first else stem
@@ -142,8 +157,9 @@ def split_article(doc: str, lines: list[str], en_lines: list[str] | None = None)
 def _blocks(lines: list[str]) -> list[_Block]:
     """Paragraphs: a blank line ends one; without blank lines each line is one.
 
-    A paragraph wrapped over several lines is joined (without a space between Japanese lines).
-    Markdown headings (`# ...`) always stand alone.
+    A paragraph wrapped over several lines is joined (without a space between Japanese lines), and
+    so is a line whose sentence goes on into the next (it ends in 、 or :, as a line introducing a
+    quote does). Markdown headings (`# ...`) always stand alone.
     """
     has_blank_separators = any(not line.strip() for line in lines[1:-1])
     blocks: list[_Block] = []
@@ -151,10 +167,11 @@ def _blocks(lines: list[str]) -> list[_Block]:
 
     def flush() -> None:
         if current:
-            text = ""
+            text, breaks = "", []
             for _, part in current:
                 text = _join(text, part)
-            blocks.append(_Block(current[0][0], current[-1][0], text))
+                breaks.append(len(text) - len(part))
+            blocks.append(_Block(current[0][0], current[-1][0], text, tuple(breaks[1:])))
             current.clear()
 
     for n, raw in enumerate(lines, start=1):
@@ -166,16 +183,19 @@ def _blocks(lines: list[str]) -> list[_Block]:
             blocks.append(_Block(n, n, line))
         else:
             current.append((n, line))
-            if not has_blank_separators:
+            if not has_blank_separators and not line.endswith(_CONTINUES):
                 flush()
     flush()
     return blocks
 
 
 def _join(left: str, right: str) -> str:
+    """Two lines of a paragraph as one: with a space between words and sentences of ASCII text
+    ("word." + "Next"), without one in Japanese."""
     if not left:
         return right
-    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii():
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and (a.isalnum() or b.isalnum()):
         return left + " " + right
     return left + right
 
@@ -210,28 +230,25 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
 
 
-def _parts(block: _Block, lines: list[str]) -> list[tuple[str, int, int]]:
-    """The paragraph whole, or runs of whole sentences of at most MAX_PASSAGE_CHARS each."""
+def _parts(block: _Block) -> list[_Block]:
+    """The paragraph whole, or runs of whole sentences of at most MAX_PASSAGE_CHARS each, each
+    run a slice of the paragraph's text (so verbatim) with the lines it stands on."""
     if len(block.text) <= MAX_PASSAGE_CHARS:
-        return [(block.text, block.first, block.last)]
-    runs: list[str] = []
+        return [block]
+    spans: list[list[int]] = []  # [start, end] of each run in block.text
+    end = 0
     for sentence in split_sentences(block.text):
-        if runs and len(runs[-1]) + len(sentence) <= MAX_PASSAGE_CHARS:
-            runs[-1] = _join(runs[-1], sentence)
+        start = block.text.index(sentence, end)
+        end = start + len(sentence)
+        if spans and end - spans[-1][0] <= MAX_PASSAGE_CHARS:
+            spans[-1][1] = end
         else:
-            runs.append(sentence)
-    return [(run, *_line_range(run, block, lines)) for run in runs]
+            spans.append([start, end])
+    return [_slice(block, start, end) for start, end in spans]
 
 
-def _line_range(run: str, block: _Block, lines: list[str]) -> tuple[int, int]:
-    """Which source lines a run of sentences of a wrapped paragraph stands on."""
-    if block.first == block.last:
-        return block.first, block.first
-    head, tail = run[:12], run[-12:]
-    first = next(
-        (n for n in range(block.first, block.last + 1) if head in lines[n - 1]), block.first
-    )
-    last = next(
-        (n for n in range(block.last, block.first - 1, -1) if tail in lines[n - 1]), block.last
-    )
-    return first, max(first, last)
+def _slice(block: _Block, start: int, end: int) -> _Block:
+    """block.text[start:end] as a block of the lines it stands on."""
+    inner = [b for b in block.breaks if start < b < end]
+    first = block.first + sum(b <= start for b in block.breaks)
+    return _Block(first, first + len(inner), block.text[start:end], tuple(b - start for b in inner))

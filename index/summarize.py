@@ -196,11 +196,12 @@ def _sentences(library: Library, passages: Sequence[Passage]) -> list[_Sentence]
         japanese = split_sentences(passage.text)
         english = split_sentences(passage.text_en) if passage.text_en else []
         aligned = len(english) == len(japanese)
+        end = 0
         for k, text in enumerate(japanese):
             text_en = english[k] if aligned else passage.text_en
-            # A passage keeps no per-line offsets, so a sentence of a paragraph wrapped over
-            # several lines is cited with the paragraph's whole range: it stands within it.
-            quote = SummarySentence(text, text_en, passage, passage.lines)
+            start = passage.text.index(text, end)
+            end = start + len(text)
+            quote = SummarySentence(text, text_en, passage, passage.lines_of(start, end))
             out.append(_Sentence(quote, tuple(library.tokenize_ja(text))))
     return out
 

@@ -77,7 +77,7 @@ def test_empty_seeds_folder(tmp_path: Path) -> None:
 def test_passages_lists_ids_lines_and_sections() -> None:
     out = run("passages", "--json")
     rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
-    assert len(rows) == 32
+    assert len(rows) == 29
     assert rows[0]["passage"] == "000_30e68451fde60380:2" and rows[0]["lines"] == [2, 2]
 
 

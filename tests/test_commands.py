@@ -250,7 +250,7 @@ async def test_passage_in_the_users_language_and_beyond_the_end(
 
 @pytest.mark.parametrize(
     ("locale", "says"),
-    [(JA_LOCALE, "全32段落・5セクション"), (EN_LOCALE, "32 passages in 5 sections")],
+    [(JA_LOCALE, "全29段落・5セクション"), (EN_LOCALE, "29 passages in 5 sections")],
 )
 async def test_article(
     cog: QACog, locale: discord.Locale, says: str, make_interaction: Any

@@ -44,18 +44,46 @@ def test_headings_become_sections(article) -> None:
     assert by_line[30].section_en and "enough" in by_line[30].section_en
 
 
-def test_every_passage_is_one_line_quoted_verbatim(article) -> None:
+def test_every_passage_is_its_lines_quoted_verbatim(article) -> None:
     lines = ARTICLE.read_text(encoding="utf-8").splitlines()
     en = RENDERING.read_text(encoding="utf-8").splitlines()
-    assert len(article.passages) == 32
+    assert len(article.passages) == 29
     for p in article.passages:
         first, last = p.lines
-        assert first == last
-        assert p.text == lines[first - 1]
-        assert p.text_en == en[first - 1]
+        assert p.text == "".join(lines[first - 1 : last])
+        assert p.text_en == " ".join(en[first - 1 : last])
         assert p.doc == ARTICLE.name
         assert p.id == f"000_30e68451fde60380:{first}"
-    assert len({p.id for p in article.passages}) == 32
+    # A line is a paragraph, except that a line leading into a quote ("...表明した:") and the
+    # quote are one sentence, so one passage: at most two lines.
+    assert [p.lines for p in article.passages if p.lines[0] != p.lines[1]] == [
+        (9, 10),
+        (15, 16),
+        (23, 24),
+    ]
+    assert len({p.id for p in article.passages}) == 29
+
+
+def test_a_line_leading_into_the_next_is_one_paragraph_with_it() -> None:
+    lines = [
+        "見出し",
+        "社長はこう語った:",
+        "「来年も続ける」",
+        "別の段落。",
+        "最後の段落、",
+        "終わり。",
+    ]
+    article = split_article("a.txt", lines)
+    assert [(p.lines, p.text) for p in article.passages] == [
+        ((2, 3), "社長はこう語った:「来年も続ける」"),
+        ((4, 4), "別の段落。"),
+        ((5, 6), "最後の段落、終わり。"),
+    ]
+    quote = article.passages[0]
+    assert quote.breaks == (len("社長はこう語った:"),)
+    assert quote.lines_of(0, 3) == (2, 2)
+    assert quote.lines_of(quote.text.index("「"), len(quote.text)) == (3, 3)
+    assert quote.lines_of(0, len(quote.text)) == (2, 3)
 
 
 def test_blank_line_paragraphs_wrapped_over_lines() -> None:
@@ -94,6 +122,20 @@ def test_long_paragraph_is_split_at_sentences() -> None:
     assert "".join(p.text for p in a.passages) == paragraph
     assert [p.id for p in a.passages][:2] == ["long:2", "long:2.2"]
     assert all(p.lines == (2, 2) for p in a.passages)
+
+
+def test_runs_of_a_long_wrapped_paragraph_are_slices_cited_to_their_lines() -> None:
+    wrapped = [
+        f"Sentence number {n} of a long paragraph that goes on for a while." for n in range(12)
+    ]
+    a = split_article("long.txt", ["Title", "", *wrapped])
+    paragraph = " ".join(wrapped)
+    assert len(a.passages) > 1
+    for p in a.passages:
+        assert p.text in paragraph  # verbatim, spaces between sentences kept
+        first, last = p.lines
+        assert p.text == " ".join(wrapped[first - 3 : last - 2])
+    assert a.passages[0].lines[0] == 3 and a.passages[-1].lines[1] == 14
 
 
 @pytest.mark.parametrize(
