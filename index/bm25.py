@@ -10,6 +10,8 @@ score equals rank-bm25's `get_scores` (tests/test_bm25.py).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections.abc import Sequence
 
@@ -69,6 +71,23 @@ class BM25Index:
     def idf(self, token: str) -> float:
         """The token's weight, 0.0 for a token in no passage."""
         return self._bm25.idf.get(token, 0.0)
+
+    @functools.cached_property
+    def _sorted_tokens(self) -> list[str]:
+        return sorted(self._postings)
+
+    def stretch(self, token: str, shortest: int) -> list[str]:
+        """Indexed tokens that `token` is a beginning of, or that are a beginning of it at least
+        `shortest` characters long: its long and short forms (exec -> execut, Zuck -> zuckerberg).
+        """
+        tokens = self._sorted_tokens
+        i = bisect.bisect_left(tokens, token)
+        longer = []
+        while i < len(tokens) and tokens[i].startswith(token):
+            longer.append(tokens[i])
+            i += 1
+        shorter = [token[:n] for n in range(shortest, len(token)) if token[:n] in self._postings]
+        return [t for t in longer + shorter if t != token]
 
     def contains(self, doc: int, token: str) -> bool:
         return token in self._bm25.doc_freqs[doc]

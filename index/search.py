@@ -50,6 +50,9 @@ EN_SYNONYM_WEIGHT = 0.2
 # Japanese questions: weight of the English rendering, searched with the question's words put
 # into English through the glossary, next to the Japanese side.
 EN_WEIGHT_FOR_JA = 0.4
+# English questions: a word that neither the rendering nor the glossary knows also searches the
+# rendering's words it is a beginning of, or that begin it, of at least this many letters.
+MIN_STRETCH = 4
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
@@ -240,7 +243,7 @@ class Library:
             scores = self._japanese_scores(searched)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
-            tokens = self.tokenize_en(query)
+            tokens = self._with_long_forms(self.tokenize_en(query))
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
             names = [w.casefold() for w in _NAME.findall(query)]
@@ -280,12 +283,23 @@ class Library:
             # Most names are known by these already, and then need no parse of their own.
             if any(map(self._mentioned, spellings + english)):
                 continue
-            spellings += self.tokenize_ja(name)
+            spellings += self.tokenize_ja(name) + self._with_long_forms(english)
             if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
                 spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
             if not any(map(self._mentioned, spellings)):
                 unknown.append(name)
         return unknown
+
+    def _with_long_forms(self, tokens: list[str]) -> list[str]:
+        """English tokens, plus the rendering's words that a word it and the glossary do not know
+        is short for, or a longer form of (execs -> executives, Zuck -> Zuckerberg)."""
+        out = []
+        for token in tokens:
+            out.append(token)
+            known = self.en.idf(token) or self.glossary.knows(token)
+            if len(token) >= MIN_STRETCH and not known:
+                out.extend(t for t in self.en.stretch(token, MIN_STRETCH) if t not in out)
+        return out
 
     def _mentioned(self, token: str) -> bool:
         return bool(self.ja.idf(token) or self.en.idf(token))

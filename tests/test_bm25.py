@@ -77,3 +77,13 @@ def test_a_repeated_query_token_counts_each_time() -> None:
     once, twice = index.scores(["メタ"]), index.scores(["メタ", "メタ"])
     assert twice[0] == pytest.approx(2 * once[0]) and twice[1] == 0.0
     np.testing.assert_allclose(twice, reference(docs, ["メタ", "メタ"]), rtol=0, atol=1e-9)
+
+
+def test_stretch_finds_the_long_and_short_forms_of_a_token() -> None:
+    index = BM25Index([["execut", "week"], ["zuckerberg"], ["work", "worker"]])
+    assert index.stretch("exec", 4) == ["execut"]
+    assert index.stretch("zuck", 4) == ["zuckerberg"]
+    assert index.stretch("workers", 4) == ["work", "worker"]  # its beginnings of 4 letters or more
+    assert index.stretch("wor", 4) == ["work", "worker"]
+    assert index.stretch("week", 4) == []  # itself is no other form
+    assert index.stretch("weekly", 5) == []  # "week" is shorter than asked

@@ -28,6 +28,9 @@ def library() -> Library:
         ("How many researchers has OpenAI lost to Meta?", 3),
         ("What did the Go-To-Market employee say about the week off?", 23),
         ("Which outlet got the leaked Slack messages?", 9),
+        # a short form the rendering and the glossary do not know finds its long form, and a
+        # name's short form is no name unknown to the article
+        ("Is Zuck himself involved in the recruiting?", 8),
     ],
 )
 def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
