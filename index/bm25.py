@@ -72,6 +72,14 @@ class BM25Index:
         """The token's weight, 0.0 for a token in no passage."""
         return self._bm25.idf.get(token, 0.0)
 
+    def held(self, query: Sequence[str]) -> np.ndarray:
+        """Every passage's share of the query's distinct tokens, in passage order."""
+        distinct = dict.fromkeys(query)
+        found = [posting[0] for posting in map(self._postings.get, distinct) if posting is not None]
+        if not found:
+            return np.zeros(self.size)
+        return np.bincount(np.concatenate(found), minlength=self.size) / len(distinct)
+
     @functools.cached_property
     def _sorted_tokens(self) -> list[str]:
         return sorted(self._postings)
@@ -124,6 +132,10 @@ def best(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     """
     if k < 1:
         return []
+    if len(scores) <= PARTITION_ABOVE:  # a stable sort keeps ties in passage order
+        order = np.argsort(-scores, kind="stable")[:k]
+        order = order[scores[order] > 0]
+        return list(zip(order.tolist(), scores[order].tolist(), strict=True))
     found = np.flatnonzero(scores)
     values = scores[found]
     if len(found) > max(k, PARTITION_ABOVE):

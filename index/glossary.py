@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from .cache import strings
@@ -69,7 +70,8 @@ class Glossary:
 
     def to_english(self, tokens: list[str]) -> list[str]:
         """English tokens of the one-word entries that list these Japanese tokens, once each."""
-        return list(dict.fromkeys(e for t in tokens for e in self._english.get(t, ())))
+        get = self._english.get
+        return list(dict.fromkeys(chain.from_iterable(get(t, ()) for t in tokens)))
 
     def to_japanese(self, tokens: list[str]) -> list[str]:
         """Japanese tokens for an English token list, longest phrase first; unknown Latin words

@@ -40,6 +40,10 @@ MIN_COVERAGE = 0.05
 # ... and, when it asks for a kind of fact (an amount, a count, a date, an age, a person), the
 # best passage states one.
 DECISIVE_TYPES = frozenset(AnswerType)
+# Passages holding more of the question's distinct words rank higher, by this share of their
+# score times the share they hold (Lucene's classic coordination factor): one word said many
+# times does not outweigh several of the question's words.
+COORDINATION = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
 # English questions: weight of the Japanese side (question translated through the glossary)
@@ -70,7 +74,9 @@ class SearchResult:
     lang: str  # "ja" | "en": the language the question is written in
     answerable: bool
     hits: tuple[Hit, ...]
-    coverage: float  # share of the question's weight found in the best passage, 0..1
+    # share of the question's weight found in the best passage, 0..1 (for a Japanese question, in
+    # the passage's English rendering too when its Japanese holds less than MIN_COVERAGE)
+    coverage: float
     tokens: tuple[str, ...]  # the query tokens searched
     answer_type: AnswerType | None = None
 
@@ -247,6 +253,11 @@ class Library:
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
             names = [w.casefold() for w in _NAME.findall(query)]
+        if COORDINATION:
+            held = self.ja.held(searched)
+            if not japanese:
+                held = np.maximum(held, self.en.held(tokens))
+            scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
         ranked = best(scores, max(top, 1))
@@ -261,7 +272,9 @@ class Library:
             cover = coverage(self.ja, searched, ranked[0][0])
             # A question the English view found may share no word with the passage's Japanese;
             # it still has to share one with the articles (a recipe shares "make" at most).
-            if japanese and self.has_english and any(map(self.ja.idf, searched)):
+            # (Only asked when the Japanese words fall short: enough is enough.)
+            short = cover < MIN_COVERAGE
+            if short and japanese and self.has_english and any(map(self.ja.idf, searched)):
                 cover = max(cover, self._english_coverage(searched, ranked[0][0]))
         answerable = (
             cover >= MIN_COVERAGE
@@ -278,6 +291,8 @@ class Library:
         however well its other words match."""
         unknown = []
         for name in dict.fromkeys(names):
+            if self._mentioned(name):  # a token as the articles write it (チェン, openai)
+                continue
             english = self.tokenize_en(name)
             spellings = self.glossary.to_japanese(english)
             # Most names are known by these already, and then need no parse of their own.
@@ -337,7 +352,7 @@ class Library:
         if not self.has_english or not EN_WEIGHT_FOR_JA:
             return scores
         english = self.en.scores(self.glossary.to_english(tokens))
-        return _fuse([scores, english], [1.0, EN_WEIGHT_FOR_JA])
+        return _fuse(scores, english, EN_WEIGHT_FOR_JA)
 
     def _english_scores(self, tokens: list[str], ja_tokens: list[str]) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary,
@@ -346,23 +361,19 @@ class Library:
         ja_scores = self.ja.scores(ja_tokens)
         if not self.has_english:
             return ja_scores
-        scores = _fuse([self.en.scores(tokens), ja_scores], [1.0, JA_WEIGHT_FOR_EN])
+        scores = _fuse(self.en.scores(tokens), ja_scores, JA_WEIGHT_FOR_EN)
         synonyms = [e for e in self.glossary.to_english(ja_tokens) if e not in tokens]
         if not synonyms or not EN_SYNONYM_WEIGHT:
             return scores
-        return _fuse([scores, self.en.scores(synonyms)], [1.0, EN_SYNONYM_WEIGHT])
+        return _fuse(scores, self.en.scores(synonyms), EN_SYNONYM_WEIGHT)
 
 
-def _fuse(rankings: list[np.ndarray], weights: list[float]) -> np.ndarray:
-    """Sum of scores scaled to each ranking's best, in the first ranking's units."""
-    total = np.zeros(len(rankings[0]))
-    tops = [ranking.max(initial=0.0) for ranking in rankings]
-    unit = tops[0] or 1.0
-    for ranking, weight, top in zip(rankings, weights, tops, strict=True):
-        if top <= 0:
-            continue
-        total += weight * unit * ranking / top
-    return total
+def _fuse(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
+    """`first` plus `weight` x `second` scaled to first's best score (to 1.0 if it has none)."""
+    top = second.max(initial=0.0)
+    if top <= 0:
+        return first
+    return first + second * (weight * (first.max(initial=0.0) or 1.0) / top)
 
 
 def coverage(index: BM25Index, tokens: Sequence[str], doc: int) -> float:

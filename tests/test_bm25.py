@@ -87,3 +87,10 @@ def test_stretch_finds_the_long_and_short_forms_of_a_token() -> None:
     assert index.stretch("wor", 4) == ["work", "worker"]
     assert index.stretch("week", 4) == []  # itself is no other form
     assert index.stretch("weekly", 5) == []  # "week" is shorter than asked
+
+
+def test_held_is_each_passage_share_of_the_distinct_query_tokens() -> None:
+    index = BM25Index([["休み", "休み", "休み"], ["会社", "休み"], ["メタ"]])
+    held = index.held(["会社", "休み", "休み", "unseen"])  # three distinct tokens
+    assert held.tolist() == [1 / 3, 2 / 3, 0.0]
+    assert index.held([]).tolist() == [0.0, 0.0, 0.0]
