@@ -1,6 +1,7 @@
 """The kind of fact a question asks for, and whether a passage states one.
 
-"How much" wants an amount of money, "when" a date, "how old" an age, "who" a person. A passage
+"How much" wants an amount of money, "when" a date, "how old" an age, "where is" a place, "who" a
+person. A passage
 that shares the question's words but holds no fact of the asked kind does not answer it: the
 search ranks such passages lower and, when none of the best ones has it, says the article does
 not answer (Sam Altman is in the article; his age is not).
@@ -18,8 +19,10 @@ class AnswerType(Enum):
     MONEY = "money"
     COUNT = "count"
     DURATION = "duration"
+    DAY = "day"
     DATE = "date"
     AGE = "age"
+    PLACE = "place"
     PERSON = "person"
 
 
@@ -40,11 +43,24 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"何時間|何日間|何週間|何か月|何ヶ月|何年間|どのくらいの期間|how long|how many (?:hours|days|weeks|months|years)"
         ),
     ),
+    # A calendar day ("何月何日", "what date"): a year or "later this year" does not say it.
+    (
+        AnswerType.DAY,
+        re.compile(r"何月何日|何日(?:から|に|まで|の)|日付|what date|which day|what day"),
+    ),
     (
         AnswerType.DATE,
         re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"),
     ),
     (AnswerType.COUNT, re.compile(r"何人|何名|人数|何社|何件|何回|何個|いくつ|how many")),
+    # Where something is (not "どこのメディア", which outlet, nor "where did it leak to", whose
+    # answer is a company as often as a place).
+    (
+        AnswerType.PLACE,
+        re.compile(
+            r"本社|本拠|所在地|出身地|どこ(?:に|で)(?:ある|あり|いる|住|生まれ|育)|どこ(?:出身|在住)|\bwhere(?:'s| is| are| was| were)\b|\bwhere (?:do|does|did) .*\b(?:live|come from|grow up|born)\b|headquarter|based in\b|\bis \w+ based\b|located"
+        ),
+    ),
     (AnswerType.PERSON, re.compile(r"誰|だれ|どなた|何者|\bwho\b|\bwhom\b|\bwhose\b")),
 ]
 
@@ -62,6 +78,9 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: re.compile(
         rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
     ),
+    AnswerType.DAY: re.compile(
+        rf"{_NUM}\s*日(?![間制])|[月火水木金土日]曜|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d|\b\d+(?:st|nd|rd|th)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b|昨日|今日|明日"
+    ),
     AnswerType.AGE: re.compile(rf"{_NUM}\s*(?:歳|才)|\b\d+[- ]years?[- ]old\b|\baged? \d+"),
 }
 
@@ -75,8 +94,11 @@ def question_type(question: str) -> AnswerType | None:
     return None
 
 
-def states(kind: AnswerType, text: str, people: bool = False) -> bool:
-    """Whether `text` states a fact of `kind`; `people` says whether it names a person."""
+def states(kind: AnswerType, text: str, people: bool = False, places: bool = False) -> bool:
+    """Whether `text` states a fact of `kind`; `people` and `places` say whether it names a
+    person and a place (the dictionary's proper nouns: 人名, 地名)."""
     if kind is AnswerType.PERSON:
         return people
+    if kind is AnswerType.PLACE:
+        return places
     return _FACTS[kind].search(normalize(text)) is not None

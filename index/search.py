@@ -142,9 +142,14 @@ class PassageTokens:
             frozenset(
                 kind
                 for kind in AnswerType
-                if states(kind, p.text + "\n" + (p.text_en or ""), people=bool(names & set(d)))
+                if states(
+                    kind,
+                    p.text + "\n" + (p.text_en or ""),
+                    people=bool(names & set(d)),
+                    places="地名" in proper.values(),
+                )
             )
-            for p, d in zip(passages, ja_docs, strict=True)
+            for p, d, (_, proper) in zip(passages, ja_docs, parsed, strict=True)
         ]
         return cls(
             [d + sections[p.section or ""] for d, p in zip(ja_docs, passages, strict=True)],

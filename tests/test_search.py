@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import Library, QueryError
-from index.answertype import AnswerType, question_type
+from index.answertype import AnswerType, question_type, states
 from index.bm25 import BM25Index
 from index.search import MAX_QUERY_CHARS
 
@@ -50,6 +50,8 @@ def test_answerable_questions_find_their_line(library: Library, question: str, l
         "What's the weather in Tokyo?",
         "How old is Sam Altman?",  # names people in the article, asks what it does not say
         "マーク・チェンは何歳?",
+        "Where is Meta headquartered?",  # the article names no place
+        "OpenAIの休みは何月何日から?",  # it says a week, not which days
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(
@@ -68,10 +70,34 @@ def test_questions_the_article_does_not_answer_are_declined(
         ("How old is he?", AnswerType.AGE),
         ("誰が言った?", AnswerType.PERSON),
         ("Why did OpenAI close?", None),
+        ("休みは何月何日から?", AnswerType.DAY),
+        ("What date does it start?", AnswerType.DAY),
+        ("本社はどこにあるの?", AnswerType.PLACE),
+        ("Where is Meta headquartered?", AnswerType.PLACE),
+        ("Where does he live?", AnswerType.PLACE),
+        # which outlet, where it went: a company answers these as often as a place
+        ("どこのメディアに流出した?", None),
+        ("Where did the Slack messages leak to?", None),
+        ("Where did the researchers go?", None),
     ],
 )
 def test_question_type(question: str, kind: AnswerType | None) -> None:
     assert question_type(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "stated"),
+    [
+        (AnswerType.DAY, "休みは7月1日から始まる。", True),
+        (AnswerType.DAY, "It starts on Monday.", True),
+        (AnswerType.DAY, "全社員に完全週休2日制を義務づけている。", False),  # a count of days
+        (AnswerType.DAY, "今年後半には稼働する。", False),  # a date, but no day
+        (AnswerType.DATE, "今年後半には稼働する。", True),
+        (AnswerType.MONEY, "1億ドル相当の契約ボーナス", True),
+    ],
+)
+def test_states(kind: AnswerType, text: str, stated: bool) -> None:
+    assert states(kind, text) is stated
 
 
 @pytest.mark.parametrize(
