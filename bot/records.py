@@ -81,6 +81,10 @@ class Records:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path))
         self._db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a question is stored in
+        # ~0.1 ms instead of an fsync's worth of milliseconds on the event loop, and a power cut
+        # can lose only the last few records, never the database.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         with self._db:
             self._db.executescript(_SCHEMA)

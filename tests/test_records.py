@@ -14,6 +14,8 @@ def test_created_on_first_use_in_wal_mode(records_path: Path) -> None:
     assert not records_path.exists()
     with Records(records_path) as records:
         records.add_question("How much?", lang="en", answered=True)
+        # commits sync at checkpoints only (1 = NORMAL), not at each question
+        assert records._db.execute("PRAGMA synchronous").fetchone()[0] == 1
     assert records_path.exists()
     db = sqlite3.connect(records_path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
