@@ -17,6 +17,7 @@ from .texts import lang_of_locale, t
 log = logging.getLogger(__name__)
 
 NO_PINGS = discord.AllowedMentions.none()
+DEFERRED_PUBLIC = discord.InteractionResponseType.deferred_channel_message
 
 
 def user_lang(interaction: discord.Interaction[Any]) -> str:
@@ -43,10 +44,14 @@ async def send(
     """Reply to the interaction, or follow up if it was deferred; never pinging anyone."""
     kwargs = message_kwargs(reply, view)
     kwargs["ephemeral"] = reply.ephemeral
-    if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)
-    else:
+    if not interaction.response.is_done():
         await interaction.response.send_message(**kwargs)
+        return
+    if reply.ephemeral and interaction.response.type is DEFERRED_PUBLIC:
+        # Discord makes the first follow-up the public "thinking..." message itself, ignoring its
+        # ephemeral flag: remove that message, so the notice is for the asker's eyes only.
+        await interaction.delete_original_response()
+    await interaction.followup.send(**kwargs)
 
 
 async def handle_error(interaction: discord.Interaction[Any], error: BaseException) -> None:

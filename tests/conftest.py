@@ -57,13 +57,19 @@ class FakeResponse:
 
     def __init__(self) -> None:
         self.done = False
-        self.defer = AsyncMock(side_effect=self._ack)
-        self.send_message = AsyncMock(side_effect=self._ack)
-        self.edit_message = AsyncMock(side_effect=self._ack)
+        self.type: discord.InteractionResponseType | None = None
+        kinds = discord.InteractionResponseType
+        self.defer = AsyncMock(side_effect=self._ack(kinds.deferred_channel_message))
+        self.send_message = AsyncMock(side_effect=self._ack(kinds.channel_message))
+        self.edit_message = AsyncMock(side_effect=self._ack(kinds.message_update))
 
-    def _ack(self, *args: Any, **kwargs: Any) -> None:
-        assert not self.done, "an interaction can be acknowledged only once"
-        self.done = True
+    def _ack(self, kind: discord.InteractionResponseType) -> Callable[..., None]:
+        def ack(*args: Any, **kwargs: Any) -> None:
+            assert not self.done, "an interaction can be acknowledged only once"
+            self.done = True
+            self.type = kind
+
+        return ack
 
     def is_done(self) -> bool:
         return self.done
@@ -84,6 +90,7 @@ def new_interaction(
         namespace=SimpleNamespace(),
         response=FakeResponse(),
         followup=SimpleNamespace(send=AsyncMock()),
+        delete_original_response=AsyncMock(),
     )
 
 

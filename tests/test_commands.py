@@ -206,6 +206,9 @@ async def test_unexpected_errors_are_logged_and_the_user_gets_an_apology(
         await invoke(cog, "ask", interaction, question="メタは研究者にいくら提示した?")
     kwargs = sent(interaction)  # a follow-up: the command had deferred
     assert kwargs["content"].startswith("すみません")
+    # for the asker alone: the public "thinking..." goes, so the follow-up can be ephemeral
+    interaction.delete_original_response.assert_awaited_once()
+    assert kwargs["ephemeral"] is True
     assert "exploded" not in kwargs["content"] and "Traceback" not in kwargs["content"]
     [record] = [r for r in caplog.records if r.exc_info]
     assert isinstance(record.exc_info[1], RuntimeError)

@@ -1405,11 +1405,16 @@ class FakeDiscord:
         if inv is None:
             return 404, {"message": "Unknown Webhook", "code": 10015}
         body = rec.json or {}
-        if inv.response_type == DEFERRED_CHANNEL_MESSAGE and inv.original_id is not None:
-            original = self.messages[inv.original_id]
+        original_id = inv.original_id
+        if inv.response_type == DEFERRED_CHANNEL_MESSAGE and original_id not in (
+            None,
+            *self.deleted,
+        ):
+            original = self.messages[original_id]
             if original["flags"] & LOADING:
                 # Discord turns the first follow-up after a defer into the deferred response itself
-                # (whose visibility the defer decided: the follow-up's ephemeral flag is ignored).
+                # (whose visibility the defer decided: the follow-up's ephemeral flag is ignored),
+                # unless that response was deleted first.
                 return self._apply_edit(original, body)
         errors = _message_errors(body, creating=True)
         if errors:

@@ -539,6 +539,28 @@ async def test_failing_interaction_callback_is_logged_without_a_crash(
     assert_quoted_and_cited(await answered(fake, inv), "en", EN_QUOTE)
 
 
+async def test_an_unexpected_error_after_the_public_defer_is_told_to_the_asker_alone(
+    fake: FakeDiscord, qa: BotRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr("bot.commands.compose", broken)
+    user = fake.user("reader", locale="en-US")
+    inv = await fake.run_command(user, "ask", {"question": EN_QUESTION})
+    notice = await answered(fake, inv)
+    assert inv.response_type == DEFERRED_CHANNEL_MESSAGE  # the public "thinking..." came first
+    assert inv.original_id in fake.deleted  # and is gone
+    assert notice["flags"] & EPHEMERAL and notice["content"].startswith("Sorry")
+    assert "exploded" not in notice["content"]
+    monkeypatch.undo()
+    assert_quoted_and_cited(
+        await answered(fake, await fake.run_command(user, "ask", {"question": EN_QUESTION})),
+        "en",
+        EN_QUOTE,
+    )
+
+
 async def test_cooldown_answers_ephemerally_in_the_users_language(
     fake: FakeDiscord, config: Config, library: Library
 ) -> None:
