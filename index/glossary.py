@@ -64,10 +64,6 @@ class Glossary:
         """Japanese tokens listed beside this one for the same English word."""
         return self._synonyms.get(token, [])
 
-    def knows(self, english: str) -> bool:
-        """True when the glossary has an entry for this one English token."""
-        return (english,) in self._map
-
     def to_english(self, tokens: list[str]) -> list[str]:
         """English tokens of the one-word entries that list these Japanese tokens, once each."""
         get = self._english.get

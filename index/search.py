@@ -54,8 +54,8 @@ EN_SYNONYM_WEIGHT = 0.2
 # Japanese questions: weight of the English rendering, searched with the question's words put
 # into English through the glossary, next to the Japanese side.
 EN_WEIGHT_FOR_JA = 0.4
-# English questions: a word that neither the rendering nor the glossary knows also searches the
-# rendering's words it is a beginning of, or that begin it, of at least this many letters.
+# English questions: a word the rendering does not use also searches the rendering's words it is a
+# beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
@@ -311,13 +311,12 @@ class Library:
         return unknown
 
     def _with_long_forms(self, tokens: list[str]) -> list[str]:
-        """English tokens, plus the rendering's words that a word it and the glossary do not know
-        is short for, or a longer form of (execs -> executives, Zuck -> Zuckerberg)."""
+        """English tokens, plus the rendering's words that a word it does not use is short for,
+        or a longer form of (execs -> executives, Zuck -> Zuckerberg, loyal -> loyalty)."""
         out = []
         for token in tokens:
             out.append(token)
-            known = self.en.idf(token) or self.glossary.knows(token)
-            if len(token) >= MIN_STRETCH and not known:
+            if len(token) >= MIN_STRETCH and not self.en.idf(token):
                 out.extend(t for t in self.en.stretch(token, MIN_STRETCH) if t not in out)
         return out
 
