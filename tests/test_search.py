@@ -64,6 +64,8 @@ def test_questions_the_article_does_not_answer_are_declined(
     ("question", "kind"),
     [
         ("メタはいくら出したの?", AnswerType.MONEY),
+        ("What's Meta's stock price?", AnswerType.MONEY),  # an amount, though no "how much"
+        ("メタの売上高は?", AnswerType.MONEY),
         ("何人がやめた?", AnswerType.COUNT),
         ("How long is the shutdown?", AnswerType.DURATION),
         ("いつ始まった?", AnswerType.DATE),
