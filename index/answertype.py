@@ -1,10 +1,9 @@
 """The kind of fact a question asks for, and whether a passage states one.
 
 "How much" wants an amount of money, "when" a date, "how old" an age, "where is" a place, "who" a
-person. A passage
-that shares the question's words but holds no fact of the asked kind does not answer it: the
-search ranks such passages lower and, when none of the best ones has it, says the article does
-not answer (Sam Altman is in the article; his age is not).
+person. A passage that shares the question's words but holds no fact of the asked kind does not
+answer it: the search ranks such passages lower and, when the best one has none, says the article
+does not answer (Sam Altman is in the article; his age is not).
 """
 
 from __future__ import annotations

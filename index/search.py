@@ -37,8 +37,8 @@ _NAME = re.compile(
 # A question is answerable when the best passage holds at least this share of the question's
 # idf weight (a token the articles never use weighs the most) ...
 MIN_COVERAGE = 0.05
-# ... and, when it asks for a kind of fact (an amount, a count, a date, an age, a person), the
-# best passage states one.
+# ... and, when it asks for a kind of fact (an amount, a count, a duration, a date or day, an
+# age, a place, a person), the best passage states one.
 DECISIVE_TYPES = frozenset(AnswerType)
 # Passages holding more of the question's distinct words rank higher, by this share of their
 # score times the share they hold (Lucene's classic coordination factor): one word said many
