@@ -259,9 +259,9 @@ class Library:
             scores = self._english_scores(tokens, searched)
             names = [w.casefold() for w in _NAME.findall(query)]
         if COORDINATION:
-            held = self.ja.held(searched)
-            if not japanese:
-                held = np.maximum(held, self.en.held(tokens))
+            held = (
+                self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
+            )
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
