@@ -40,9 +40,10 @@ MIN_COVERAGE = 0.05
 # ... and, when it asks for a kind of fact (an amount, a count, a duration, a date or day, an
 # age, a place, a person), the best passage states one.
 DECISIVE_TYPES = frozenset(AnswerType)
-# Passages holding more of the question's distinct words rank higher, by this share of their
-# score times the share they hold (Lucene's classic coordination factor): one word said many
-# times does not outweigh several of the question's words.
+# Passages holding more of the question's distinct words (an English question's in the English
+# rendering) rank higher, by this share of their score times the share they hold (Lucene's
+# classic coordination factor): one word said many times does not outweigh several of the
+# question's words.
 COORDINATION = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
