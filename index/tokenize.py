@@ -7,6 +7,7 @@ a word regex, stopwords and the Snowball stemmer (PyStemmer).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 
@@ -91,7 +92,7 @@ class JapaneseTokenizer:
     """
 
     def __init__(self, stopwords: Iterable[str] = JA_STOPWORDS) -> None:
-        self._tagger = fugashi.Tagger(_NODE_FORMAT)
+        self._tagger, self._lock = _shared_tagger()
         self.stopwords = frozenset(stopwords)
 
     def __call__(self, text: str) -> list[str]:
@@ -109,7 +110,10 @@ class JapaneseTokenizer:
         """The text's tokens and its proper nouns, from one parse."""
         tokens: list[str] = []
         names: dict[str, str] = {}
-        for line in self._tagger.parse(normalize(text)).split("\n"):
+        text = normalize(text)
+        with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
+            parsed = self._tagger.parse(text)
+        for line in parsed.split("\n"):
             node = line.split("\t")
             if len(node) == 6:
                 surface, pos1, pos2, pos3, lemma, orth_base = node
@@ -129,6 +133,17 @@ class JapaneseTokenizer:
             if token and token not in self.stopwords:
                 tokens.append(token)
         return tokens, names
+
+
+_TAGGER: tuple[fugashi.Tagger, threading.Lock] | None = None
+
+
+def _shared_tagger() -> tuple[fugashi.Tagger, threading.Lock]:
+    """One tagger a process: each maps its own copy of the dictionary (~145 MB), never released."""
+    global _TAGGER
+    if _TAGGER is None:
+        _TAGGER = fugashi.Tagger(_NODE_FORMAT), threading.Lock()
+    return _TAGGER
 
 
 # MeCab writes just the fields read above, one word a line, parsed once per call: reading
