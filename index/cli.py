@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
     p.set_defaults(run=_eval)
 
+    p = command("eval-chat", "score a conversation set (JSON Lines: id, lang, kind, turns)")
+    p.add_argument("file", help="the conversation set")
+    p.add_argument("--misses", action="store_true", help="also list the turns it got wrong")
+    p.add_argument("--context-weight", type=float, help="weight of the earlier question's words")
+    p.set_defaults(run=_eval_chat)
+
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
     p.add_argument("file", help="jsquad-valid-v1.1.json")
     p.add_argument(
@@ -157,6 +163,18 @@ def _passages(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
     report = evaluate(library, load_questions(args.file))
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    if args.misses:
+        print("\n".join(report.misses))
+    return 0
+
+
+def _eval_chat(args: argparse.Namespace) -> int:
+    from .followup_eval import evaluate_conversations, load_conversations
+
+    library = Library.from_seeds(args.seeds)
+    chats = load_conversations(args.file)
+    report = evaluate_conversations(library, chats, args.context_weight)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))

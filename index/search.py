@@ -61,6 +61,9 @@ MIN_STRETCH = 4
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
+# Follow-up questions (index/followup.py): weight of the earlier question's scores, scaled to the
+# follow-up's best, next to the follow-up's own (chosen on tests/data/followups.jsonl).
+CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,11 +240,23 @@ class Library:
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
 
-    def search(self, query: str, top: int = 3, lang: str | None = None) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        top: int = 3,
+        lang: str | None = None,
+        context: str | None = None,
+        context_weight: float = CONTEXT_WEIGHT,
+        boost: np.ndarray | None = None,
+    ) -> SearchResult:
         """The best `top` passages for the question, and whether the articles answer it.
 
         `lang` labels the result (the reply language); the search itself follows the script the
-        question is written in.
+        question is written in. `context`: an earlier question this one follows up; its ranking
+        counts too, at `context_weight` of the question's own, and its words count as the
+        question's when the verdict weighs how much of the question the best passage holds.
+        `boost`: an array over the passages; each one's score is raised by that share of it (a
+        follow-up prefers the passages near the previous answer).
         """
         query = check_query(query)
         kind = question_type(query)
@@ -266,6 +281,11 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        prior = self.search(context, top=len(self.passages)) if context else None
+        if prior is not None:
+            scores = _fuse(scores, self._score_array(prior), context_weight)
+        if boost is not None:
+            scores = scores * (1 + boost)
         ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:
@@ -282,6 +302,8 @@ class Library:
             short = cover < MIN_COVERAGE
             if short and japanese and self.has_english and any(map(self.ja.idf, searched)):
                 cover = max(cover, self._english_coverage(searched, ranked[0][0]))
+        if prior is not None and ranked:
+            cover = max(cover, self._coverage_of(prior, ranked[0][0]))
         answerable = (
             cover >= MIN_COVERAGE
             and (kind not in DECISIVE_TYPES or kind in self._facts[ranked[0][0]])
@@ -290,6 +312,21 @@ class Library:
         return SearchResult(
             query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
         )
+
+    def _score_array(self, result: SearchResult) -> np.ndarray:
+        """A result's scores as an array over every passage (0.0 where it has no hit)."""
+        position = {p.id: i for i, p in enumerate(self.passages)}
+        scores = np.zeros(len(self.passages))
+        for hit in result.hits:
+            scores[position[hit.passage.id]] = hit.score
+        return scores
+
+    def _coverage_of(self, result: SearchResult, doc: int) -> float:
+        """The share of an earlier question's words (as `result` searched them) in passage `doc`."""
+        english = not is_japanese(result.query) and self.passages[doc].text_en
+        if english:
+            return coverage(self.en, result.tokens, doc)
+        return coverage(self.ja, result.tokens, doc)
 
     def _unknown(self, names: list[str]) -> list[str]:
         """The names (London, 大谷, Python) that no article mentions in any spelling the glossary
