@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Library, Passage, QueryError
+from index.followup import Turn, resolve
 from index.passages import split_sentences
 from index.search import MAX_QUERY_CHARS, check_query
 from index.tokenize import is_japanese
@@ -105,6 +106,7 @@ class Answer:
     quotes: tuple[Quote, ...]
     offset: int = 0  # results quoted by earlier pages ('more passages')
     more: bool = False  # there are further results to show
+    context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -134,12 +136,18 @@ def compose(
     lang: str | None = None,
     fallback_lang: str = "en",
     offset: int = 0,
+    previous: Turn | None = None,
 ) -> Answer:
-    """Answer a question from the library's articles, quoting and citing the passages used."""
+    """Answer a question from the library's articles, quoting and citing the passages used.
+
+    `previous`: the conversation's last turn; a follow-up of it is searched with its words, and
+    a question with no clue to its language is answered in that turn's.
+    """
     question = check_question(question)
-    reply = reply_lang(question, lang, fallback_lang)
+    reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
     offset = max(0, min(offset, MAX_RESULTS))
-    result = library.search(question, top=offset + PAGE + 1, lang=reply)  # checked above
+    resolved = resolve(library, question, previous, top=offset + PAGE + 1, lang=reply)
+    result = resolved.result  # checked above
     hits = result.hits[offset:MAX_RESULTS]
     if offset == 0 and result.answerable:
         best = hits[0].score
@@ -153,7 +161,7 @@ def compose(
     )
     end = offset + len(quotes)
     more = len(result.hits) > end and end < MAX_RESULTS
-    return Answer(question, reply, result.answerable, quotes, offset, more)
+    return Answer(question, reply, result.answerable, quotes, offset, more, resolved.context)
 
 
 def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:

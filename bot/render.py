@@ -91,6 +91,9 @@ def answer_page(answer: Answer) -> Page:
     else:
         lead = t(lang, "not_answered")
         heading = t(lang, "closest") if answer.quotes else None
+    if answer.context:  # a follow-up: say what it was taken to be about
+        context = " / ".join(reversed(answer.context))
+        lead = t(lang, "about", context=context) + "\n" + lead
     tail = None if answer.answered else t(lang, "try_summary")
     sources_title, sources = _sources(answer.quotes, lang)
     return Page(

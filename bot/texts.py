@@ -5,6 +5,7 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "answered": "Here is what the article says:",
+        "about": "(about: {context})",
         "not_answered": "The article does not answer this question.",
         "closest": "Closest match (not an answer):",
         "closer": "Other passages (not answers):",
@@ -66,6 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ja": {
         "answered": "記事には次のようにあります。",
+        "about": "(「{context}」を受けて)",
         "not_answered": "この記事には、この質問の答えは見当たりません。",
         "closest": "最も近い箇所(答えではありません):",
         "closer": "ほかの箇所(答えではありません):",
