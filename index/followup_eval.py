@@ -64,6 +64,9 @@ class ChatReport:
         def part(t: Tally) -> dict[str, float | int]:
             return {"n": t.n, "recall@1": t.share()}
 
+        def share(t: Tally) -> dict[str, float | int]:
+            return {"n": t.n, "share": t.share()}
+
         return {
             "first_turns": part(self.first),
             "followups": part(self.followup),
@@ -71,8 +74,8 @@ class ChatReport:
             "followups_after_a_right_answer": part(self.followup_after_hit),
             "topic_changes": part(self.change),
             "topic_changes_alone": part(self.change_alone),
-            "followups_detected": part(self.detected),
-            "topic_changes_taken_as_followups": part(self.inherited),
+            "followups_detected": share(self.detected),
+            "topic_changes_taken_as_followups": share(self.inherited),
         }
 
 
