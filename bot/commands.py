@@ -148,6 +148,8 @@ class QACog(commands.Cog):
             user_id=interaction.user.id,
             source="slash",
         )
+        if talk and previous:
+            self.bot.conversations.answered_after(qid, talk, previous)
         button = self.bot.config.threads != "off" and talk is None and interaction.guild is not None
         await send(interaction, answer_reply(answer), answer_view(qid, answer, thread=button))
         if talk:
@@ -284,6 +286,8 @@ class QACog(commands.Cog):
                 user_id=message.author.id,
                 source=source,
             )
+            if talk and previous:
+                bot.conversations.answered_after(qid, talk, previous)
             out = answer_reply(answer)
             sent: dict[str, Any] = {
                 "embed": discord.Embed.from_dict(out.embed or {}),

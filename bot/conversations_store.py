@@ -27,6 +27,11 @@ CREATE TABLE IF NOT EXISTS conversation_turns (
     context TEXT NOT NULL,
     PRIMARY KEY (channel, n)
 );
+CREATE TABLE IF NOT EXISTS conversation_answers (
+    question_id INTEGER PRIMARY KEY,
+    channel INTEGER NOT NULL,
+    previous TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS conversation_threads (
     channel INTEGER PRIMARY KEY,
     started_at REAL NOT NULL
@@ -91,6 +96,23 @@ class ConversationStore:
                 (channel, n - KEEP_TURNS),
             )
 
+    def answered_after(self, question_id: int, channel: int, previous: Turn) -> None:
+        """Remember the turn a stored question followed, so its buttons (more passages, the
+        other language, feedback) answer it in the same context."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO conversation_answers (question_id, channel, previous)"
+                " VALUES (?, ?, ?)",
+                (question_id, channel, _dump(previous)),
+            )
+
+    def previous_of(self, question_id: int) -> Turn | None:
+        """The turn a stored question followed in its conversation, while that lasts."""
+        row = self._db.execute(
+            "SELECT previous FROM conversation_answers WHERE question_id = ?", (question_id,)
+        ).fetchone()
+        return _load(row[0]) if row else None
+
     def started_thread(self, channel: int) -> None:
         """Remember a thread the bot started: its plain messages are follow-ups."""
         with self._db:
@@ -109,14 +131,31 @@ class ConversationStore:
         """Forget a conversation (its thread was archived or deleted)."""
         with self._db:
             self._db.execute("DELETE FROM conversation_turns WHERE channel = ?", (channel,))
+            self._db.execute("DELETE FROM conversation_answers WHERE channel = ?", (channel,))
 
     def expire(self) -> int:
         """Delete the conversations idle longer than the time to live; how many turns went."""
         cutoff = self._clock() - self.ttl
         with self._db:
+            self._db.execute(
+                "DELETE FROM conversation_answers WHERE channel NOT IN ("
+                " SELECT channel FROM conversation_turns GROUP BY channel HAVING MAX(at) >= ?)",
+                (cutoff,),
+            )
             cursor = self._db.execute(
                 "DELETE FROM conversation_turns WHERE channel IN ("
                 " SELECT channel FROM conversation_turns GROUP BY channel HAVING MAX(at) < ?)",
                 (cutoff,),
             )
         return cursor.rowcount
+
+
+def _dump(turn: Turn) -> str:
+    return json.dumps(
+        [turn.question, turn.lang, list(turn.passages), list(turn.context)], ensure_ascii=False
+    )
+
+
+def _load(text: str) -> Turn:
+    question, lang, passages, context = json.loads(text)
+    return Turn(question, lang, tuple(passages), tuple(context))

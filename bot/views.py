@@ -71,6 +71,16 @@ class _StateButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"qa
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
         raise NotImplementedError
 
+    def answer(self, bot: QABot) -> Answer:
+        """The stored question's answer again, in its conversation's context if it had one."""
+        return compose(
+            bot.library,
+            self.stored(bot).question,
+            lang=self.lang,
+            offset=self.offset,
+            previous=bot.conversations.previous_of(self.qid),
+        )
+
     def stored(self, bot: QABot) -> StoredQuestion:
         question = bot.records.question(self.qid)
         if question is None:
@@ -96,7 +106,7 @@ class MoreButton(_StateButton, template=r"qa:more:" + _STATE):
         wait = bot.cooldown.hit(interaction.user.id)
         if wait:
             raise CooldownError(wait)
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         reply = answer_reply(answer)
         await interaction.response.send_message(
             ephemeral=True, **message_kwargs(reply, answer_view(self.qid, answer))
@@ -118,7 +128,7 @@ class LangButton(_StateButton, template=r"qa:lang:" + _STATE):
         super().__init__(qid, offset, lang, button)
 
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         reply = answer_reply(answer)
         await interaction.response.edit_message(
             **message_kwargs(reply, answer_view(self.qid, answer))
@@ -156,7 +166,7 @@ class VoteButton(_StateButton, template=r"qa:vote:" + _STATE + r":(?P<vote>up|do
         )
 
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         bot.records.add_feedback(
             self.qid, [q.passage.id for q in answer.quotes], self.vote, interaction.user.id
         )

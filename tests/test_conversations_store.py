@@ -74,6 +74,23 @@ def test_ending_a_conversation_deletes_it_and_only_the_last_turns_are_kept(
     assert store.last(5) is None
 
 
+def test_a_stored_answer_keeps_the_turn_it_followed_while_the_conversation_lasts(
+    records: Records,
+) -> None:
+    clock = Clock()
+    store = _store(records, clock, minutes=60)
+    store.add(3, TURN)
+    store.answered_after(42, 3, TURN)
+    assert store.previous_of(42) == TURN and store.previous_of(43) is None
+    clock.now += 61 * 60
+    store.expire()
+    assert store.previous_of(42) is None  # its text went with the conversation
+    store.add(4, TURN)
+    store.answered_after(44, 4, TURN)
+    store.end(4)
+    assert store.previous_of(44) is None
+
+
 @pytest.mark.parametrize(
     ("question", "name"),
     [

@@ -117,6 +117,12 @@ async def test_the_button_under_ask_opens_a_thread(fake: FakeDiscord, qa: BotRun
     reply = await fake.reply_to_message(message)
     assert lead(reply) == f"(about: {question})"
     assert_quoted_and_cited(reply, "en", "broken into the house")
+    # The follow-up's own buttons answer it in the same context.
+    lang = next(b["custom_id"] for b in buttons(reply) if b["custom_id"].startswith("qa:lang"))
+    await answered(fake, await fake.click_button(user, reply, lang))
+    edited = fake.messages[int(reply["id"])]
+    assert lead(edited) == f"(「{question}」を受けて)"
+    assert_quoted_and_cited(edited, "ja", "誰かが家に押し入って")
     assert_pings_nobody(fake)
 
 
