@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str as _
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from index import QAError
 from index.summarize import sections
@@ -342,6 +342,17 @@ class QACog(commands.Cog):
         ):
             return True
         return self.mentioned(message)
+
+    async def cog_load(self) -> None:
+        self.expire_conversations.start()
+
+    async def cog_unload(self) -> None:
+        self.expire_conversations.cancel()
+
+    @tasks.loop(minutes=1)
+    async def expire_conversations(self) -> None:
+        """Idle conversations go with their text even when nobody asks anything (and at start)."""
+        self.bot.conversations.expire()
 
     @commands.Cog.listener()
     async def on_thread_update(self, before: discord.Thread, after: discord.Thread) -> None:

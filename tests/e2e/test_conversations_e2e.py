@@ -195,3 +195,33 @@ async def test_without_thread_permission_the_reply_lands_in_the_channel(
     why = [r for r in caplog.records if "cannot start a thread" in r.getMessage()]
     assert len(why) == 1  # logged once
     assert_pings_nobody(fake)
+
+
+async def test_with_threads_on_the_button_only_a_mention_is_answered_in_the_channel(
+    fake: FakeDiscord, threads_config: Config, library: Library
+) -> None:
+    user = fake.user("reader", locale="ja")
+    async with started(fake, replace(threads_config, threads="button"), library):
+        reply = await fake.reply_to_message(await fake.send_message(user, FIRST, mention_bot=True))
+        assert reply["channel_id"] == str(fake.channel_id) and not fake.threads
+        inv = await fake.run_command(user, "ask", {"question": FIRST})
+        assert any(
+            b["custom_id"].startswith("qa:thread") for b in buttons(await answered(fake, inv))
+        )
+
+
+async def test_an_idle_conversation_is_deleted_without_another_question(
+    fake: FakeDiscord, threads_config: Config, library: Library
+) -> None:
+    user = fake.user("reader", locale="ja")
+    config = replace(threads_config, conversation_minutes=0.01)  # 0.6 s
+    async with started(fake, config, library) as run:
+        thread, _ = await ask_in_thread(fake, user, FIRST)
+        run.bot.get_cog("QACog").expire_conversations.change_interval(seconds=0.05)
+        sql = "SELECT COUNT(*) FROM conversation_turns"
+        await fake.wait_until(
+            lambda: stored(config.records_path, sql) == [(1,)], timeout=1, what="the turn stored"
+        )
+        await fake.wait_until(
+            lambda: stored(config.records_path, sql) == [(0,)], timeout=3, what="the expiry"
+        )
