@@ -176,7 +176,8 @@ def _connected(connect: Callable[[], object]) -> int:
         return 2
     except discord.PrivilegedIntentsRequired:
         print(
-            "error: DISCORD_LISTEN_CHANNEL_IDS needs the Message Content intent: enable it under "
+            "error: DISCORD_LISTEN_CHANNEL_IDS and BOT_MESSAGE_CONTENT need the Message Content "
+            "intent: enable it under "
             "Bot -> Privileged Gateway Intents in the Developer Portal",
             file=sys.stderr,
         )
