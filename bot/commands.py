@@ -141,6 +141,7 @@ class QACog(commands.Cog):
             answered=answer.answered,
             user_id=interaction.user.id,
             source="slash",
+            verdict=answer.verdict,
         )
         await send(interaction, answer_reply(answer), answer_view(qid, answer))
 
@@ -272,6 +273,7 @@ class QACog(commands.Cog):
                 answered=answer.answered,
                 user_id=message.author.id,
                 source=source,
+                verdict=answer.verdict,
             )
             out = answer_reply(answer)
             await message.reply(
