@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--refs", help="reference summaries (default: tests/data/summaries.json)")
     p.add_argument("--json", action="store_true", help="one JSON object a row")
     p.add_argument("--grid", action="store_true", help="score the headline method's weight grid")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="no scores: check every summary of every article in --seeds (e.g. JSQuAD's) is sane",
+    )
     p.set_defaults(run=_summaries)
 
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
@@ -179,6 +184,11 @@ def _summaries(args: argparse.Namespace) -> int:
     from . import summary_eval
 
     library = Library.from_seeds(args.seeds)
+    if args.check:
+        n, problems = summary_eval.check(library)
+        print("\n".join(problems))
+        print(f"{n} summaries of {len(library.articles)} articles checked: {len(problems)} problems")
+        return 1 if problems else 0
     references = summary_eval.load_references(args.refs or summary_eval.REFERENCES)
     if args.grid:
         print(summary_eval.format_grid(summary_eval.grid(library, references)))

@@ -242,3 +242,32 @@ def format_grid(results: Sequence[tuple[int, float, Mix, list[Score]]], top: int
         cells = ["/".join(f"{getattr(r, m):.2f}" for r in rows) for m in _METRICS]
         out.append(f"{won:4d} {value:9.3f}  {weights}  " + "  ".join(cells))
     return "\n".join(out)
+
+
+def check(library: Library) -> tuple[int, list[str]]:
+    """A sanity check for articles without references (JSQuAD's): for every article, method and
+    length, the summary has its length (or every sentence of a shorter article), quotes its
+    article verbatim, never ends a sentence as a lead-in and comes out the same twice. Returns
+    the number of summaries checked and the problems found."""
+    from .summarize import LEAD_IN_ENDS
+
+    problems = []
+    n = 0
+    for article in library.articles:
+        for method in METHODS:
+            for length in LENGTHS:
+                n += 1
+                where = f"{article.doc} {method} {length}"
+                summary = summarize(library, length=length, doc=article.doc, method=method)
+                if summary != summarize(library, length=length, doc=article.doc, method=method):
+                    problems.append(f"{where}: not the same twice")
+                if not summary.sentences:
+                    problems.append(f"{where}: empty")
+                if len(summary.sentences) > LENGTHS[length]:
+                    problems.append(f"{where}: {len(summary.sentences)} sentences")
+                for s in summary.sentences:
+                    if s.text not in s.passage.text or s.passage.doc != article.doc:
+                        problems.append(f"{where}: not verbatim: {s.text[:30]}")
+                    if s.text.endswith(LEAD_IN_ENDS):
+                        problems.append(f"{where}: a lead-in alone: {s.text[-30:]}")
+    return n, problems

@@ -68,3 +68,10 @@ def test_the_command_scores_every_method_language_and_length(
     assert {tuple(r.split()[:3]) for r in rows} == {
         (m, lang, length) for m in METHODS for lang in ("ja", "en") for length in LENGTHS
     }
+
+
+def test_the_check_finds_nothing_wrong_with_the_seed_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["summaries", "--check"]) == 0
+    assert "summaries of 1 articles checked: 0 problems" in capsys.readouterr().out
