@@ -187,7 +187,8 @@ def _summaries(args: argparse.Namespace) -> int:
     if args.check:
         n, problems = summary_eval.check(library)
         print("\n".join(problems))
-        print(f"{n} summaries of {len(library.articles)} articles checked: {len(problems)} problems")
+        articles = len(library.articles)
+        print(f"{n} summaries of {articles} articles checked: {len(problems)} problems")
         return 1 if problems else 0
     references = summary_eval.load_references(args.refs or summary_eval.REFERENCES)
     if args.grid:
