@@ -188,10 +188,6 @@ def summarize(
         prior = None
         headline = _headline(library, article, scope, idf, groups, mix)
         base = headline.scores
-    if relevance is not None:
-        base = [
-            (1 - TOPIC_WEIGHT) * b + TOPIC_WEIGHT * r for b, r in zip(base, relevance, strict=True)
-        ]
 
     # LexRank over candidates: every usable sentence of a short article, else the best chosen in
     # linear time by the other features and by similarity to the article's centroid.
@@ -205,20 +201,21 @@ def summarize(
         )
     candidates = [i for i, ok in enumerate(usable) if ok]
     if len(candidates) > MAX_CANDIDATES:
-        candidates = _candidates(candidates, vectors, base, prior, groups)
+        proxy = base if relevance is None else [b + r for b, r in zip(base, relevance, strict=True)]
+        candidates = _candidates(candidates, vectors, proxy, prior, groups)
         if event is not None and event not in candidates:
             candidates = sorted([*candidates, event])
     similarity = _similarities([vectors[i] for i in candidates])
     central = _lexrank(similarity, [prior[i] for i in candidates] if prior else None)
     top = max(central, default=0.0) or 1.0
     weight = mix.centrality if method == "headline" else 1.0
-    if method == "lexrank" and relevance is not None:
+    scores = [weight * c / top + base[i] for c, i in zip(central, candidates, strict=True)]
+    if relevance is not None:  # the article's score and the topic's, each on a 0..1 scale
+        most = max(scores, default=0.0) or 1.0
         scores = [
-            (1 - TOPIC_WEIGHT) * c / top + b
-            for c, b in zip(central, (base[i] for i in candidates), strict=True)
+            (1 - TOPIC_WEIGHT) * x / most + TOPIC_WEIGHT * relevance[i]
+            for x, i in zip(scores, candidates, strict=True)
         ]
-    else:
-        scores = [weight * c / top + base[i] for c, i in zip(central, candidates, strict=True)]
 
     words = [frozenset(scope[i].tokens) for i in candidates]
     whole = [preferred[i] for i in candidates]
