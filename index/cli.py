@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("eval", "score a question set (JSON Lines: id, lang, q, gold)")
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
+    p.add_argument("--split", choices=["tune", "heldout"], help="only this part of the set")
     p.set_defaults(run=_eval)
 
     p = command("summaries", "score the summarizers against the reference summaries")
@@ -173,7 +174,7 @@ def _passages(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
-    report = evaluate(library, load_questions(args.file))
+    report = evaluate(library, load_questions(args.file, args.split))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))
