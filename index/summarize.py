@@ -5,20 +5,21 @@ Sentences come from the passages (index.passages.split_sentences) and are tokeni
 fugashi path as search. A news article's title and lead are its authors' own summary, so a
 sentence's score mixes (`MIX`, chosen by measurement: `python -m index summaries --grid`):
 
-- how much of the title's content it states, and of its section heading's (shares of their
-  idf-weighted words);
-- its position: the article's lead and each section's lead;
+- how much of its section heading's content it states, and how much of the title its heading
+  states (shares of idf-weighted words; the title's own section states all of it);
+- its position: the article's lead and each section's lead (measured: it changed no pick on top
+  of the rest, so it weighs 0; the feature stays so that the grid keeps trying it);
 - its centrality: continuous LexRank (Erkan & Radev 2004), a damped random walk over the cosine
   similarities of idf-weighted word sets, a fixed number of iterations.
 
-The best sentence (the headline event) is always picked. A medium or long summary then covers the
-sections in proportion to their length (largest remainders), each by its best sentences; a short
-one takes at most one sentence a section, so it reads as the event, its cause and its stakes.
-Within those quotas MMR picks high scores that do not repeat each other, and the summary keeps
-the article's order. A sentence ending as a lead-in ("こう付け加えた、", "he said:") is quoted
-together with the sentence it introduces, never alone. A topic mixes each sentence's relevance
-into its score; whether the article has anything on the topic is search's verdict
-(`SearchResult.answerable`), as for a question.
+The headline event, the sentence that states the most of the title, is always picked. A medium or
+long summary then covers the sections in proportion to their length times their heading's weight
+(largest remainders), each by its best sentences; a short one takes at most one sentence a
+section (here: the event, its cause, the offers). Within those quotas MMR picks high scores that
+do not repeat each other, and the summary keeps the article's order. A sentence ending as a
+lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it introduces, or
+never. A topic mixes each sentence's relevance into its score; whether the article has anything
+on the topic is search's verdict (`SearchResult.answerable`), as for a question.
 
 Scale: every step is linear in the article's sentences except LexRank, which runs over at most
 MAX_CANDIDATES sentences chosen in linear time (the best of each section by every other feature
