@@ -6,6 +6,7 @@ raised and handled in one place (`interactions.handle_error`, registered as `tre
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import re
@@ -147,6 +148,7 @@ class QACog(commands.Cog):
             answered=answer.answered,
             user_id=interaction.user.id,
             source="slash",
+            verdict=answer.verdict,
         )
         if talk and previous:
             self.bot.conversations.answered_after(qid, talk, previous)
@@ -220,8 +222,17 @@ class QACog(commands.Cog):
             reply_lang(topic, None, user_lang(interaction)) if topic else user_lang(interaction)
         )
         self._take(interaction, lang)
-        gist = make_summary(
-            self.bot.library, lang=lang, length=length, section=section, topic=topic, doc=article
+        # A large article takes seconds to summarize: answer Discord within its 3-second deadline,
+        # and summarize in a worker thread so that other users' commands are answered meanwhile.
+        await interaction.response.defer(thinking=True)
+        gist = await asyncio.to_thread(
+            make_summary,
+            self.bot.library,
+            lang=lang,
+            length=length,
+            section=section,
+            topic=topic,
+            doc=article,
         )
         await send(interaction, reply(summary_page(gist)))
 
@@ -285,6 +296,7 @@ class QACog(commands.Cog):
                 answered=answer.answered,
                 user_id=message.author.id,
                 source=source,
+                verdict=answer.verdict,
             )
             if talk and previous:
                 bot.conversations.answered_after(qid, talk, previous)

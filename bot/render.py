@@ -120,7 +120,9 @@ def _off_topic(answer: Answer) -> str:
     if len(titles) == 1:
         about = t(lang, "off_topic_one", title=titles[0])
     else:
-        about = t(lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles))
+        about = t(
+            lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles)
+        )
     return about + "\n" + t(lang, "off_topic_how")
 
 
