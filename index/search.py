@@ -288,7 +288,8 @@ class Library:
         follow-up prefers the passages near the previous answer).
         """
         query = check_query(query)
-        kind = question_type(query)
+        normalized = normalize(query)
+        kind = question_type(normalized, normalized=True)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
@@ -318,7 +319,7 @@ class Library:
             scores = scores * (1 + boost)
         ranked = best(scores, max(top, 2))  # the verdict weighs the margin over the second
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        evidence = self._evidence(query, japanese, tokens, ranked, kind, names)
+        evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names)
         if prior is not None:
             evidence = self._follow_up_evidence(evidence, prior, query, tokens, ranked, kind, names)
         verdict = self.judge(evidence)
@@ -336,7 +337,7 @@ class Library:
 
     def _evidence(
         self,
-        query: str,
+        normalized: str,
         japanese: bool,
         tokens: list[str],
         ranked: list[tuple[int, float]],
@@ -366,7 +367,7 @@ class Library:
             type_missing=float(kind is not None and kind not in self._facts[doc]),
             exact_missing=float(kind in EXACT_TYPES and kind not in self._facts[doc]),
             unknown_name=float(bool(self._unknown(names))),
-            advice=float(asks_advice(normalize(query))),
+            advice=float(asks_advice(normalized)),
         )
 
     def _follow_up_evidence(
@@ -387,8 +388,10 @@ class Library:
         japanese = is_japanese(query)
         if is_japanese(prior.query) == japanese:
             words = list(dict.fromkeys([*tokens, *prior.tokens]))
-            return self._evidence(query, japanese, words, ranked, kind, names)
-        earlier = self._evidence(prior.query, not japanese, list(prior.tokens), ranked, kind, names)
+            return self._evidence(normalize(query), japanese, words, ranked, kind, names)
+        earlier = self._evidence(
+            normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names
+        )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
 
     def _score_array(self, result: SearchResult) -> np.ndarray:
