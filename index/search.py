@@ -17,6 +17,7 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
+from .synonyms import Synonyms
 from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
 
 log = logging.getLogger(__name__)
@@ -175,9 +176,13 @@ class PassageTokens:
         return cls(ja, en, [frozenset(kinds[kind] for kind in row) for row in facts])
 
 
-def save_tokens(path: Path, key: str, glossary: Glossary, tokens: PassageTokens) -> None:
-    """Keep a built glossary and passage tokens in the cache file that Library.cached reads."""
-    disk.save(path, key, {"glossary": glossary.to_json(), "tokens": tokens.to_json()})
+def save_tokens(
+    path: Path, key: str, glossary: Glossary, tokens: PassageTokens, synonyms: Synonyms
+) -> None:
+    """Keep a built glossary, passage tokens and the synonyms they use in the cache file that
+    Library.cached reads."""
+    data = {"glossary": glossary.to_json(), "tokens": tokens.to_json()}
+    disk.save(path, key, data | {"synonyms": synonyms.to_json()})
 
 
 class Library:
@@ -190,6 +195,7 @@ class Library:
         en_tokenizer: Tokenizer | None = None,
         glossary: Glossary | None = None,
         tokens: PassageTokens | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
@@ -199,6 +205,9 @@ class Library:
         tokens = tokens or PassageTokens.build(self.passages, self.tokenize_ja, self.tokenize_en)
         self.ja = BM25Index(tokens.ja)
         self.en = BM25Index(tokens.en)
+        # Sudachi's synonym groups, as far as the articles use their words (index.synonyms).
+        self.synonyms = synonyms or Synonyms.load(self.ja.idf, self.en.idf)
+        self.glossary = self.glossary.with_dictionary(self.synonyms)
         self.has_english = any(p.text_en for p in self.passages)
         self._facts = tuple(tokens.facts)
         # The same as a mask over the passages per kind, to raise their scores in one step.
@@ -225,14 +234,16 @@ class Library:
                 glossary = Glossary.from_json(stored["glossary"])
                 n_passages = sum(len(a.passages) for a in articles)
                 tokens = PassageTokens.from_json(stored["tokens"], n_passages)
+                synonyms = Synonyms.from_json(stored["synonyms"])
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
             else:
-                return cls(articles, ja, en, glossary, tokens)
+                return cls(articles, ja, en, glossary, tokens, synonyms)
         glossary = Glossary.load(ja, en)
         tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
-        save_tokens(path, key, glossary, tokens)
-        return cls(articles, ja, en, glossary, tokens)
+        library = cls(articles, ja, en, glossary, tokens)
+        save_tokens(path, key, glossary, tokens, library.synonyms)
+        return library
 
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
@@ -255,8 +266,9 @@ class Library:
             scores = self._japanese_scores(searched)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
-            tokens = self._with_long_forms(self.tokenize_en(query))
-            searched = self.glossary.to_japanese(tokens)
+            own = self.tokenize_en(query)
+            tokens = self._with_long_forms(own)
+            searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
             scores = self._english_scores(tokens, searched)
             names = [w.casefold() for w in _NAME.findall(query)]
         if COORDINATION:
