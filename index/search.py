@@ -17,6 +17,7 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
+from .reason import asks_reason, states_reason
 from .synonyms import Synonyms
 from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
 
@@ -48,6 +49,9 @@ DECISIVE_TYPES = frozenset(AnswerType)
 COORDINATION = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
+# Passages stating an aim or a strategy rank higher by this share of their score when the
+# question asks why (index.reason).
+REASON_BONUS = 0.2
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -215,6 +219,9 @@ class Library:
             kind: np.array([kind in facts for facts in self._facts], dtype=bool)
             for kind in AnswerType
         }
+        self._reasons = np.array(
+            [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
+        )
 
     @classmethod
     def from_seeds(cls, folder: str | Path = DEFAULT_SEEDS, cache: bool = True) -> Library:
@@ -278,6 +285,8 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        if REASON_BONUS and asks_reason(query):
+            scores = np.where(self._reasons, scores * (1 + REASON_BONUS), scores)
         ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:
