@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
+from .questionform import japanese_part, plain
 from .reason import asks_reason, states_reason
 from .synonyms import Synonyms
 from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
@@ -261,7 +263,8 @@ class Library:
         `lang` labels the result (the reply language); the search itself follows the script the
         question is written in.
         """
-        query = check_query(query)
+        asked = check_query(query)
+        query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
         kind = question_type(query)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
@@ -274,10 +277,17 @@ class Library:
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             own = self.tokenize_en(query)
+            # A Japanese name in an English question: its words, and each one's English in the
+            # glossary's first line for it (マーク -> mark, not also benchmark).
+            part = japanese_part(query)
+            written, proper = self.tokenize_ja.analyze(part) if part else ([], {})
+            english = (self.glossary.to_english([t])[:1] for t in written)
+            own += [e for e in chain.from_iterable(english) if e not in own]
             tokens = self._with_long_forms(own)
             searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
+            searched += [t for t in written if t not in searched]
             scores = self._english_scores(tokens, searched)
-            names = [w.casefold() for w in _NAME.findall(query)]
+            names = [w.casefold() for w in _NAME.findall(query)] + list(proper)
         if COORDINATION:
             held = (
                 self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
@@ -309,7 +319,7 @@ class Library:
             and not self._unknown(names)
         )
         return SearchResult(
-            query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
+            asked, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
         )
 
     def _unknown(self, names: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-""""Why" questions: which questions ask for a reason, which passages state one, and the ranking."""
+""" "Why" questions: which questions ask for a reason, which passages state one, and the ranking."""
 
 from __future__ import annotations
 
