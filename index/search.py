@@ -65,8 +65,8 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
-# Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
-# own words.
+# Japanese questions: weight of the question's synonyms (Sudachi's where it has any, else the
+# glossary's: 給料 -> 給与) next to its own words.
 SYNONYM_WEIGHT = 0.3
 
 
@@ -361,7 +361,7 @@ class Library:
         return tokens + [t for t in extra if t not in tokens]
 
     def _expanded_scores(self, tokens: list[str]) -> np.ndarray:
-        """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their glossary synonyms."""
+        """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their synonyms."""
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
             return self.ja.scores(tokens)
