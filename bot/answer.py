@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from index import Library, Passage, QueryError
 from index.followup import Turn, resolve
 from index.passages import split_sentences
+from index.questionform import plain
 from index.search import MAX_QUERY_CHARS, check_query
 from index.tokenize import is_japanese
 from index.verdict import ANSWERED, OFF_TOPIC, RELATED
@@ -46,6 +47,7 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
     """Japanese script -> ja, an English sentence -> en, a bare name or number -> `fallback`."""
     if lang in ("ja", "en"):
         return lang
+    question = plain(question)  # full-width letters as ASCII, "HOW…" as "How…"
     if is_japanese(question):
         return "ja"
     if any(w in _ENGLISH_CLUES for w in _LATIN_WORD.findall(question.lower())):
