@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("eval", "score a question set (JSON Lines: id, lang, q, gold)")
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
+    p.add_argument(
+        "--spans",
+        action="store_true",
+        help="score the sentence shown first and the highlighted span against 'answers'",
+    )
     p.set_defaults(run=_eval)
 
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
@@ -156,7 +161,12 @@ def _passages(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
-    report = evaluate(library, load_questions(args.file))
+    if args.spans:
+        from .spanscore import load_span_questions, score_spans
+
+        report = score_spans(library, load_span_questions(args.file))
+    else:
+        report = evaluate(library, load_questions(args.file))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))
