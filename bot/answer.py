@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from index import Library, Passage, QueryError
 from index.passages import split_sentences
 from index.search import MAX_QUERY_CHARS, check_query
+from index.spans import Span, focus, window
 from index.tokenize import is_japanese
 
 from .errors import NotFoundError, QuestionError
@@ -81,20 +82,42 @@ class Quote:
     passage: Passage
     text: str  # verbatim, in the reply's language (the Japanese where there is no rendering)
     original: str  # verbatim Japanese for it
-    cut: bool  # text or original stops at a sentence boundary before the paragraph ends
+    cut: bool  # text or original is a part of the paragraph (see `start` for where it begins)
+    # Where the answer is (index.spans), as offsets into `text` and `original`: the sentence
+    # that best answers the question, and the span stating the fact it asks for.
+    sentence: Span | None = None
+    focus: Span | None = None
+    original_sentence: Span | None = None
+    original_focus: Span | None = None
+    start: int = 0  # where `text` begins in the paragraph's text (> 0: cut before it)
+    original_start: int = 0
 
     @property
     def translated(self) -> bool:
         return self.passage.text_en is not None and self.text != self.original
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "text": self.text,
             "original": self.original,
             "doc": self.passage.doc,
             "lines": list(self.passage.lines),
             "section": self.citation.section,
         }
+        for key, text, span in (
+            ("sentence", self.text, self.sentence),
+            ("focus", self.text, self.focus),
+            ("original_sentence", self.original, self.original_sentence),
+            ("original_focus", self.original, self.original_focus),
+        ):
+            if span is not None:
+                out[key] = {
+                    "quote": self.citation.n,
+                    "text": text[span[0] : span[1]],
+                    "start": span[0],
+                    "end": span[1],
+                }
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +171,28 @@ def compose(
         hits = hits[:1]  # the closest match, offered as such
     else:
         hits = hits[:PAGE]
+    # Where each quote answers: marked only when the article answers (no span is claimed from
+    # the closest match that is not an answer).
+    asked = question if result.answerable else None
     quotes = tuple(
-        quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS) for i, h in enumerate(hits)
+        quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS, asked)
+        for i, h in enumerate(hits)
     )
     end = offset + len(quotes)
     more = len(result.hits) > end and end < MAX_RESULTS
     return Answer(question, reply, result.answerable, quotes, offset, more)
 
 
-def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:
-    """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`."""
+def quote(
+    library: Library,
+    passage: Passage,
+    n: int,
+    lang: str,
+    limit: int,
+    question: str | None = None,
+) -> Quote:
+    """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`;
+    with `question`, marked where it answers and cut around that sentence."""
     article = library.article(passage.doc)
     title = article.title_in(lang) if article else passage.doc
     section = passage.section
@@ -165,12 +200,63 @@ def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> 
     if lang == "en":
         section = passage.section_en or section
         text = passage.text_en or passage.text
-    text, cut = excerpt(text, limit)
-    original, cut_original = excerpt(
-        passage.text, min(limit, ORIGINAL_CHARS) if lang == "en" else limit
-    )
     citation = Citation(n, passage.doc, title, passage.lines, section)
-    return Quote(citation, passage, text, original, cut or cut_original)
+    original_limit = min(limit, ORIGINAL_CHARS) if lang == "en" else limit
+    if question is None:
+        text, cut = excerpt(text, limit)
+        original, cut_original = excerpt(passage.text, original_limit)
+        return Quote(citation, passage, text, original, cut or cut_original)
+    shown = _focused(library, question, text, limit)
+    if text is passage.text:
+        kept = shown
+    else:
+        kept = _focused(library, question, passage.text, original_limit)
+    (text, start, sentence, span), (original, original_start, original_sentence, original_focus) = (
+        shown,
+        kept,
+    )
+    cut = len(text) < len(passage.text_en or passage.text if lang == "en" else passage.text)
+    cut = cut or len(original) < len(passage.text)
+    return Quote(
+        citation,
+        passage,
+        text,
+        original,
+        cut,
+        sentence,
+        span,
+        original_sentence,
+        original_focus,
+        start,
+        original_start,
+    )
+
+
+def _focused(
+    library: Library, question: str, text: str, limit: int
+) -> tuple[str, int, Span, Span | None]:
+    """`text` cut to `limit` around the sentence that best answers (or the fact's span), with the
+    sentence's and the span's offsets into the part kept."""
+    where = focus(library, question, text)
+    start, end = window(text, limit, where.sentence)
+    if where.span is not None and not (start <= where.span[0] and where.span[1] <= end):
+        start, end = window(text, limit, where.span)
+
+    def inside(span: Span | None) -> Span | None:
+        if span is None or span[0] < start or span[1] > end:
+            return None
+        return span[0] - start, span[1] - start
+
+    return (
+        text[start:end],
+        start,
+        inside(where.sentence) or _clip(where.sentence, start, end),
+        inside(where.span),
+    )
+
+
+def _clip(span: Span, start: int, end: int) -> Span:
+    return max(span[0], start) - start, min(span[1], end) - start
 
 
 def context(library: Library, line: int, *, lang: str, doc: str | None = None) -> Context:

@@ -100,7 +100,8 @@ class Console:
     def reply(self, line: str) -> str:
         if not line.startswith("/"):
             return answer_text(
-                compose(self.library, line, lang=self.lang, fallback_lang=self.default_lang)
+                compose(self.library, line, lang=self.lang, fallback_lang=self.default_lang),
+                ansi=self.out.isatty(),
             )
         name, *args = line[1:].split()
         lang = self.lang or self.default_lang

@@ -409,3 +409,65 @@ def _en_names(text: str) -> list[Span]:
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
         spans.append((start, start + len(" ".join(kept))))
     return spans
+
+
+def window(text: str, limit: int, keep: Span, measure: Callable[[str], int] = len) -> Span:
+    """(start, end) of the part of `text` to show within `limit` (by `measure`, never less than
+    len), around `keep` (the best sentence, or the span): the whole text if it fits; else whole
+    sentences, from the one holding `keep` on, then the ones before it; else, inside that
+    sentence, as much around `keep` as fits, cut at a comma or space where there is one."""
+    if measure(text) <= limit:
+        return 0, len(text)
+    spans = sentences(text)
+    a, b = max(0, min(keep[0], len(text))), max(0, min(keep[1], len(text)))
+    first = next((i for i, s in enumerate(spans) if s[1] > a), len(spans) - 1)
+    last = next((i for i, s in enumerate(spans) if s[1] >= b), len(spans) - 1)
+    last = max(first, last)
+    start, end = spans[first][0], spans[last][1]
+    if measure(text[start:end]) <= limit:
+        while last + 1 < len(spans) and measure(text[start : spans[last + 1][1]]) <= limit:
+            last += 1
+            end = spans[last][1]
+        while first > 0 and measure(text[spans[first - 1][0] : end]) <= limit:
+            first -= 1
+            start = spans[first][0]
+        return start, end
+    # One sentence too long: the part around `keep` that fits, `keep` first.
+    if measure(text[a:b]) > limit:
+        start, end = a, a
+    else:
+        start, end = a, b
+    # A third of the room before `keep`, the rest after it.
+    after = min(spans[last][1], end + max(0, limit - (end - start)) * 2 // 3)
+    end = _grow(lambda e: measure(text[start:e]) <= limit, end, after)
+    start = len(text) - _grow(
+        lambda s: measure(text[len(text) - s : end]) <= limit,
+        len(text) - start,
+        len(text) - spans[first][0],
+    )
+    end = _grow(lambda e: measure(text[start:e]) <= limit, end, spans[last][1])
+    # Cut the context at a comma or space, so no word is shown in part.
+    if start < a:
+        for mark in ("、", "，", ", ", " "):
+            i = text.find(mark, start, a)
+            if i >= 0:
+                start = i + len(mark)
+                break
+    if end > b:
+        for mark in ("、", "，", ", ", " "):
+            i = text.rfind(mark, b, end)
+            if i >= 0:
+                end = i + len(mark)
+                break
+    return start, max(start, end)
+
+
+def _grow(fits: Callable[[int], bool], lo: int, hi: int) -> int:
+    """The largest n in [lo, hi] with fits(n), fits(lo) assumed (binary search)."""
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
