@@ -190,3 +190,32 @@ def test_jsquad_keeps_answers_with_offsets(tmp_path) -> None:
         "約1400万人",
         "1400万人",
     ]
+
+
+@pytest.mark.parametrize("name", ["spans_tuning", "spans_heldout"])
+def test_span_figures_on_our_article_hold(library, name: str) -> None:
+    """The figures in the README (`python -m index eval --spans tests/data/<name>.jsonl`) as
+    floors: the sentence shown first holds the answer, and the span is the answer's words."""
+    from pathlib import Path
+
+    from index.spanscore import load_span_questions, score_spans
+
+    path = Path(__file__).parent / "data" / f"{name}.jsonl"
+    report = score_spans(library, load_span_questions(path)).as_dict()
+    assert report["sentence_holds_answer"] >= 0.9
+    assert report["span_exact_or_overlap"] >= 0.85
+    assert report["fact_questions"] >= 15
+
+
+def test_the_language_toggle_marks_both_languages(library) -> None:
+    from bot.answer import compose
+
+    # A Japanese question answered in English (the 日本語 / English button): the span is the
+    # rendering's, and the original's is marked too.
+    q = compose(library, "メタは研究者にいくら提示した?", lang="en").quotes[0]
+    assert q.focus and q.text[q.focus[0] : q.focus[1]] == "$100 million"
+    assert (
+        q.original_focus and q.original[q.original_focus[0] : q.original_focus[1]] == "1億ドル相当"
+    )
+    q = compose(library, "How much did Meta offer?", lang="ja").quotes[0]
+    assert q.focus and q.text[q.focus[0] : q.focus[1]] == "1億ドル相当"
