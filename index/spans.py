@@ -30,9 +30,18 @@ FACT_SENTENCE_BONUS = 0.5
 BIGRAM_WEIGHT = 2.0
 
 _KANJI_NUM = "〇一二三四五六七八九十百千万億兆数"
+RESTATED_PENALTY = 2.0
+
+# A sentence's score is divided by 1 + SENTENCE_LENGTH_B x (its length / the mean length - 1), as
+# BM25's b does for documents: a long sentence holds some of the question's words by chance.
+SENTENCE_LENGTH_B = 0.25
+
 # A number: Arabic (any width: \d is Unicode) or kanji, with 万 / 億 inside (1億2,000万).
 _N = rf"(?:\d[\d,，.．]*|[{_KANJI_NUM}]+)(?:[百千万億兆](?:\d[\d,，.．]*|[{_KANJI_NUM}]+)?)*"
-_PRE = r"(?:少なくとも|最低|最大|最高|約|およそ|おおよそ|わずか|計|合計|総額|年間|月額|年額|毎週|毎月|毎年|週|月|年|日|一日)?"
+_PRE = (
+    r"(?:少なくとも|最低|最大|最高|約|およそ|おおよそ|わずか|計|合計|総額|年間|月額|年額|毎週|毎月"
+    r"|毎年|一日|(?<![\d〇一二三四五六七八九十百千万億兆])(?:週|月|年|日))?"
+)
 _SUF = r"(?:相当|以上|以下|未満|近く|余り|あまり|程度|ほど|前後|超|強|弱|足らず|余)?"
 _EN_NUM = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -59,7 +68,7 @@ _EN_DATE = (
     rf"|\b(?:later|earlier) this (?:year|month|week)\b|\b(?:last|next|this) (?:year|month|week)\b"
     rf"|\b(?:in the )?(?:19|20)\d\d(?:s)?\b|\b{_WEEKDAYS}\b|\b(?:yesterday|today|tomorrow)\b"
 )
-_TO = r"(?:から|〜|~|-|–|ー)"
+_TO = r"\s*(?:から|〜|~|-|–|ー)\s*"
 
 # Per kind, the patterns of a span stating one, tried on the text as written (IGNORECASE).
 _PATTERNS: dict[AnswerType, str] = {
@@ -71,6 +80,7 @@ _PATTERNS: dict[AnswerType, str] = {
     ),
     AnswerType.COUNT: (
         rf"{_PRE}{_N}{_COUNTERS}{_SUF}"
+        r"|(?<![\d.,])\d[\d,]*(?=の)"
         rf"|{_EN_PRE}\b{_EN_NUM}\b(?:\s+(?:percent|per cent|%))?"
     ),
     AnswerType.DURATION: (
@@ -118,6 +128,7 @@ _NAME_PART = re.compile(r"[ァ-ヶー]+|[A-Za-z]+\.?")
 _TITLES = frozenset(
     "女王 王 王子 王女 皇帝 天皇 上皇 法王 教皇 大統領 首相 将軍 博士 夫人 家 一族 兄弟".split()
 )
+_PLACE_PARTS = frozenset("都 道 府 県 市 区 町 村 州 郡 省 丁目 番地 島 諸島 半島".split())
 _JA_NOUN_POS = frozenset({"名詞", "接頭辞", "接尾辞"})
 _JOINERS = frozenset({"・", "=", "＝", "･"})
 
@@ -203,9 +214,10 @@ def best_sentence(
     for start, end in spans:
         sentence = text[start:end]
         held = wanted & set(tokenize(sentence))
-        score = sum(w(t) for t in held) / total
+        own = sum(w(t) for t in held) / total
         if pairs:
-            score += BIGRAM_WEIGHT * len(pairs & _bigrams(sentence)) / len(pairs)
+            own += BIGRAM_WEIGHT * len(pairs & _bigrams(sentence)) / len(pairs)
+        score = own / (1 + SENTENCE_LENGTH_B * ((end - start) / (len(text) / len(spans)) - 1))
         if kind is not None and _fact_candidates(kind, sentence, None):
             score += FACT_SENTENCE_BONUS
         if score > best_score:
@@ -327,7 +339,11 @@ def _places(text: str, tagger: JapaneseTokenizer | None) -> list[Span]:
     spans = [m.span(1) for m in _EN_PLACE.finditer(text) if m.group(1).lower() not in _EN_NOT_NAME]
     if tagger is None:
         return spans
-    return _runs(_nodes(text, tagger), lambda n: n.pos3 == "地名") + spans
+    nodes = _nodes(text, tagger)
+    runs = _runs(nodes, lambda n: n.pos3 == "地名" or n.surface in _PLACE_PARTS)
+    # a run of place words holding a place name (東京都中央区京橋), not a bare 区 or 市
+    named = [(a, b) for a, b in runs if any(n.pos3 == "地名" and a <= n.start < b for n in nodes)]
+    return named + spans
 
 
 def _runs(nodes: Sequence[_Node], is_name: Callable[[_Node], bool]) -> list[Span]:
