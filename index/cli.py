@@ -57,6 +57,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="score the sentence shown first and the highlighted span against 'answers'",
     )
+    p.add_argument(
+        "--articles",
+        choices=["even", "odd"],
+        help="only questions on articles numbered so (JSQuAD's NNN_ files): the span settings "
+        "were chosen on the even half, the odd one is held out",
+    )
+    p.add_argument(
+        "--sweep",
+        action="store_true",
+        help="with --spans: score every combination of the span settings tried (best first)",
+    )
     p.set_defaults(run=_eval)
 
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
@@ -164,7 +175,14 @@ def _eval(args: argparse.Namespace) -> int:
     if args.spans:
         from .spanscore import load_span_questions, score_spans
 
-        report = score_spans(library, load_span_questions(args.file))
+        questions = load_span_questions(args.file, args.articles)
+        if args.sweep:
+            from .spanscore import sweep
+
+            for row in sweep(library, questions):
+                print(json.dumps(row, ensure_ascii=False))
+            return 0
+        report = score_spans(library, questions)
     else:
         report = evaluate(library, load_questions(args.file))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -22,12 +22,14 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-# A sentence holding a fact of the kind asked for is worth this share of the question's weight
-# more (chosen on tests/data/spans_tuning.jsonl and JSQuAD; README, "Answer spans").
+# The three settings below were chosen together on JSQuAD's even-numbered articles (the odd ones
+# held out) by `python -m index eval --spans --sweep --articles even` (index.spanscore.SWEEP;
+# README, "Answer spans").
+# A sentence holding a fact of the kind asked for is worth this share of the question's weight more.
 FACT_SENTENCE_BONUS = 0.5
 # ... and the share of the question's letter pairs a sentence holds counts this much: a question
 # often copies the sentence's words in forms the tokens miss (活用, compounds).
-BIGRAM_WEIGHT = 2.0
+BIGRAM_WEIGHT = 1.0
 
 _KANJI_NUM = "〇一二三四五六七八九十百千万億兆数"
 RESTATED_PENALTY = 2.0
@@ -170,7 +172,11 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
             tokens = library.glossary.to_japanese(tokens)
     index = library.ja if japanese_text else library.en
     tokenize = library.tokenize_ja if japanese_text else library.tokenize_en
-    sentence = best_sentence(text, tokens, tokenize, lambda t: index.idf(t) or 1.0, kind, question)
+
+    def weight(token: str) -> float:
+        return index.idf(token) or 1.0
+
+    sentence = best_sentence(text, tokens, tokenize, weight, kind, question, library.tokenize_ja)
     span = (
         fact_span(kind, text, question=question, within=sentence, tagger=library.tokenize_ja)
         if fact
@@ -199,6 +205,7 @@ def best_sentence(
     weight: Callable[[str], float] | None = None,
     kind: AnswerType | None = None,
     question: str = "",
+    tagger: JapaneseTokenizer | None = None,
 ) -> Span:
     """The sentence of `text` holding the most of the question's `tokens` (by `weight`, e.g. idf;
     1 each by default), tokenized by the same `tokenize` as the question; a sentence stating a
@@ -218,7 +225,7 @@ def best_sentence(
         if pairs:
             own += BIGRAM_WEIGHT * len(pairs & _bigrams(sentence)) / len(pairs)
         score = own / (1 + SENTENCE_LENGTH_B * ((end - start) / (len(text) / len(spans)) - 1))
-        if kind is not None and _fact_candidates(kind, sentence, None):
+        if kind is not None and _fact_candidates(kind, sentence, tagger):
             score += FACT_SENTENCE_BONUS
         if score > best_score:
             best, best_score = (start, end), score

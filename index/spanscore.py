@@ -64,7 +64,9 @@ class SpanReport:
         }
 
 
-def load_span_questions(path: str | Path) -> list[SpanQuestion]:
+def load_span_questions(path: str | Path, articles: str | None = None) -> list[SpanQuestion]:
+    """The questions with gold lines and answers; `articles` "even" / "odd": only those on
+    articles whose file name starts with an even / odd number (JSQuAD's halves)."""
     out = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -76,6 +78,11 @@ def load_span_questions(path: str | Path) -> list[SpanQuestion]:
                 for a in raw.get("answers") or ()
             )
             gold = tuple(int(g) for g in raw["gold"])
+            doc = raw.get("doc") or ""
+            if articles is not None:
+                number = doc.split("_", 1)[0]
+                if not number.isdigit() or int(number) % 2 != (articles == "odd"):
+                    continue
             if gold and answers:
                 out.append(
                     SpanQuestion(
@@ -145,3 +152,35 @@ def _gold_spans(question: SpanQuestion, text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(answer)))
             pos = text.find(answer, pos + 1)
     return out
+
+
+# The settings of index.spans chosen by `sweep` on the tuning questions, and the values tried.
+SWEEP = {
+    "BIGRAM_WEIGHT": (0.0, 0.5, 1.0, 2.0),
+    "FACT_SENTENCE_BONUS": (0.0, 0.5),
+    "SENTENCE_LENGTH_B": (0.0, 0.1, 0.25, 0.5),
+}
+
+
+def sweep(library: Library, questions: list[SpanQuestion]) -> list[dict[str, object]]:
+    """Every combination of SWEEP's values scored on `questions` (the tuning part), best first:
+    what chose index.spans' settings."""
+    from itertools import product
+
+    from . import spans
+
+    saved = {name: getattr(spans, name) for name in SWEEP}
+    rows = []
+    try:
+        for values in product(*SWEEP.values()):
+            for name, value in zip(SWEEP, values, strict=True):
+                setattr(spans, name, value)
+            report = score_spans(library, questions).as_dict()
+            rows.append(dict(zip(SWEEP, values, strict=True)) | report)
+    finally:
+        for name, value in saved.items():
+            setattr(spans, name, value)
+    rows.sort(
+        key=lambda r: (-float(r["sentence_holds_answer"]), -float(r["span_exact_or_overlap"]))
+    )  # type: ignore[arg-type]
+    return rows
