@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .errors import QAError
-from .evaluate import evaluate, load_questions
+from .evaluate import Report, evaluate, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
+from .spanscore import SpanReport, load_span_questions, score_spans, sweep
 
 
 def main(argv: Sequence[str] | None = None, compose: Callable[..., object] | None = None) -> int:
@@ -173,16 +174,12 @@ def _passages(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
     if args.spans:
-        from .spanscore import load_span_questions, score_spans
-
         questions = load_span_questions(args.file, args.articles)
         if args.sweep:
-            from .spanscore import sweep
-
             for row in sweep(library, questions):
                 print(json.dumps(row, ensure_ascii=False))
             return 0
-        report = score_spans(library, questions)
+        report: SpanReport | Report = score_spans(library, questions)
     else:
         report = evaluate(library, load_questions(args.file))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

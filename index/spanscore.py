@@ -170,17 +170,16 @@ def sweep(library: Library, questions: list[SpanQuestion]) -> list[dict[str, obj
     from . import spans
 
     saved = {name: getattr(spans, name) for name in SWEEP}
-    rows = []
+    rows: list[tuple[tuple[int, int], dict[str, object]]] = []
     try:
         for values in product(*SWEEP.values()):
             for name, value in zip(SWEEP, values, strict=True):
                 setattr(spans, name, value)
-            report = score_spans(library, questions).as_dict()
-            rows.append(dict(zip(SWEEP, values, strict=True)) | report)
+            report = score_spans(library, questions)
+            order = (-report.sentence_right, -report.overlap)
+            rows.append((order, dict(zip(SWEEP, values, strict=True)) | report.as_dict()))
     finally:
         for name, value in saved.items():
             setattr(spans, name, value)
-    rows.sort(
-        key=lambda r: (-float(r["sentence_holds_answer"]), -float(r["span_exact_or_overlap"]))
-    )  # type: ignore[arg-type]
-    return rows
+    rows.sort(key=lambda row: row[0])
+    return [row for _, row in rows]

@@ -219,3 +219,40 @@ def test_the_language_toggle_marks_both_languages(library) -> None:
     )
     q = compose(library, "How much did Meta offer?", lang="ja").quotes[0]
     assert q.focus and q.text[q.focus[0] : q.focus[1]] == "1億ドル相当"
+
+
+def test_eval_spans_command(tmp_path, capsys) -> None:
+    import json
+
+    from index.cli import main
+
+    rows = [
+        {
+            "id": "a",
+            "lang": "ja",
+            "q": "メタは研究者にいくら提示した?",
+            "gold": [7],
+            "answers": [{"text": "1億ドル"}],
+        },
+        {
+            "id": "b",
+            "lang": "en",
+            "q": "Who is the CEO of OpenAI?",
+            "gold": [11, 31],
+            "answers": [{"text": "Sam Altman"}],
+        },
+        {
+            "id": "c",
+            "lang": "en",
+            "q": "What do staff feel?",
+            "gold": [18],
+            "answers": [{"text": "morale"}],
+        },
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert main(["eval", "--spans", str(path)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["questions"] == 3 and report["fact_questions"] == 2
+    # 1億ドル相当 holds 1億ドル with 2 characters more: overlap, not exact
+    assert report["span_exact"] == 0.5 and report["span_exact_or_overlap"] == 1.0
