@@ -30,14 +30,11 @@ FACT_SENTENCE_BONUS = 0.5
 # ... and the share of the question's letter pairs a sentence holds counts this much: a question
 # often copies the sentence's words in forms the tokens miss (活用, compounds).
 BIGRAM_WEIGHT = 1.0
-
-_KANJI_NUM = "〇一二三四五六七八九十百千万億兆数"
-RESTATED_PENALTY = 2.0
-
 # A sentence's score is divided by 1 + SENTENCE_LENGTH_B x (its length / the mean length - 1), as
 # BM25's b does for documents: a long sentence holds some of the question's words by chance.
 SENTENCE_LENGTH_B = 0.25
 
+_KANJI_NUM = "〇一二三四五六七八九十百千万億兆数"
 # A number: Arabic (any width: \d is Unicode) or kanji, with 万 / 億 inside (1億2,000万).
 _N = rf"(?:\d[\d,，.．]*|[{_KANJI_NUM}]+)(?:[百千万億兆](?:\d[\d,，.．]*|[{_KANJI_NUM}]+)?)*"
 _PRE = (
@@ -208,8 +205,9 @@ def best_sentence(
     tagger: JapaneseTokenizer | None = None,
 ) -> Span:
     """The sentence of `text` holding the most of the question's `tokens` (by `weight`, e.g. idf;
-    1 each by default), tokenized by the same `tokenize` as the question; a sentence stating a
-    fact of `kind` counts FACT_SENTENCE_BONUS more. Ties go to the earlier sentence."""
+    1 each by default; tokenized by the same `tokenize` as the question) and of its letter pairs,
+    over a length norm; a sentence stating a fact of `kind` counts FACT_SENTENCE_BONUS more
+    (`tagger` finds Japanese names for persons and places). Ties go to the earlier sentence."""
     spans = sentences(text)
     if len(spans) == 1:
         return spans[0]
@@ -277,7 +275,7 @@ def _fact_candidates(kind: AnswerType, text: str, tagger: JapaneseTokenizer | No
     spans = [m.span() for m in _COMPILED[kind].finditer(text) if m.group().strip()]
     if not spans and kind is AnswerType.DAY:
         spans = [m.span() for m in _COMPILED[AnswerType.DATE].finditer(text)]
-    return [_trim(text, s) for s in spans]
+    return [t for t in (_trim(text, s) for s in spans) if t[0] < t[1]]
 
 
 def _trim(text: str, span: Span) -> Span:
