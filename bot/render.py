@@ -398,10 +398,22 @@ def _fit_marked(
 ) -> tuple[str, bool]:
     """`text` escaped, marked and cut to `room` (around the span or sentence when there is one),
     and whether anything was cut at its end."""
-    if sentence is None and span is None:
-        shown, cut = excerpt(text, max(0, room - head_cut), lambda s: len(safe(s)))
-        return ("…" if head_cut else "") + safe(shown), cut
-    room = max(0, room - _DISCORD.extra - 1)  # the marks and a leading "…"
+    if sentence is not None or span is not None:
+        limit = room - _DISCORD.extra - 1  # the marks and a leading "…"
+        # Each piece is escaped on its own, which can add a character or two at the marks (a
+        # "> " opening a piece): shrink until it fits, else show it unmarked.
+        for _ in range(3):
+            marked, cut = _marked(text, max(0, limit), sentence, span, head_cut)
+            if len(marked) <= room:
+                return marked, cut
+            limit -= len(marked) - room
+    shown, cut = excerpt(text, max(0, room - 1), lambda s: len(safe(s)))
+    return ("…" if head_cut else "") + safe(shown), cut
+
+
+def _marked(
+    text: str, room: int, sentence: Span | None, span: Span | None, head_cut: bool
+) -> tuple[str, bool]:
     keep = span or sentence or (0, 0)
     start, end = window(text, room, keep, lambda s: len(safe(s)))
     if span is not None and not (start <= span[0] and span[1] <= end):

@@ -167,3 +167,13 @@ def test_the_console_quote_is_the_passage_once_unmarked(library: Library) -> Non
         expected = passage.text if answer.lang == "ja" else passage.text_en
         assert quoted.replace("**", "").replace("__", "") == expected
         assert "**" in quoted
+
+
+@FAST
+@given(case=marked_text(), room=st.integers(0, 400), head_cut=st.booleans())
+def test_a_marked_quote_fits_its_room(case: tuple, room: int, head_cut: bool) -> None:
+    from bot.render import _fit_marked
+
+    text, sentence, span = case
+    shown, _ = _fit_marked(text * 20, room, sentence, span, head_cut)
+    assert len(shown) <= max(room, 1)
