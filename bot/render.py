@@ -16,6 +16,7 @@ from discord.utils import escape_markdown, escape_mentions
 
 from index import Library
 from index.spans import Span, window
+from index.verdict import OFF_TOPIC
 
 from .answer import Answer, Context, Quote, excerpt
 from .highlight import ANSI, PLAIN, discord_style, mark
@@ -98,10 +99,12 @@ def answer_page(answer: Answer) -> Page:
         heading = None
     elif answer.answered:
         lead, heading = t(lang, "answered"), None
+    elif answer.verdict == OFF_TOPIC:
+        lead, heading = _off_topic(answer), None
     else:
-        lead = t(lang, "not_answered")
-        heading = t(lang, "closest") if answer.quotes else None
-    tail = None if answer.answered else t(lang, "try_summary")
+        lead = t(lang, "related")
+        heading = None
+    tail = None if answer.answered or answer.verdict == OFF_TOPIC else t(lang, "try_summary")
     sources_title, sources = _sources(answer.quotes, lang)
     found = next((q for q in answer.quotes if q.focus), None) if answer.answered else None
     lead_answer = None
@@ -122,6 +125,17 @@ def answer_page(answer: Answer) -> Page:
         lang=lang,
         answer=lead_answer,
     )
+
+
+def _off_topic(answer: Answer) -> str:
+    """What the article is about, and what the bot can do, instead of an unrelated quote."""
+    lang = answer.lang
+    titles = list(answer.about[:3])
+    if len(titles) == 1:
+        about = t(lang, "off_topic_one", title=titles[0])
+    else:
+        about = t(lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles))
+    return about + "\n" + t(lang, "off_topic_how")
 
 
 def context_page(ctx: Context, library: Library) -> Page:

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("eval", "score a question set (JSON Lines: id, lang, q, gold)")
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
+    p.add_argument("--split", choices=["tune", "heldout"], help="only this part of the set")
     p.add_argument(
         "--spans",
         action="store_true",
@@ -174,14 +175,14 @@ def _passages(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
     if args.spans:
-        questions = load_span_questions(args.file, args.articles)
+        questions = load_span_questions(args.file, args.articles, args.split)
         if args.sweep:
             for row in sweep(library, questions):
                 print(json.dumps(row, ensure_ascii=False))
             return 0
         report: SpanReport | Report = score_spans(library, questions)
     else:
-        report = evaluate(library, load_questions(args.file))
+        report = evaluate(library, load_questions(args.file, args.split))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,11 @@ from . import cache as disk
 from .answertype import AnswerType, question_type, states
 from .bm25 import BM25Index, best
 from .errors import QueryError
+from .frequency import WordFrequency
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
 from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
+from .verdict import Evidence, Judge, Verdict, asks_advice
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +38,9 @@ _NAME = re.compile(
 # The settings below were chosen by measurement on tests/data/questions.jsonl and checked on
 # tests/data/questions_validation.jsonl and JSQuAD (README, "Retrieval quality").
 
-# A question is answerable when the best passage holds at least this share of the question's
-# idf weight (a token the articles never use weighs the most) ...
+# Below this share of the question's idf weight in its Japanese words, a Japanese question's
+# coverage is also looked for in the passage's English rendering (the view that may have found it).
 MIN_COVERAGE = 0.05
-# ... and, when it asks for a kind of fact (an amount, a count, a duration, a date or day, an
-# age, a place, a person), the best passage states one.
-DECISIVE_TYPES = frozenset(AnswerType)
 # Passages holding more of the question's distinct words (an English question's in the English
 # rendering) rank higher, by this share of their score times the share they hold (Lucene's
 # classic coordination factor): one word said many times does not outweigh several of the
@@ -58,6 +59,9 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
+# Kinds of fact that are stated exactly or not at all: an age is a number of years, a place a
+# name; a "who" may be answered by "a leader", a "when" by "later this year" (index.verdict).
+EXACT_TYPES = frozenset({AnswerType.AGE, AnswerType.PLACE, AnswerType.DAY, AnswerType.MONEY})
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
@@ -73,19 +77,24 @@ class Hit:
 class SearchResult:
     query: str
     lang: str  # "ja" | "en": the language the question is written in
-    answerable: bool
+    answerable: bool  # verdict == "answered"
     hits: tuple[Hit, ...]
     # share of the question's weight found in the best passage, 0..1 (for a Japanese question, in
     # the passage's English rendering too when its Japanese holds less than MIN_COVERAGE)
     coverage: float
     tokens: tuple[str, ...]  # the query tokens searched
     answer_type: AnswerType | None = None
+    confidence: float = 0.0  # the verdict's probability that the articles answer it (index.verdict)
+    verdict: str = "off_topic"  # "answered" | "related" | "off_topic"
+    evidence: Evidence | None = None  # what the verdict was decided on
 
     def to_json(self) -> dict[str, object]:
         return {
             "query": self.query,
             "lang": self.lang,
             "answerable": self.answerable,
+            "confidence": round(self.confidence, 4),
+            "verdict": self.verdict,
             "hits": [
                 {
                     "doc": h.passage.doc,
@@ -190,6 +199,7 @@ class Library:
         en_tokenizer: Tokenizer | None = None,
         glossary: Glossary | None = None,
         tokens: PassageTokens | None = None,
+        judge: Callable[[Evidence], Verdict] | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
@@ -200,6 +210,8 @@ class Library:
         self.ja = BM25Index(tokens.ja)
         self.en = BM25Index(tokens.en)
         self.has_english = any(p.text_en for p in self.passages)
+        self.frequency = _word_frequency()
+        self.judge = judge or _judge()
         self._facts = tuple(tokens.facts)
         # The same as a mask over the passages per kind, to raise their scores in one step.
         self._stating = {
@@ -208,13 +220,25 @@ class Library:
         }
 
     @classmethod
-    def from_seeds(cls, folder: str | Path = DEFAULT_SEEDS, cache: bool = True) -> Library:
+    def from_seeds(
+        cls,
+        folder: str | Path = DEFAULT_SEEDS,
+        cache: bool = True,
+        judge: Callable[[Evidence], Verdict] | None = None,
+    ) -> Library:
         """The articles in `folder`; with `cache`, tokenized once and kept on disk (index.cache)."""
         articles = load_seeds(folder)
-        return cls.cached(articles, disk.path_for(folder)) if cache else cls(articles)
+        if cache:
+            return cls.cached(articles, disk.path_for(folder), judge)
+        return cls(articles, judge=judge)
 
     @classmethod
-    def cached(cls, articles: Sequence[Article], path: Path) -> Library:
+    def cached(
+        cls,
+        articles: Sequence[Article],
+        path: Path,
+        judge: Callable[[Evidence], Verdict] | None = None,
+    ) -> Library:
         """The library of `articles`, its tokens read from the cache file `path` if they are
         current there, else built and written there."""
         ja, en = JapaneseTokenizer(), EnglishTokenizer()
@@ -228,11 +252,11 @@ class Library:
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
             else:
-                return cls(articles, ja, en, glossary, tokens)
+                return cls(articles, ja, en, glossary, tokens, judge)
         glossary = Glossary.load(ja, en)
         tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
         save_tokens(path, key, glossary, tokens)
-        return cls(articles, ja, en, glossary, tokens)
+        return cls(articles, ja, en, glossary, tokens, judge)
 
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
@@ -258,7 +282,8 @@ class Library:
             tokens = self._with_long_forms(self.tokenize_en(query))
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
-            names = [w.casefold() for w in _NAME.findall(query)]
+            # (In a question written in capitals, capitals say nothing of names.)
+            names = [] if query.isupper() else [w.casefold() for w in _NAME.findall(query)]
         if COORDINATION:
             held = (
                 self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
@@ -266,7 +291,7 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
-        ranked = best(scores, max(top, 1))
+        ranked = best(scores, max(top, 2))  # the verdict weighs the margin over the second
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:
             cover = 0.0
@@ -282,13 +307,60 @@ class Library:
             short = cover < MIN_COVERAGE
             if short and japanese and self.has_english and any(map(self.ja.idf, searched)):
                 cover = max(cover, self._english_coverage(searched, ranked[0][0]))
-        answerable = (
-            cover >= MIN_COVERAGE
-            and (kind not in DECISIVE_TYPES or kind in self._facts[ranked[0][0]])
-            and not self._unknown(names)
-        )
+        evidence = self._evidence(query, japanese, tokens, ranked, kind, names)
+        verdict = self.judge(evidence)
         return SearchResult(
-            query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
+            query,
+            lang or detect_lang(query),
+            verdict.answerable,
+            hits[:top],
+            cover,
+            tuple(tokens),
+            kind,
+            verdict.confidence,
+            verdict.verdict,
+            evidence,
+        )
+
+    def _evidence(
+        self,
+        query: str,
+        japanese: bool,
+        tokens: list[str],
+        ranked: list[tuple[int, float]],
+        kind: AnswerType | None,
+        names: list[str],
+    ) -> Evidence:
+        """What the verdict decides on (index.verdict.Evidence): each of the question's own words
+        weighed by its information in the language, looked for in the articles and in the best
+        passage in every form the search used (its glossary translations, its rendering)."""
+        doc = ranked[0][0] if ranked else -1
+        lang = "ja" if japanese else "en"
+        held = seen = total = 0.0
+        for token in dict.fromkeys(tokens):
+            if japanese:
+                forms = [(self.ja, token)]
+                if _LATIN.fullmatch(token):
+                    forms += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+                if self.has_english:
+                    forms += [(self.en, t) for t in self.glossary.to_english([token])]
+            else:  # (its long forms are among the tokens already)
+                forms = [(self.en, token)]
+                forms += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+            info = self.frequency.information(token, lang)
+            total += info
+            if any(index.idf(t) for index, t in forms):
+                seen += info
+            if doc >= 0 and any(index.contains(doc, t) for index, t in forms):
+                held += info
+        return Evidence(
+            unseen=1 - seen / total if total else 1.0,
+            held=held,
+            score=math.log1p(ranked[0][1] if ranked else 0.0),
+            type_missing=float(kind is not None and kind not in self._facts[doc]),
+            exact_missing=float(kind in EXACT_TYPES and kind not in self._facts[doc]),
+            unknown_name=float(bool(self._unknown(names))),
+            advice=float(asks_advice(normalize(query))),
         )
 
     def _unknown(self, names: list[str]) -> list[str]:
@@ -371,6 +443,16 @@ class Library:
         if not synonyms or not EN_SYNONYM_WEIGHT:
             return scores
         return _fuse(scores, self.en.scores(synonyms), EN_SYNONYM_WEIGHT)
+
+
+@functools.cache
+def _word_frequency() -> WordFrequency:
+    return WordFrequency.load()
+
+
+@functools.cache
+def _judge() -> Judge:
+    return Judge.load()
 
 
 def _fuse(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:

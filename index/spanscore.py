@@ -64,9 +64,12 @@ class SpanReport:
         }
 
 
-def load_span_questions(path: str | Path, articles: str | None = None) -> list[SpanQuestion]:
+def load_span_questions(
+    path: str | Path, articles: str | None = None, split: str | None = None
+) -> list[SpanQuestion]:
     """The questions with gold lines and answers; `articles` "even" / "odd": only those on
-    articles whose file name starts with an even / odd number (JSQuAD's halves)."""
+    articles whose file name starts with an even / odd number (JSQuAD's halves); `split`
+    ("tune" / "heldout"): only those of that part of the set, or of none (index.evaluate)."""
     out = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -83,6 +86,8 @@ def load_span_questions(path: str | Path, articles: str | None = None) -> list[S
                 number = doc.split("_", 1)[0]
                 if not number.isdigit() or int(number) % 2 != (articles == "odd"):
                     continue
+            if split is not None and raw.get("split") not in (None, split):
+                continue
             if gold and answers:
                 out.append(
                     SpanQuestion(

@@ -153,7 +153,7 @@ def test_ask_json_is_the_answer_value(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "メタは研究者にいくら提示した?")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"lang", "answered", "text", "quotes"}
+    assert set(data) == {"lang", "answered", "verdict", "confidence", "text", "quotes"}
     assert (data["lang"], data["answered"]) == ("ja", True)
     first = data["quotes"][0]
     assert set(first) == {"text", "original", "doc", "lines", "section"} | {
@@ -176,7 +176,9 @@ def test_ask_json_off_topic(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "How do I bake bread?")
     data = json.loads(out)
     assert (code, data["lang"], data["answered"], data["quotes"]) == (0, "en", False, [])
-    assert "The article does not answer this question." in data["text"]
+    assert (data["verdict"], data["confidence"] < 0.5) == ("off_topic", True)
+    assert "That is not something the article covers" in data["text"]
+    assert "/summary" in data["text"]
 
 
 @pytest.mark.parametrize(
