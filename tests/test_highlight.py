@@ -177,3 +177,13 @@ def test_a_marked_quote_fits_its_room(case: tuple, room: int, head_cut: bool) ->
     text, sentence, span = case
     shown, _ = _fit_marked(text * 20, room, sentence, span, head_cut)
     assert len(shown) <= max(room, 1)
+
+
+def test_a_terminal_gets_ansi_bold_and_a_pipe_gets_markdown(library: Library) -> None:
+    from bot.render import answer_text
+
+    answer = compose(library, "メタは研究者にいくら提示した?")
+    terminal, piped = answer_text(answer, ansi=True), answer_text(answer)
+    assert "\x1b[1m1億ドル相当\x1b[22m" in terminal and "**" not in terminal
+    assert "**1億ドル相当**" in piped and "\x1b" not in piped
+    assert re.sub(r"\x1b\[\d+m", "", terminal) == piped.replace("**", "")
