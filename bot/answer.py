@@ -235,17 +235,15 @@ def quote(
         text, cut = excerpt(text, limit)
         original, cut_original = excerpt(passage.text, original_limit)
         return Quote(citation, passage, text, original, cut or cut_original)
-    shown = _focused(library, question, text, limit)
-    if text is passage.text:
-        kept = shown
+    full = text
+    text, start, sentence, span = _focused(library, question, full, limit)
+    if full is passage.text:  # the quote is the Japanese itself
+        original, original_start, original_sentence, original_focus = text, start, sentence, span
     else:
-        kept = _focused(library, question, passage.text, original_limit)
-    (text, start, sentence, span), (original, original_start, original_sentence, original_focus) = (
-        shown,
-        kept,
-    )
-    cut = len(text) < len(passage.text_en or passage.text if lang == "en" else passage.text)
-    cut = cut or len(original) < len(passage.text)
+        original, original_start, original_sentence, original_focus = _focused(
+            library, question, passage.text, original_limit
+        )
+    cut = len(text) < len(full) or len(original) < len(passage.text)
     return Quote(
         citation,
         passage,

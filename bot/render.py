@@ -372,7 +372,8 @@ def _description(page: Page, budget: int) -> str:
     tail = _fit_lines(page.tail, budget // 8) if page.tail else ""
     head = _fit_lines(page.lead, budget // 8)
     if page.answer:
-        head = "**" + _fit(page.answer, 200) + "**\n\n" + head
+        answer = _fit(page.answer, 200).replace("[", "\\[")  # never a marker's look
+        head = "**" + answer + "**\n\n" + head
     if page.heading:
         head += "\n\n**" + _fit(page.heading, budget // 8) + "**"
     room = budget - len(head) - len(tail) - 4
@@ -404,7 +405,8 @@ def _fit_block(b: Block, room: int, lang: str) -> str:
     return out + note
 
 
-_DISCORD = discord_style(safe)
+# A bracket escaped too: a bold span "[2]" would read as a citation marker **[2]**.
+_DISCORD = discord_style(lambda text: safe(text).replace("[", "\\["))
 
 
 def _fit_marked(
