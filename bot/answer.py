@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Library, Passage, QueryError
+from index.followup import Turn, resolve
 from index.passages import split_sentences
 from index.search import MAX_QUERY_CHARS, check_query
 from index.spans import Span, focus, window
@@ -139,6 +140,7 @@ class Answer:
     verdict: str = ANSWERED
     confidence: float = 1.0  # the verdict's probability that the article answers it
     about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
+    context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -168,17 +170,23 @@ def compose(
     lang: str | None = None,
     fallback_lang: str = "en",
     offset: int = 0,
+    previous: Turn | None = None,
 ) -> Answer:
-    """Answer a question from the library's articles, quoting and citing the passages used."""
+    """Answer a question from the library's articles, quoting and citing the passages used.
+
+    `previous`: the conversation's last turn; a follow-up of it is searched with its words, and
+    a question with no clue to its language is answered in that turn's.
+    """
     question = check_question(question)
-    reply = reply_lang(question, lang, fallback_lang)
+    reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
     offset = max(0, min(offset, MAX_RESULTS))
     searched = _DISCORD_SYNTAX.sub(" ", question)
     try:
         check_query(searched)
     except QueryError:  # nothing but mentions and links: search what was written
         searched = question
-    result = library.search(searched, top=offset + PAGE + 1, lang=reply)  # checked above
+    resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
+    result = resolved.result  # checked above
     hits = result.hits[offset:MAX_RESULTS]
     if offset == 0 and result.answerable:
         best = hits[0].score
@@ -191,7 +199,7 @@ def compose(
         hits = hits[:PAGE]
     # Where each quote answers: marked only when the article answers (no span is claimed from
     # the closest match that is not an answer).
-    asked = question if result.answerable else None
+    asked = searched if result.answerable else None
     quotes = tuple(
         quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS, asked)
         for i, h in enumerate(hits)
@@ -209,6 +217,7 @@ def compose(
         result.verdict,
         result.confidence,
         about,
+        resolved.context,
     )
 
 

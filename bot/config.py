@@ -13,6 +13,7 @@ from index import DEFAULT_SEEDS
 from .errors import ConfigError
 
 LANGS = ("ja", "en")
+THREADS = ("auto", "button", "off")
 N = TypeVar("N", int, float)
 
 
@@ -33,6 +34,12 @@ class Config:
     )
     seeds: Path = DEFAULT_SEEDS
     log_level: str = "INFO"
+    # Conversations: a thread's or DM's turns are forgotten after this many idle minutes.
+    conversation_minutes: float = 60.0
+    # Whether a mention in a channel opens a thread: auto | button (only /ask's button) | off.
+    threads: str = "auto"
+    # Ask for the Message Content intent: plain messages in the bot's threads are follow-ups.
+    message_content: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -46,6 +53,9 @@ class Config:
         default_lang = get("BOT_DEFAULT_LANG").lower() or d.default_lang
         if default_lang not in LANGS:
             raise ConfigError(f"BOT_DEFAULT_LANG must be ja or en, not {default_lang!r}")
+        threads = get("BOT_THREADS").lower() or d.threads
+        if threads not in THREADS:
+            raise ConfigError(f"BOT_THREADS must be auto, button or off, not {threads!r}")
         return cls(
             token=get("DISCORD_TOKEN") or None,
             guild_ids=_ids(env, "DISCORD_GUILD_IDS"),
@@ -57,6 +67,11 @@ class Config:
             default_lang=default_lang,
             seeds=Path(get("BOT_SEEDS") or d.seeds),
             log_level=(get("BOT_LOG_LEVEL") or d.log_level).upper(),
+            conversation_minutes=_number(
+                env, "BOT_CONVERSATION_MINUTES", float, d.conversation_minutes
+            ),
+            threads=threads,
+            message_content=get("BOT_MESSAGE_CONTENT").lower() in ("1", "true", "yes", "on"),
         )
 
 

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS questions (
     normalized TEXT NOT NULL,
     lang TEXT NOT NULL,
     answered INTEGER NOT NULL,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    verdict TEXT  -- index.verdict: answered | related | off_topic (NULL: stored before it existed)
 );
 CREATE INDEX IF NOT EXISTS questions_unanswered ON questions (answered, normalized);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -57,6 +58,7 @@ class StoredQuestion:
 class Unanswered:
     question: str  # as first asked
     count: int
+    verdict: str  # "related" | "off_topic" | "" (stored before there were verdicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,9 @@ class Records:
         self._db.execute("PRAGMA foreign_keys=ON")
         with self._db:
             self._db.executescript(_SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
+            if "verdict" not in columns:  # a database from before the verdicts
+                self._db.execute("ALTER TABLE questions ADD COLUMN verdict TEXT")
         self._salt = (salt or self._stored_salt()).encode()
 
     def _stored_salt(self) -> str:
@@ -112,15 +117,25 @@ class Records:
         answered: bool,
         user_id: int | str | None = None,
         source: str = "slash",
+        verdict: str | None = None,
     ) -> int:
         """Store a question; its id goes into the buttons under the answer."""
         user = self.user_hash(user_id) if user_id is not None else None
         with self._db:
             cursor = self._db.execute(
                 "INSERT INTO questions"
-                " (asked_at, user_hash, question, normalized, lang, answered, source)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (_now(), user, question, normalize_question(question), lang, int(answered), source),
+                " (asked_at, user_hash, question, normalized, lang, answered, source, verdict)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _now(),
+                    user,
+                    question,
+                    normalize_question(question),
+                    lang,
+                    int(answered),
+                    source,
+                    verdict,
+                ),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -147,16 +162,18 @@ class Records:
             )
 
     def unanswered(self, limit: int = 10) -> list[Unanswered]:
-        """The most frequent questions the article did not answer, most frequent first."""
+        """The most frequent questions the article did not answer, most frequent first, with the
+        verdict they last got."""
         rows = self._db.execute(
-            "SELECT first.question, g.n FROM ("
+            "SELECT first.question, g.n, COALESCE(last.verdict, '') FROM ("
             "  SELECT COUNT(*) AS n, MIN(id) AS first_id, MAX(id) AS last_id FROM questions"
             "  WHERE answered = 0 GROUP BY normalized"
             ") AS g JOIN questions AS first ON first.id = g.first_id"
+            " JOIN questions AS last ON last.id = g.last_id"
             " ORDER BY g.n DESC, g.last_id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [Unanswered(q, n) for q, n in rows]
+        return [Unanswered(q, n, v) for q, n, v in rows]
 
     def feedback(self) -> list[PassageFeedback]:
         """👍 and 👎 counts per passage, the most voted first."""
@@ -165,6 +182,11 @@ class Records:
             " GROUP BY passage ORDER BY COUNT(*) DESC, passage"
         ).fetchall()
         return [PassageFeedback(p, up, down) for p, up, down in rows]
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for tables kept beside these (bot.conversations_store)."""
+        return self._db
 
     def close(self) -> None:
         self._db.close()

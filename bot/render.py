@@ -104,6 +104,9 @@ def answer_page(answer: Answer) -> Page:
     else:
         lead = t(lang, "related")
         heading = None
+    if answer.context:  # a follow-up: say what it was taken to be about
+        context = " / ".join(reversed(answer.context))
+        lead = t(lang, "about", context=context) + "\n" + lead
     tail = None if answer.answered or answer.verdict == OFF_TOPIC else t(lang, "try_summary")
     sources_title, sources = _sources(answer.quotes, lang)
     found = next((q for q in answer.quotes if q.focus), None) if answer.answered else None
@@ -134,7 +137,9 @@ def _off_topic(answer: Answer) -> str:
     if len(titles) == 1:
         about = t(lang, "off_topic_one", title=titles[0])
     else:
-        about = t(lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles))
+        about = t(
+            lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles)
+        )
     return about + "\n" + t(lang, "off_topic_how")
 
 

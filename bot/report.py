@@ -7,6 +7,12 @@ from index import Library, QAError
 from .config import Config
 from .records import Records
 
+VERDICTS = [
+    ("related", "  related (the article talks about it but does not say):"),
+    ("off_topic", "  off topic (the article is not about it):"),
+    ("", "  from before the verdicts:"),
+]
+
 
 def report_text(config: Config, limit: int = 20) -> str:
     path = config.records_path
@@ -15,8 +21,13 @@ def report_text(config: Config, limit: int = 20) -> str:
     with Records(path, config.records_salt) as records:
         unanswered = records.unanswered(limit)
         votes = records.feedback()
-    out = [f"Records: {path}", "", "Most frequent unanswered questions:"]
-    out += [f"{u.count:6}  {u.question}" for u in unanswered] or ["     -  (none)"]
+    out = [f"Records: {path}", "", "Most frequent unanswered questions, by verdict:"]
+    for verdict, heading in VERDICTS:
+        group = [u for u in unanswered if u.verdict == verdict]
+        if group:
+            out += [heading] + [f"{u.count:6}  {u.question}" for u in group]
+    if not unanswered:
+        out.append("     -  (none)")
     out += ["", "Feedback per passage (👍 up / 👎 down):"]
     texts = _passage_texts(config)
     for v in votes:

@@ -72,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_eval)
 
+    p = command("eval-chat", "score a conversation set (JSON Lines: id, lang, kind, turns)")
+    p.add_argument("file", help="the conversation set")
+    p.add_argument("--misses", action="store_true", help="also list the turns it got wrong")
+    p.add_argument("--context-weight", type=float, help="weight of the earlier question's words")
+    p.set_defaults(run=_eval_chat)
+
+    p = command("summaries", "score the summarizers against the reference summaries")
+    p.add_argument("--refs", help="reference summaries (default: tests/data/summaries.json)")
+    p.add_argument("--json", action="store_true", help="one JSON object a row")
+    p.add_argument("--grid", action="store_true", help="score the headline method's weight grid")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="no scores: check every summary of every article in --seeds (e.g. JSQuAD's) is sane",
+    )
+    p.set_defaults(run=_summaries)
+
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
     p.add_argument("file", help="jsquad-valid-v1.1.json")
     p.add_argument(
@@ -96,6 +113,12 @@ def _parser() -> argparse.ArgumentParser:
         default=7,
         help="runs of each start-up, 0 for none (default: %(default)s)",
     )
+    p.add_argument(
+        "--large-mb",
+        default="2,20",
+        help="large articles to summarize, in MB; empty for none (default: %(default)s)",
+    )
+    p.add_argument("--large-only", action="store_true", help="only the large-article summaries")
     p.set_defaults(run=_bench)
     return parser
 
@@ -189,6 +212,41 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_chat(args: argparse.Namespace) -> int:
+    from .followup_eval import evaluate_conversations, load_conversations
+
+    library = Library.from_seeds(args.seeds)
+    chats = load_conversations(args.file)
+    report = evaluate_conversations(library, chats, args.context_weight)
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    if args.misses:
+        print("\n".join(report.misses))
+    return 0
+
+
+def _summaries(args: argparse.Namespace) -> int:
+    from . import summary_eval
+
+    library = Library.from_seeds(args.seeds)
+    if args.check:
+        n, problems = summary_eval.check(library)
+        print("\n".join(problems))
+        articles = len(library.articles)
+        print(f"{n} summaries of {articles} articles checked: {len(problems)} problems")
+        return 1 if problems else 0
+    references = summary_eval.load_references(args.refs or summary_eval.REFERENCES)
+    if args.grid:
+        print(summary_eval.format_grid(summary_eval.grid(library, references)))
+        return 0
+    rows = summary_eval.evaluate(library, references)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row.as_dict(), ensure_ascii=False))
+    else:
+        print(summary_eval.format_table(rows))
+    return 0
+
+
 def _jsquad(args: argparse.Namespace) -> int:
     from .jsquad import convert
 
@@ -204,11 +262,22 @@ def _bench(args: argparse.Namespace) -> int:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
     except ValueError:
         raise QAError(f"--sizes takes passage counts and commas, not {args.sizes!r}") from None
-    return run(
-        args.seeds,
-        args.jsquad or DEFAULT_JSQUAD,
-        sizes,
-        args.questions,
-        args.cold,
-        compose=args.compose,
-    )
+    try:
+        large = [float(n) for n in args.large_mb.split(",") if n.strip()]
+    except ValueError:
+        raise QAError(f"--large-mb takes sizes and commas, not {args.large_mb!r}") from None
+    status = 0
+    if not args.large_only:
+        status = run(
+            args.seeds,
+            args.jsquad or DEFAULT_JSQUAD,
+            sizes,
+            args.questions,
+            args.cold,
+            compose=args.compose,
+        )
+    if large:
+        from . import bench_summary
+
+        status = max(status, bench_summary.run(args.jsquad or DEFAULT_JSQUAD, large))
+    return status

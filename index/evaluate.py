@@ -69,7 +69,9 @@ class Report:
             "wrongly_declined": round(sum(s.wrongly_declined for s in answerable) / total, 4),
             "unanswerable_declined": _share(unanswerable),
             "declined_by_kind": {k: _share(v) for k, v in sorted(self.declined.items())},
-            "verdicts_by_kind": {k: dict(sorted(v.items())) for k, v in sorted(self.verdicts.items())},
+            "verdicts_by_kind": {
+                k: dict(sorted(v.items())) for k, v in sorted(self.verdicts.items())
+            },
         }
 
 
@@ -90,7 +92,13 @@ def load_questions(path: str | Path, split: str | None = None) -> list[Question]
             kind = raw.get("kind") or ("answerable" if gold else "unanswerable")
             questions.append(
                 Question(
-                    str(raw["id"]), raw["lang"], raw["q"], gold, kind, raw.get("doc"), raw.get("split")
+                    str(raw["id"]),
+                    raw["lang"],
+                    raw["q"],
+                    gold,
+                    kind,
+                    raw.get("doc"),
+                    raw.get("split"),
                 )
             )
         except (ValueError, KeyError, TypeError) as e:
@@ -109,7 +117,9 @@ def evaluate(library: Library, questions: Iterable[Question]) -> Report:
             pair[1] += 1
             pair[0] += not result.answerable
             if result.answerable:
-                report.misses.append(f"{question.id} {result.verdict} ({result.confidence:.2f}): {question.q}")
+                report.misses.append(
+                    f"{question.id} {result.verdict} ({result.confidence:.2f}): {question.q}"
+                )
             continue
         score = report.langs.setdefault(question.lang, LangScore())
         score.n += 1

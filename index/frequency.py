@@ -19,7 +19,7 @@ UNLISTED_ZIPF = 2.5
 class WordFrequency:
     """Token -> Zipf frequency, for Japanese tokens (unidic lemmas) and English ones (stems)."""
 
-    def __init__(self, tables: dict[str, dict[str, str]]) -> None:
+    def __init__(self, tables: dict[str, dict[str, str | float]]) -> None:
         self._tables = tables
 
     @classmethod
@@ -34,8 +34,13 @@ class WordFrequency:
         return cls(tables)
 
     def zipf(self, token: str, lang: str) -> float:
-        zipf = self._tables[lang].get(token)
-        return UNLISTED_ZIPF if zipf is None else float(zipf)
+        table = self._tables[lang]
+        zipf = table.get(token)
+        if zipf is None:
+            return UNLISTED_ZIPF
+        if isinstance(zipf, str):  # read as a string: converted once, on first use
+            zipf = table[token] = float(zipf)
+        return zipf
 
     def information(self, token: str, lang: str) -> float:
         """How much a token says about what a question is about: rarer says more (> 0)."""

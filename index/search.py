@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -38,9 +38,6 @@ _NAME = re.compile(
 # The settings below were chosen by measurement on tests/data/questions.jsonl and checked on
 # tests/data/questions_validation.jsonl and JSQuAD (README, "Retrieval quality").
 
-# Below this share of the question's idf weight in its Japanese words, a Japanese question's
-# coverage is also looked for in the passage's English rendering (the view that may have found it).
-MIN_COVERAGE = 0.05
 # Passages holding more of the question's distinct words (an English question's in the English
 # rendering) rank higher, by this share of their score times the share they hold (Lucene's
 # classic coordination factor): one word said many times does not outweigh several of the
@@ -59,12 +56,25 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
+# Question tokens whose forms (glossary translations) are kept, the oldest dropped first.
+WORD_CACHE = 50_000
 # Kinds of fact that are stated exactly or not at all: an age is a number of years, a place a
 # name; a "who" may be answered by "a leader", a "when" by "later this year" (index.verdict).
 EXACT_TYPES = frozenset({AnswerType.AGE, AnswerType.PLACE, AnswerType.DAY, AnswerType.MONEY})
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
+# Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
+# follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
+# barely match, "原因は?", then leans on the earlier question). Chosen on tests/data/followups.jsonl
+# (0.1-0.2 best, 0.5 and up worse), `python -m index eval-chat --context-weight W`.
+CONTEXT_WEIGHT = 0.2
+
+
+class _Word(NamedTuple):
+    forms: tuple[tuple[BM25Index, str], ...]  # the forms the articles use, and their view
+    info: float  # its information in the language (index.frequency)
+    known: bool  # some article uses it in some form
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +89,6 @@ class SearchResult:
     lang: str  # "ja" | "en": the language the question is written in
     answerable: bool  # verdict == "answered"
     hits: tuple[Hit, ...]
-    # share of the question's weight found in the best passage, 0..1 (for a Japanese question, in
-    # the passage's English rendering too when its Japanese holds less than MIN_COVERAGE)
-    coverage: float
     tokens: tuple[str, ...]  # the query tokens searched
     answer_type: AnswerType | None = None
     confidence: float = 0.0  # the verdict's probability that the articles answer it (index.verdict)
@@ -211,6 +218,7 @@ class Library:
         self.en = BM25Index(tokens.en)
         self.has_english = any(p.text_en for p in self.passages)
         self.frequency = _word_frequency()
+        self._words: dict[tuple[str, bool], _Word] = {}
         self.judge = judge or _judge()
         self._facts = tuple(tokens.facts)
         # The same as a mask over the passages per kind, to raise their scores in one step.
@@ -261,11 +269,23 @@ class Library:
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
 
-    def search(self, query: str, top: int = 3, lang: str | None = None) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        top: int = 3,
+        lang: str | None = None,
+        context: str | None = None,
+        context_weight: float = CONTEXT_WEIGHT,
+        boost: np.ndarray | None = None,
+    ) -> SearchResult:
         """The best `top` passages for the question, and whether the articles answer it.
 
         `lang` labels the result (the reply language); the search itself follows the script the
-        question is written in.
+        question is written in. `context`: an earlier question this one follows up; its ranking
+        counts too, at `context_weight` of the question's own, and its words count as the
+        question's when the verdict weighs how much of the question the best passage holds.
+        `boost`: an array over the passages; each one's score is raised by that share of it (a
+        follow-up prefers the passages near the previous answer).
         """
         query = check_query(query)
         kind = question_type(query)
@@ -291,30 +311,22 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        prior = self.search(context, top=len(self.passages)) if context else None
+        if prior is not None:
+            scores = scores + context_weight * self._score_array(prior)
+        if boost is not None:
+            scores = scores * (1 + boost)
         ranked = best(scores, max(top, 2))  # the verdict weighs the margin over the second
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        if not ranked:
-            cover = 0.0
-        elif not japanese and self.passages[ranked[0][0]].text_en:
-            cover = coverage(self.en, tokens, ranked[0][0])
-        else:
-            # Japanese questions, and English ones whose best passage has no rendering (then in
-            # the glossary's Japanese for their words).
-            cover = coverage(self.ja, searched, ranked[0][0])
-            # A question the English view found may share no word with the passage's Japanese;
-            # it still has to share one with the articles (a recipe shares "make" at most).
-            # (Only asked when the Japanese words fall short: enough is enough.)
-            short = cover < MIN_COVERAGE
-            if short and japanese and self.has_english and any(map(self.ja.idf, searched)):
-                cover = max(cover, self._english_coverage(searched, ranked[0][0]))
         evidence = self._evidence(query, japanese, tokens, ranked, kind, names)
+        if prior is not None:
+            evidence = self._follow_up_evidence(evidence, prior, query, tokens, ranked, kind, names)
         verdict = self.judge(evidence)
         return SearchResult(
             query,
             lang or detect_lang(query),
             verdict.answerable,
             hits[:top],
-            cover,
             tuple(tokens),
             kind,
             verdict.confidence,
@@ -335,26 +347,20 @@ class Library:
         weighed by its information in the language, looked for in the articles and in the best
         passage in every form the search used (its glossary translations, its rendering)."""
         doc = ranked[0][0] if ranked else -1
-        lang = "ja" if japanese else "en"
         held = seen = total = 0.0
         for token in dict.fromkeys(tokens):
-            if japanese:
-                forms = [(self.ja, token)]
-                if _LATIN.fullmatch(token):
-                    forms += [(self.ja, t) for t in self.glossary.to_japanese([token])]
-                if self.has_english:
-                    forms += [(self.en, t) for t in self.glossary.to_english([token])]
-            else:  # (its long forms are among the tokens already)
-                forms = [(self.en, token)]
-                forms += [(self.ja, t) for t in self.glossary.to_japanese([token])]
-            info = self.frequency.information(token, lang)
+            forms, info, known = self._word(token, japanese)
             total += info
-            if any(index.idf(t) for index, t in forms):
-                seen += info
-            if doc >= 0 and any(index.contains(doc, t) for index, t in forms):
-                held += info
+            if not known:
+                continue
+            seen += info
+            if doc >= 0:
+                for index, form in forms:
+                    if index.contains(doc, form):
+                        held += info
+                        break
         return Evidence(
-            unseen=1 - seen / total if total else 1.0,
+            known=math.log((1 + seen) / (1 + total - seen)),
             held=held,
             score=math.log1p(ranked[0][1] if ranked else 0.0),
             type_missing=float(kind is not None and kind not in self._facts[doc]),
@@ -362,6 +368,59 @@ class Library:
             unknown_name=float(bool(self._unknown(names))),
             advice=float(asks_advice(normalize(query))),
         )
+
+    def _follow_up_evidence(
+        self,
+        own: Evidence,
+        prior: SearchResult,
+        query: str,
+        tokens: list[str],
+        ranked: list[tuple[int, float]],
+        kind: AnswerType | None,
+        names: list[str],
+    ) -> Evidence:
+        """A follow-up's evidence: its words and the earlier question's, as one question (in
+        another script, whichever of the two the verdict trusts more). One naming something the
+        articles never name ("What about Google?") brings a subject of its own: judged alone."""
+        if own.unknown_name:
+            return own
+        japanese = is_japanese(query)
+        if is_japanese(prior.query) == japanese:
+            words = list(dict.fromkeys([*tokens, *prior.tokens]))
+            return self._evidence(query, japanese, words, ranked, kind, names)
+        earlier = self._evidence(prior.query, not japanese, list(prior.tokens), ranked, kind, names)
+        return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _score_array(self, result: SearchResult) -> np.ndarray:
+        """A result's scores as an array over every passage (0.0 where it has no hit)."""
+        position = {p.id: i for i, p in enumerate(self.passages)}
+        scores = np.zeros(len(self.passages))
+        for hit in result.hits:
+            scores[position[hit.passage.id]] = hit.score
+        return scores
+
+    def _word(self, token: str, japanese: bool) -> _Word:
+        """A question's token in every form the search looks for it (its own, and its glossary
+        translations in the other language's view), the forms the articles use, and its
+        information in the language. Kept: a token's forms do not change."""
+        key = (token, japanese)
+        word = self._words.get(key)
+        if word is None:
+            if japanese:
+                found = [(self.ja, token)]
+                if _LATIN.fullmatch(token):
+                    found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+                if self.has_english:
+                    found += [(self.en, t) for t in self.glossary.to_english([token])]
+            else:  # (its long forms are among the tokens already)
+                found = [(self.en, token)]
+                found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+            found = [(index, form) for index, form in found if index.idf(form)]
+            info = self.frequency.information(token, "ja" if japanese else "en")
+            word = self._words[key] = _Word(tuple(found), info, bool(found))
+            if len(self._words) > WORD_CACHE:
+                self._words.pop(next(iter(self._words)))
+        return word
 
     def _unknown(self, names: list[str]) -> list[str]:
         """The names (London, 大谷, Python) that no article mentions in any spelling the glossary
@@ -409,18 +468,6 @@ class Library:
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))
         return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
 
-    def _english_coverage(self, tokens: list[str], doc: int) -> float:
-        """Coverage of Japanese tokens, a token held when the passage's English rendering has
-        one of its glossary translations (the view `_japanese_scores` also searches)."""
-        weights = {t: self.ja.idf(t) or self.ja.unseen_idf for t in set(tokens)}
-        found = sum(
-            w
-            for t, w in weights.items()
-            if self.ja.contains(doc, t)
-            or any(self.en.contains(doc, e) for e in self.glossary.to_english([t]))
-        )
-        return found / sum(weights.values())
-
     def _japanese_scores(self, tokens: list[str]) -> np.ndarray:
         """Japanese questions: the article's words and their synonyms, fused with the English
         rendering searched in the glossary's English for them (a second view of the question,
@@ -461,14 +508,3 @@ def _fuse(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
     if top <= 0:
         return first
     return first + second * (weight * (first.max(initial=0.0) or 1.0) / top)
-
-
-def coverage(index: BM25Index, tokens: Sequence[str], doc: int) -> float:
-    """Share of the query's idf weight that passage `doc` holds; unseen tokens weigh the most.
-
-    Glossary synonyms do not count here: measured, they let recipes and weather through.
-    """
-    weights = {t: index.idf(t) or index.unseen_idf for t in set(tokens)}
-    total = sum(weights.values())
-    found = sum(w for t, w in weights.items() if index.contains(doc, t))
-    return found / total if total else 0.0

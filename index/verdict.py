@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import astuple, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from typing import Any
 
@@ -29,7 +30,7 @@ ANSWERED, RELATED, OFF_TOPIC = "answered", "related", "off_topic"
 class Evidence:
     """What the search knows about its best passage, as numbers (the verdict's features)."""
 
-    unseen: float  # share of the question's information in words no article uses (any form)
+    known: float  # log((1 + information in words the articles use) / (1 + in words they never do))
     held: float  # information of the question's words the passage holds (any form), added up
     score: float  # log(1 + the best passage's score)
     type_missing: float  # 1: asks for a kind of fact the passage does not state
@@ -37,8 +38,8 @@ class Evidence:
     unknown_name: float  # 1: names something no article mentions
     advice: float  # 1: asks for advice or about the asker's own affairs
 
-    def vector(self) -> np.ndarray:
-        return np.array(astuple(self), dtype=float)
+    def vector(self) -> tuple[float, ...]:
+        return tuple(getattr(self, name) for name in FEATURES)
 
     def to_json(self) -> dict[str, float]:
         return {f.name: round(getattr(self, f.name), 4) for f in fields(self)}
@@ -49,14 +50,20 @@ FEATURES = tuple(f.name for f in fields(Evidence))
 # Advice, recommendations and the asker's own affairs ("how do I", "best way to", "my", おすすめ,
 # コツ, どうすれば): a news article reports what happened; it does not answer these. Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
-ADVICE = re.compile(
-    r"\bhow (?:do|can|should|would|could) (?:i|you|we|u)\b|\bhow to\b|\bshould i\b|\bbest (?:way|time|place|app|tool)s?\b|\btips?\b|\badvice\b|\brecommend|\bany good\b|\bworth (?:it|watching|buying)\b|\bmy\b|\bi'm\b|\bi\b|\bme\b(?<!tell me)"
-    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕|自分"
+ADVICE = (
+    re.compile(
+        r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
+        r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
+        r"|worth (?:it|watching|buying)|my|i'm|i|(?<!tell )me)\b"
+    ),
+    re.compile(
+        r"おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕|自分"
+    ),
 )
 
 
 def asks_advice(normalized_question: str) -> bool:
-    return ADVICE.search(normalized_question) is not None
+    return any(cue.search(normalized_question) for cue in ADVICE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +74,18 @@ class Logistic:
     scale: np.ndarray
     weights: np.ndarray
     bias: float
+    # The same on the raw features, as plain floats: one search asks once or twice, and numpy's
+    # overhead on seven numbers would cost more than the sum.
+    _raw: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _intercept: float = field(init=False, repr=False, compare=False)
 
-    def probability(self, x: np.ndarray) -> float:
-        z = float((x - self.mean) / self.scale @ self.weights + self.bias)
+    def __post_init__(self) -> None:
+        raw = self.weights / self.scale
+        object.__setattr__(self, "_raw", tuple(raw.tolist()))
+        object.__setattr__(self, "_intercept", self.bias - float(self.mean @ raw))
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = self._intercept + sum(w * v for w, v in zip(self._raw, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, Any]:

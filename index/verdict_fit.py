@@ -28,7 +28,6 @@ from .verdict import (
     OFF_TOPIC,
     Evidence,
     Judge,
-    Logistic,
     Verdict,
     fit_logistic,
 )
@@ -143,7 +142,10 @@ def to_json(judge: Judge) -> dict:
 
 def report(rows: list[dict], judge: Judge) -> dict[str, dict[str, str]]:
     """Figures per split: declined shares per kind and language, wrongly declined, recall@1."""
-    figures: dict[str, dict[str, list[int]]] = {"tune": defaultdict(lambda: [0, 0]), "heldout": defaultdict(lambda: [0, 0])}
+    figures: dict[str, dict[str, list[int]]] = {
+        "tune": defaultdict(lambda: [0, 0]),
+        "heldout": defaultdict(lambda: [0, 0]),
+    }
     for r in rows:
         verdict = judge(Evidence(*r["x"]))
         q: Question = r["q"]
@@ -202,9 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jsquad:
         n = write_jsquad_offtopic(args.jsquad, DATA / "jsquad_offtopic.jsonl")
         print(f"wrote {n} questions to {DATA / 'jsquad_offtopic.jsonl'}")
-    library = Library.from_seeds(
-        cache=False, judge=lambda e: Verdict(0.0, OFF_TOPIC)
-    ) if not args.report else Library.from_seeds(cache=False)
+    library = (
+        Library.from_seeds(cache=False, judge=lambda e: Verdict(0.0, OFF_TOPIC))
+        if not args.report
+        else Library.from_seeds(cache=False)
+    )
     rows = collect(library, load_sets())
     judge = Judge.load() if args.report else fit(rows)
     if not args.report:

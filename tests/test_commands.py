@@ -299,6 +299,30 @@ async def test_summary_topic_and_section(cog: QACog, make_interaction: Any) -> N
     assert sent(interaction)["ephemeral"] is True
 
 
+async def test_summary_defers_at_once_and_summarizes_off_the_event_loop(
+    cog: QACog, make_interaction: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import bot.commands
+
+    seen: list[tuple[bool, bool]] = []
+    real = bot.commands.make_summary
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        # (deferred before summarizing, on a thread other than the event loop's)
+        seen.append((interaction.response.is_done(), threading.current_thread() is main))
+        return real(*args, **kwargs)
+
+    main = threading.current_thread()
+    monkeypatch.setattr(bot.commands, "make_summary", spy)
+    interaction = make_interaction(cog.bot)
+    await invoke(cog, "summary", interaction, length="short", lang="en")
+    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    assert seen == [(True, False)]
+    assert re.findall(r"\*\*\[(\d+)\]\*\*", description(sent(interaction))) == ["1", "2", "3"]
+
+
 async def test_section_autocomplete_lists_headings_in_the_users_language(
     cog: QACog, make_interaction: Any
 ) -> None:

@@ -27,9 +27,10 @@ def library() -> Library:
 
 
 FLOORS = {
-    # set: (ja r@1, ja r@3, en r@1, en r@3, near-miss declined, wrongly declined at most)
-    "questions.jsonl": (0.62, 0.82, 0.71, 0.77, 0.30, 0.04),
-    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 0.45, 0.03),
+    # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
+    # at most)
+    "questions.jsonl": (0.62, 0.82, 0.71, 0.77, 1.0, 0.30, 0.04),
+    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 0.85, 0.45, 0.03),
 }
 
 
@@ -39,12 +40,12 @@ def test_question_set(library: Library, name: str) -> None:
     assert len(questions) >= 60
     report = evaluate(library, questions).as_dict()
     ja, en = report["answerable"]["ja"], report["answerable"]["en"]
-    ja1, ja3, en1, en3, nearmiss, wrong = FLOORS[name]
+    ja1, ja3, en1, en3, offtopic, nearmiss, wrong = FLOORS[name]
     assert ja["recall@1"] >= ja1 and ja["recall@3"] >= ja3
     assert en["recall@1"] >= en1 and en["recall@3"] >= en3
     # A declined question is a miss: the verdict keeps what retrieval finds.
     assert ja["answered@1"] >= ja1 and en["answered@1"] >= en1
-    assert report["declined_by_kind"]["offtopic"]["declined"] == 1.0
+    assert report["declined_by_kind"]["offtopic"]["declined"] >= offtopic
     assert report["declined_by_kind"]["nearmiss"]["declined"] >= nearmiss
     assert report["wrongly_declined"] <= wrong
 
