@@ -204,7 +204,7 @@ def _ask(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     else:
-        print(answer_text(answer))
+        print(answer_text(answer, ansi=sys.stdout.isatty()))
     return 0
 
 

@@ -113,7 +113,7 @@ class Console:
 
     def reply(self, line: str) -> str:
         if not line.startswith("/"):
-            return answer_text(self.conversation.ask(line, lang=self.lang))
+            return answer_text(self.conversation.ask(line, lang=self.lang), ansi=self.out.isatty())
         name, *args = line[1:].split()
         lang = self.lang or self.default_lang
         if name == "lang" and args and args[0] in ("ja", "en", "auto"):

@@ -143,6 +143,16 @@ class JapaneseTokenizer:
                 tokens.append(token)
         return tokens, names
 
+    def nodes(self, text: str) -> list[tuple[str, str, str, str]]:
+        """Every word of `text` as written (not normalised): surface and unidic pos1-3."""
+        with self._lock:
+            parsed = self._tagger.parse(text)
+        return [
+            (node[0], node[1], node[2], node[3])
+            for node in (line.split("\t") for line in parsed.split("\n"))
+            if len(node) >= 4
+        ]
+
 
 _TAGGER: tuple[fugashi.Tagger, threading.Lock] | None = None
 
