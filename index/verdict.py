@@ -18,18 +18,18 @@ import math
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 ANSWERED, RELATED, OFF_TOPIC = "answered", "related", "off_topic"
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What the search knows about its best passage, as numbers (the verdict's features)."""
+class Evidence(NamedTuple):
+    """What the search knows about its best passage, as numbers (the verdict's features; a tuple,
+    as the regression reads it: one is made for every question)."""
 
     known: float  # log((1 + information in words the articles use) / (1 + in words they never do))
     held: float  # information of the question's words the passage holds (any form), added up
@@ -40,14 +40,13 @@ class Evidence:
     advice: float  # 1: asks for advice or about the asker's own affairs
 
     def vector(self) -> tuple[float, ...]:
-        return _VECTOR(self)  # type: ignore[no-any-return]
+        return tuple(self)
 
     def to_json(self) -> dict[str, float]:
-        return {f.name: round(getattr(self, f.name), 4) for f in fields(self)}
+        return {name: round(value, 4) for name, value in self._asdict().items()}
 
 
-FEATURES = tuple(f.name for f in fields(Evidence))
-_VECTOR = operator.attrgetter(*FEATURES)
+FEATURES = Evidence._fields
 
 # Advice, recommendations and the asker's own affairs ("how do I", "best way to", "my", おすすめ,
 # コツ, どうすれば): a news article reports what happened; it does not answer these. Evidence, not a
@@ -107,8 +106,7 @@ class Logistic:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     confidence: float  # probability that the articles answer the question, 0..1
     verdict: str  # ANSWERED | RELATED | OFF_TOPIC
 
@@ -139,8 +137,7 @@ class Judge:
         )
 
     def __call__(self, evidence: Evidence) -> Verdict:
-        x = evidence.vector()
-        confidence = self.answers.probability(x)
+        confidence = self.answers.probability(evidence)
         if confidence >= self.threshold:
             # An age, a place, a calendar day or an amount of money is stated or it is not: a
             # passage that states none does not answer "how old", "where is", "which day", "how
@@ -149,7 +146,8 @@ class Judge:
             if evidence.exact_missing:
                 return Verdict(confidence, RELATED)
             return Verdict(confidence, ANSWERED)
-        return Verdict(confidence, RELATED if self.related.probability(x) >= 0.5 else OFF_TOPIC)
+        related = self.related.probability(evidence) >= 0.5
+        return Verdict(confidence, RELATED if related else OFF_TOPIC)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0) -> Logistic:
