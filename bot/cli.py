@@ -23,6 +23,7 @@ from pathlib import Path
 from dotenv import find_dotenv, load_dotenv
 
 from index import Library, QAError
+from index.tokenize import scrub
 
 from .config import Config
 from .errors import BotError
@@ -43,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `.env` from the working directory (or a parent), as the README's commands are run there;
     # variables already in the environment win.
     load_dotenv(find_dotenv(usecwd=True))
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates, which nothing downstream can encode.
+    argv = [scrub(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     if argv[:1] == ["bench"]:  # its options are the index benchmark's
         return _bench(argv[1:])
     args = _parser().parse_args(argv)

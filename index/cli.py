@@ -10,12 +10,14 @@ from collections.abc import Callable, Sequence
 from .errors import QAError
 from .evaluate import evaluate, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
+from .tokenize import scrub
 
 
 def main(argv: Sequence[str] | None = None, compose: Callable[..., object] | None = None) -> int:
     """`compose` is the bot's full answer, handed in by `python -m bot bench` to be timed."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates, which nothing downstream can encode.
+    args = parser.parse_args([scrub(arg) for arg in (sys.argv[1:] if argv is None else argv)])
     args.compose = compose
     try:
         return int(args.run(args) or 0)

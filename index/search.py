@@ -17,7 +17,14 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
-from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
+from .tokenize import (
+    EnglishTokenizer,
+    JapaneseTokenizer,
+    Tokenizer,
+    is_japanese,
+    normalize,
+    scrub,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +109,9 @@ class SearchResult:
 
 
 def check_query(query: str) -> str:
-    """The question stripped, or QueryError with a message a user can act on."""
-    query = query.strip()
+    """The question stripped (undecodable bytes as U+FFFD), or QueryError with a message a user
+    can act on."""
+    query = scrub(query).strip()
     if not query:
         raise QueryError("the question is empty", "empty")
     if len(query) > MAX_QUERY_CHARS:
