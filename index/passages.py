@@ -7,12 +7,15 @@ passages: they name the section of the passages under them.
 
 from __future__ import annotations
 
+import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SeedsError
+
+log = logging.getLogger(__name__)
 
 SEED_SUFFIXES = (".txt", ".md")
 EN_MARK = ".en"  # `article.en.txt` renders `article.txt` line for line
@@ -96,7 +99,15 @@ def load_seeds(folder: str | Path) -> list[Article]:
         for p in root.iterdir()
         if p.suffix in SEED_SUFFIXES and not _is_rendering(p) and p.is_file()
     )
-    articles = [a for a in (load_article(p) for p in files) if a.passages]
+    articles = []
+    for path in files:
+        try:
+            article = load_article(path)
+        except SeedsError as e:  # one bad file must not keep the others from being served
+            log.warning("skipping %s: %s", path, e)
+            continue
+        if article.passages:
+            articles.append(article)
     if not articles:
         raise SeedsError(f"no article in {root}: put a UTF-8 .txt or .md file there")
     return articles
@@ -113,13 +124,28 @@ def rendering_path(path: Path) -> Path:
 def load_article(path: str | Path) -> Article:
     """Read one article and, if it sits beside it, its line-aligned English rendering."""
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError as e:
-        raise SeedsError(f"{path.name} is not UTF-8 text") from e
+    lines = _read_lines(path)
     en_path = rendering_path(path)
-    en_lines = en_path.read_text(encoding="utf-8-sig").splitlines() if en_path.is_file() else None
+    en_lines = None
+    if en_path.is_file():
+        try:
+            en_lines = _read_lines(en_path)
+        except SeedsError as e:  # the article is still served, in Japanese only
+            log.warning("ignoring the rendering %s: %s", en_path, e)
     return split_article(path.name, lines, en_lines)
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The lines of a UTF-8 text file, or SeedsError saying why it cannot be read as one."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SeedsError(f"{path.name} is not UTF-8 text (byte {e.start})") from e
+    except OSError as e:
+        raise SeedsError(f"{path.name} cannot be read ({e.strerror or e})") from e
+    if "\x00" in text:
+        raise SeedsError(f"{path.name} is a binary file, not text")
+    return text.splitlines()
 
 
 def split_article(doc: str, lines: list[str], en_lines: list[str] | None = None) -> Article:
@@ -240,15 +266,46 @@ def _parts(block: _Block) -> list[_Block]:
     for sentence in split_sentences(block.text):
         start = block.text.index(sentence, end)
         end = start + len(sentence)
-        if spans and end - spans[-1][0] <= MAX_PASSAGE_CHARS:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
+        for start, end in _pieces(block.text, start, end):
+            if spans and end - spans[-1][0] <= MAX_PASSAGE_CHARS:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
     return [_slice(block, start, end) for start, end in spans]
+
+
+# Where a sentence too long for one passage is cut, best first: after a comma, then at a space.
+_SOFT_BREAKS = ("、", "，", ",", "；", ";", "・", " ")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] (one sentence) in pieces of at most MAX_PASSAGE_CHARS: cut after the last
+    comma or space in the second half of each piece, else hard at the limit (a 'sentence'
+    without punctuation, like a table row or a run of numbers, must not make a huge passage)."""
+    pieces = []
+    while end - start > MAX_PASSAGE_CHARS:
+        limit = start + MAX_PASSAGE_CHARS
+        cut = limit
+        for mark in _SOFT_BREAKS:
+            i = text.rfind(mark, start + MAX_PASSAGE_CHARS // 2, limit)
+            if i >= 0:
+                cut = i + 1
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def _slice(block: _Block, start: int, end: int) -> _Block:
     """block.text[start:end] as a block of the lines it stands on."""
-    inner = [b for b in block.breaks if start < b < end]
-    first = block.first + sum(b <= start for b in block.breaks)
+    lo, hi = bisect_right(block.breaks, start), bisect_left(block.breaks, end)
+    inner = block.breaks[lo:hi]
+    first = block.first + lo
     return _Block(first, first + len(inner), block.text[start:end], tuple(b - start for b in inner))
