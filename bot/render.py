@@ -212,17 +212,23 @@ def _block(q: Quote, lang: str, focus: bool = False) -> Block:
 
 def _sources(quotes: Sequence[Quote], lang: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The Sources heading and one line per quote. With one article, its title heads the list
-    once; with several, each line names its article."""
-    titles = {q.citation.title for q in quotes}
-    one = len(titles) == 1
+    once; with several, each line names its article, by its file name too when another quoted
+    article has the same title."""
+    docs = {q.citation.doc: q.citation.title for q in quotes}
+    shared = {title for title in docs.values() if list(docs.values()).count(title) > 1}
+    one = len(docs) == 1
     heading = (
-        t(lang, "sources_of", title=_short(next(iter(titles)), 200)) if one else t(lang, "sources")
+        t(lang, "sources_of", title=_short(next(iter(docs.values())), 200))
+        if one
+        else t(lang, "sources")
     )
     lines = []
     for q in quotes:
         c = q.citation
         place = where(lang, c.lines)
         line = "" if one else t(lang, "source_title", title=_short(c.title, 100))
+        if c.title in shared:
+            line += _short(c.doc, 80) + (" " if lang == "ja" else ", ")
         line += place + (
             t(lang, "source_section", section=_short(c.section, 80)) if c.section else ""
         )

@@ -72,9 +72,13 @@ def run(
     cold_runs: int = 7,
     out: Callable[[str], None] = print,
     compose: Callable[..., object] | None = None,
+    large_mb: Sequence[float] = (2, 20),
 ) -> int:
     """Print the figures and the targets. `compose` (question -> answer) is the bot's full answer,
     handed in by `python -m bot bench`: index never imports the bot."""
+    from . import bench_large
+    from .progress import Bar
+
     out(machine())
     with tempfile.TemporaryDirectory(prefix="index-bench-") as tmp:
         name = "article" if Path(seeds).resolve() == DEFAULT_SEEDS else f"seeds {Path(seeds).name}"
@@ -92,15 +96,25 @@ def run(
         else:
             out(f"no JSQuAD at {jsquad}: only the article is measured (--jsquad PATH)")
         results = []
-        for corpus in corpora:
-            rounds = max(1, math.ceil(n_questions / max(1, len(corpus.questions))))
-            cache_file = Path(tmp) / f"{corpus.name}.cache"
-            results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
-            _print_corpus(results[-1], out)
-    cold = cold_start(cold_runs) if cold_runs else None
+        bar = Bar(len(corpora) + 1 + len(large_mb) + (1 if cold_runs else 0))
+        try:
+            for corpus in corpora:
+                bar.step(corpus.name)
+                rounds = max(1, math.ceil(n_questions / max(1, len(corpus.questions))))
+                cache_file = Path(tmp) / f"{corpus.name}.cache"
+                results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
+                _print_corpus(results[-1], out)
+            large = bench_large.run(Path(tmp), DEFAULT_SEEDS, list(large_mb), out, bar.step)
+            if cold_runs:
+                bar.step("cold start")
+            cold = cold_start(cold_runs) if cold_runs else None
+        finally:
+            bar.close()
     if cold:
         _print_cold(cold, out)
-    return _print_targets(results, cold, out)
+    code = _print_targets(results, cold, out)
+    bench_large.check(large, out)
+    return code
 
 
 def machine() -> str:

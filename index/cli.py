@@ -80,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
         default=7,
         help="runs of each start-up, 0 for none (default: %(default)s)",
     )
+    p.add_argument(
+        "--large",
+        default="2,20",
+        help="large articles to build, in MB, after a 50,000-char 1,1,1 line (default: %(default)s)",
+    )
     p.set_defaults(run=_bench)
     return parser
 
@@ -180,6 +185,12 @@ def _bench(args: argparse.Namespace) -> int:
         sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
     except ValueError:
         raise QAError(f"--sizes takes passage counts and commas, not {args.sizes!r}") from None
+    try:
+        large = [float(n) for n in args.large.split(",") if n.strip()]
+    except ValueError:
+        raise QAError(f"--large takes sizes in MB and commas, not {args.large!r}") from None
+    if not all(0 < mb <= 1000 for mb in large):
+        raise QAError(f"--large takes sizes from 0 to 1000 MB, not {args.large!r}")
     return run(
         args.seeds,
         args.jsquad or DEFAULT_JSQUAD,
@@ -187,4 +198,5 @@ def _bench(args: argparse.Namespace) -> int:
         args.questions,
         args.cold,
         compose=args.compose,
+        large_mb=large,
     )

@@ -17,6 +17,7 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
+from .progress import logged
 from .tokenize import (
     EnglishTokenizer,
     JapaneseTokenizer,
@@ -141,7 +142,8 @@ class PassageTokens:
         cls, passages: Sequence[Passage], ja: JapaneseTokenizer, en: Tokenizer
     ) -> PassageTokens:
         # One parse a passage gives its tokens and its proper nouns.
-        parsed = [ja.analyze(p.text) for p in passages]
+        texts = logged((p.text for p in passages), len(passages), "tokenizing passages", log)
+        parsed = [ja.analyze(text) for text in texts]
         ja_docs = [tokens for tokens, _ in parsed]
         # The section heading's words count for the passages under it: questions often name the
         # topic of a section (or, in an encyclopedia, the article's title) and not the sentence's.
@@ -209,6 +211,16 @@ class Library:
         self.en = BM25Index(tokens.en)
         self.has_english = any(p.text_en for p in self.passages)
         self._facts = tuple(tokens.facts)
+        # A passage that repeats another word for word (an article copied into seeds/ under
+        # another name) is never a hit: a reply would quote the same text twice. The first with
+        # an English rendering is kept, else the first.
+        kept: dict[str, int] = {}
+        for i, p in enumerate(self.passages):
+            if p.text not in kept or (p.text_en and not self.passages[kept[p.text]].text_en):
+                kept[p.text] = i
+        copies = np.ones(len(self.passages), dtype=bool)
+        copies[list(kept.values())] = False
+        self._copies = copies if copies.any() else None
         # The same as a mask over the passages per kind, to raise their scores in one step.
         self._stating = {
             kind: np.array([kind in facts for facts in self._facts], dtype=bool)
@@ -274,6 +286,8 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        if self._copies is not None:
+            scores = np.where(self._copies, 0.0, scores)
         ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if not ranked:

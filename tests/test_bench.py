@@ -28,7 +28,7 @@ def test_the_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     jsquad = tmp_path / "jsquad.json"
     jsquad.write_text(json.dumps({"data": [{"title": "東京", "paragraphs": paragraphs}]}), "utf-8")
     args = ["bench", "--jsquad", str(jsquad), "--sizes", "5", "--questions", "3", "--cold", "0"]
-    assert main(args) == 0
+    assert main([*args, "--large", "0.05"]) == 0
     out = capsys.readouterr().out
     for corpus in ("article:", "jsquad: 2 passages", "synthetic 5: 5 passages"):
         assert corpus in out
@@ -37,3 +37,7 @@ def test_the_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     # bm25s is the `bench` extra's, not the `test` extra's
     assert "  bm25s top10 " in out or "bm25s is not installed" in out
     assert "article: search p50 / floor" in out and "growth article -> jsquad" in out
+    # the hostile and large inputs (issue 13): built, with their passages within the limit
+    assert "| 1,1,1,... line (50,000 chars) | 0.05 MB | 125 | 400 |" in out
+    assert "| article 0.05 MB |" in out
+    assert "passages <= 400 chars" in out and "MISSED" not in out.split("large and hostile")[1]
