@@ -80,6 +80,13 @@ def run(
     from .progress import Bar
 
     out(machine())
+    bar: Bar | None = None
+
+    def say(line: str) -> None:  # the bar, if shown, gives way to the line
+        if bar is not None:
+            bar.clear()
+        out(line)
+
     with tempfile.TemporaryDirectory(prefix="index-bench-") as tmp:
         name = "article" if Path(seeds).resolve() == DEFAULT_SEEDS else f"seeds {Path(seeds).name}"
         corpora = [Corpus(name, lambda: load_seeds(seeds), _article_questions(seeds))]
@@ -103,8 +110,8 @@ def run(
                 rounds = max(1, math.ceil(n_questions / max(1, len(corpus.questions))))
                 cache_file = Path(tmp) / f"{corpus.name}.cache"
                 results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
-                _print_corpus(results[-1], out)
-            large = bench_large.run(Path(tmp), DEFAULT_SEEDS, list(large_mb), out, bar.step)
+                _print_corpus(results[-1], say)
+            large = bench_large.run(Path(tmp), DEFAULT_SEEDS, list(large_mb), say, bar.step)
             if cold_runs:
                 bar.step("cold start")
             cold = cold_start(cold_runs) if cold_runs else None

@@ -104,7 +104,7 @@ def load_seeds(folder: str | Path) -> list[Article]:
         try:
             article = load_article(path)
         except SeedsError as e:  # one bad file must not keep the others from being served
-            log.warning("skipping %s: %s", path, e)
+            log.warning("%s in %s: skipped; the other articles are served", e, root)
             continue
         if article.passages:
             articles.append(article)
@@ -131,7 +131,7 @@ def load_article(path: str | Path) -> Article:
         try:
             en_lines = _read_lines(en_path)
         except SeedsError as e:  # the article is still served, in Japanese only
-            log.warning("ignoring the rendering %s: %s", en_path, e)
+            log.warning("%s: the rendering is ignored; %s is served in Japanese", e, path.name)
     return split_article(path.name, lines, en_lines)
 
 

@@ -52,7 +52,10 @@ class Bar:
         self.stream.flush()
         self.done += 1
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Take the bar off its line, so that a line of output can be printed there."""
         if self.shown:
             self.stream.write("\r\x1b[2K")
             self.stream.flush()
+
+    close = clear
