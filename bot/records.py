@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.request import pathname2url
 from types import TracebackType
+from urllib.request import pathname2url
 
 log = logging.getLogger(__name__)
 

@@ -91,7 +91,9 @@ def run(
     ]
     rows = []
     out("")
-    out("| input | Japanese text | passages | longest passage | build | first search | peak resident (grew) |")
+    out(
+        "| input | Japanese text | passages | longest passage | build | first search | peak resident (grew) |"
+    )
     out("|---|---:|---:|---:|---:|---:|---:|")
     for n, (name, make) in enumerate(inputs):
         step(name)
@@ -129,4 +131,3 @@ def check(rows: list[dict[str, Any]], out: Callable[[str], None]) -> bool:
             out(f"  {name + ': ' + what:60s} {'ok' if held else 'MISSED'}")
             ok = ok and held
     return ok
-

@@ -266,11 +266,11 @@ def _parts(block: _Block) -> list[_Block]:
     for sentence in split_sentences(block.text):
         start = block.text.index(sentence, end)
         end = start + len(sentence)
-        for start, end in _pieces(block.text, start, end):
-            if spans and end - spans[-1][0] <= MAX_PASSAGE_CHARS:
-                spans[-1][1] = end
+        for piece_start, piece_end in _pieces(block.text, start, end):
+            if spans and piece_end - spans[-1][0] <= MAX_PASSAGE_CHARS:
+                spans[-1][1] = piece_end
             else:
-                spans.append([start, end])
+                spans.append([piece_start, piece_end])
     return [_slice(block, start, end) for start, end in spans]
 
 

@@ -24,7 +24,11 @@ def run(
     args: list[bytes | str], tmp: Path, stdin: bytes = b"", **extra: str
 ) -> subprocess.CompletedProcess[bytes]:
     """`python -m <args>` in `tmp` (no stray .env), argv passed as raw bytes where given."""
-    argv = [sys.executable.encode(), b"-m", *(a if isinstance(a, bytes) else a.encode() for a in args)]
+    argv = [
+        sys.executable.encode(),
+        b"-m",
+        *(a if isinstance(a, bytes) else a.encode() for a in args),
+    ]
     return subprocess.run(
         argv, cwd=tmp, env=env(tmp, **extra), input=stdin, capture_output=True, timeout=120
     )

@@ -8,13 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
+from hostile import run, said
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.console import Console
 from index import Library
-
-from hostile import run, said
 
 ANSWER = "メタは研究者にいくら提示した?"
 SERVED = "記事には次のようにあります"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile import run, said
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +15,6 @@ from bot.answer import compose
 from bot.errors import QuestionError
 from index import Library, QueryError
 from index.tokenize import normalize, scrub
-
-from hostile import run, said
 
 INVALID = "メタ".encode() + b"\xff" + "はいくら?".encode()  # printf 'メタ\xffはいくら?'
 

@@ -14,10 +14,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hostile import ROOT, run, said
 
 from bot.records import Records, key_path
-
-from hostile import ROOT, run, said
 
 
 def _valid(path: Path) -> None:
@@ -148,7 +147,9 @@ def test_a_salt_kept_inside_by_an_older_version_moves_out(tmp_path: Path) -> Non
     key_path(path).unlink()
     with Records(path) as records:
         assert records.user_hash(7) == old  # hashes made with it still match
-        assert records._db.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'").fetchone()[0] == 0
+        assert (
+            records._db.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'").fetchone()[0] == 0
+        )
     assert key_path(path).read_text(encoding="utf-8").strip() == salt
 
 
@@ -170,8 +171,13 @@ def test_old_rows_are_removed_after_the_retention(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["bot-records.sqlite3", "bot-records.sqlite3-wal", "bot-records.sqlite3-shm",
-     "bot-records.sqlite3.key", "bot-records.sqlite3.unreadable-20260101T000000Z"],
+    [
+        "bot-records.sqlite3",
+        "bot-records.sqlite3-wal",
+        "bot-records.sqlite3-shm",
+        "bot-records.sqlite3.key",
+        "bot-records.sqlite3.unreadable-20260101T000000Z",
+    ],
 )
 def test_gitignore_covers_the_records_files(name: str) -> None:
     proc = subprocess.run(

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile import run, said
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,15 +20,17 @@ from index import DEFAULT_SEEDS, Library
 from index.answertype import AnswerType, states
 from index.passages import MAX_PASSAGE_CHARS, load_seeds, split_article
 
-from hostile import run, said
-
 ARTICLE = "000_30e68451fde60380"
 QUESTION = "メタは研究者にいくら提示した?"
 
 UNREADABLE = [
     # file name, bytes, what the warning says about it
     ("bin.txt", bytes(range(256)) * 4, "bin.txt is not UTF-8 text"),
-    ("latin1.txt", "Café crème\n\nUn article en Latin-1.\n".encode("latin-1"), "latin1.txt is not UTF-8"),
+    (
+        "latin1.txt",
+        "Café crème\n\nUn article en Latin-1.\n".encode("latin-1"),
+        "latin1.txt is not UTF-8",
+    ),
     ("shiftjis.txt", "メタの記事\n\n本文です。\n".encode("shift_jis"), "shiftjis.txt is not UTF-8"),
     ("nul.md", b"# title\n\nvalid \x00 utf-8 with a NUL\n", "nul.md is a binary file"),
 ]

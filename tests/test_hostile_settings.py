@@ -7,18 +7,25 @@ import math
 from pathlib import Path
 
 import pytest
+from hostile import run, said
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import Config
 from bot.errors import ConfigError
 
-from hostile import run, said
-
 BAD = [
     # variable, value, what the one line says
-    ("BOT_COOLDOWN_SECONDS", "nan", "BOT_COOLDOWN_SECONDS must be seconds from 0 to 86400, not 'nan'"),
-    ("BOT_COOLDOWN_SECONDS", "inf", "BOT_COOLDOWN_SECONDS must be seconds from 0 to 86400, not 'inf'"),
+    (
+        "BOT_COOLDOWN_SECONDS",
+        "nan",
+        "BOT_COOLDOWN_SECONDS must be seconds from 0 to 86400, not 'nan'",
+    ),
+    (
+        "BOT_COOLDOWN_SECONDS",
+        "inf",
+        "BOT_COOLDOWN_SECONDS must be seconds from 0 to 86400, not 'inf'",
+    ),
     ("BOT_COOLDOWN_SECONDS", "-inf", "BOT_COOLDOWN_SECONDS must be seconds"),
     ("BOT_COOLDOWN_SECONDS", "1e400", "BOT_COOLDOWN_SECONDS must be seconds"),
     ("BOT_COOLDOWN_SECONDS", "-1", "BOT_COOLDOWN_SECONDS must be seconds"),
@@ -48,7 +55,9 @@ def test_bad_value_is_one_clear_line(name: str, value: str, message: str) -> Non
     assert text.startswith(message) and "\n" not in text and len(text) < 200
 
 
-@pytest.mark.parametrize(("name", "value", "message"), BAD[:3] + BAD[-3:], ids=lambda v: str(v)[:20])
+@pytest.mark.parametrize(
+    ("name", "value", "message"), BAD[:3] + BAD[-3:], ids=lambda v: str(v)[:20]
+)
 def test_the_bot_stops_at_start_with_exit_code_2(
     tmp_path: Path, name: str, value: str, message: str
 ) -> None:

@@ -53,7 +53,9 @@ async def test_a_bot_started_on_a_corrupt_records_file_comes_up_and_answers(
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(task, STOP_TIMEOUT)
     (kept,) = path.parent.glob("records.sqlite3.unreadable-*")
-    assert kept.is_dir() if broken == "directory" else kept.read_bytes().startswith(b"SQLite format 2")
+    assert (
+        kept.is_dir() if broken == "directory" else kept.read_bytes().startswith(b"SQLite format 2")
+    )
     warnings = [
         r.getMessage()
         for r in caplog.records
