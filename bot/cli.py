@@ -27,6 +27,7 @@ from index.tokenize import scrub
 
 from .config import Config
 from .errors import BotError
+from .records import RecordsError
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BotError as e:
         print(f"error: {e.message(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
         return 2
-    except QAError as e:
+    except (QAError, RecordsError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

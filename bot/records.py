@@ -84,7 +84,8 @@ _PRUNE_EVERY = 3600.0  # seconds between deletions of old rows while running
 
 
 class RecordsError(Exception):
-    """The records file cannot be read (for `report`, which never changes it)."""
+    """The records file cannot be used: unreadable for `report` (which never changes it), or in
+    a place the bot cannot write. The message names the file and says why."""
 
 
 class Records:
@@ -110,10 +111,21 @@ class Records:
             self._db = _open_read_only(self.path)
             self._salt = b""  # hashes are only compared, never made, in a report
             return
+        try:
+            self._db = self._start(memory)
+            self._salt = (salt or self._kept_salt(memory)).encode()
+        except (OSError, sqlite3.DatabaseError) as e:  # a folder or key that cannot be written
+            if hasattr(self, "_db"):
+                self._db.close()
+            raise RecordsError(f"cannot use the records file {self.path}: {e}") from e
+        self.prune()
+
+    def _start(self, memory: bool) -> sqlite3.Connection:
+        """The database, made on first use; a file that is not one is moved aside first."""
         if not memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = self._open(str(path))
+            return self._open(str(self.path) if not memory else ":memory:")
         except sqlite3.DatabaseError as e:
             if memory or not _unreadable(e) or not os.path.lexists(self.path):
                 raise
@@ -125,9 +137,7 @@ class Records:
                 e,
                 kept,
             )
-            self._db = self._open(str(path))
-        self._salt = (salt or self._kept_salt(memory)).encode()
-        self.prune()
+            return self._open(str(self.path))
 
     @staticmethod
     def _open(path: str) -> sqlite3.Connection:

@@ -184,3 +184,15 @@ def test_gitignore_covers_the_records_files(name: str) -> None:
         ["git", "check-ignore", "--no-index", "-q", name], cwd=ROOT, capture_output=True
     )
     assert proc.returncode == 0, f"{name} is not ignored"
+
+
+def test_a_records_path_that_cannot_be_made_is_one_line_at_start(tmp_path: Path) -> None:
+    """Below a file, say: nothing to move aside, so the bot says so and stops (exit 2)."""
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    path = tmp_path / "afile" / "records.sqlite3"
+    proc = run(["bot"], tmp_path, DISCORD_TOKEN="x", BOT_RECORDS_PATH=str(path))
+    out, err = said(proc)
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert err.startswith(f"error: cannot use the records file {path}: ")
+    assert err.count("\n") == 1
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a folder"
