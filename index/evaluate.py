@@ -72,7 +72,11 @@ def _share(pair: list[int]) -> dict[str, float | int]:
 
 def load_questions(path: str | Path) -> list[Question]:
     questions = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QAError(f"cannot read the question set {path} ({e})") from e
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -94,3 +94,23 @@ def test_one_normalisation_path_scrubs_surrogates(text: str, scrubbed: str) -> N
     """Passages and questions go through `normalize`; it leaves nothing MeCab cannot encode."""
     assert scrub(text) == scrubbed
     normalize(text).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "error: cannot read the question set"),  # no such file
+        (b"\xff\xfe\n", "error: cannot read the question set"),
+        (b"garbage\n", "not a question object"),
+    ],
+)
+def test_question_set_file_that_cannot_be_read(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "questions.jsonl"
+    if content is not None:
+        path.write_bytes(content)
+    proc = run(["index", "eval", str(path)], tmp_path)
+    out, err = said(proc)
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1

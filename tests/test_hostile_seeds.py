@@ -112,6 +112,23 @@ def test_adversarial_line_indexes_in_linear_time(tmp_path: Path, line: str) -> N
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        ["題"] + ["あいうえおかきくけこ、"] * 120_000,  # one sentence going on over every line
+        ["Title", ""] + ["word word word"] * 120_000,  # one paragraph wrapped over every line
+    ],
+    ids=["continued", "wrapped"],
+)
+def test_a_paragraph_of_many_lines_splits_in_linear_time(lines: list[str]) -> None:
+    """Joined line by line into one string, such a paragraph cost its length squared (~50 s)."""
+    start = time.perf_counter()
+    article = split_article("x.txt", lines)
+    assert time.perf_counter() - start < 5
+    assert max(len(p.text) for p in article.passages) <= MAX_PASSAGE_CHARS
+    assert article.passages[-1].lines[1] == len(lines)
+
+
+@pytest.mark.parametrize(
     ("kind", "text"),
     [
         (AnswerType.MONEY, "1,000ドル"),
