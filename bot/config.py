@@ -58,7 +58,7 @@ class Config:
                 f"BOT_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {_shown(log_level)}"
             )
         token = get("DISCORD_TOKEN") or None
-        if token and (any(c.isspace() for c in token) or not token.isprintable()):
+        if token and (any(c.isspace() or c in "\"'" for c in token) or not token.isprintable()):
             raise ConfigError("DISCORD_TOKEN must be the token alone, without spaces or quotes")
         records_path = get("BOT_RECORDS_PATH") or str(d.records_path)
         seeds = get("BOT_SEEDS")

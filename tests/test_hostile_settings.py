@@ -43,6 +43,7 @@ BAD = [
     ("DISCORD_GUILD_IDS", str(2**64), "DISCORD_GUILD_IDS must be Discord ids"),
     ("DISCORD_LISTEN_CHANNEL_IDS", "０１２", "DISCORD_LISTEN_CHANNEL_IDS must be Discord ids"),
     ("DISCORD_TOKEN", '"abc def"', "DISCORD_TOKEN must be the token alone"),
+    ("DISCORD_TOKEN", "'MTIz.abc", "DISCORD_TOKEN must be the token alone"),
     ("BOT_SEEDS", "/no/such/folder", "BOT_SEEDS must be a folder of articles"),
 ]
 
