@@ -113,7 +113,7 @@ class Records:
             return
         try:
             self._db = self._start(memory)
-            self._salt = (salt or self._kept_salt(memory)).encode()
+            self._salt = self._kept_salt(memory, salt).encode()
         except (OSError, sqlite3.DatabaseError) as e:  # a folder or key that cannot be written
             if hasattr(self, "_db"):
                 self._db.close()
@@ -149,6 +149,9 @@ class Records:
             # power cut can lose only the last few records, never the database.
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
+            # Deleted rows (past BOT_RECORDS_DAYS, an old salt) are overwritten, not left in
+            # free pages of the file.
+            db.execute("PRAGMA secure_delete=ON")
             with db:
                 db.executescript(_SCHEMA)
             row = db.execute("PRAGMA quick_check(1)").fetchone()
@@ -159,19 +162,24 @@ class Records:
             raise
         return db
 
-    def _kept_salt(self, memory: bool) -> str:
-        """The salt from the key file beside the database (owner-only), made on first use: whoever
-        holds the database alone cannot test ids against its hashes. A salt that an older version
-        kept inside the database moves to the key file, so its hashes stay valid."""
+    def _kept_salt(self, memory: bool, configured: str | None) -> str:
+        """`configured` (BOT_RECORDS_SALT), else the key file beside the database (owner-only),
+        made on first use: whoever holds the database alone cannot test ids against its hashes.
+        A salt that an older version kept inside the database moves to the key file (so hashes
+        made with it stay valid), whichever salt is in use."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
         if memory:
-            return str(row[0]) if row else secrets.token_hex(16)
+            return configured or (str(row[0]) if row else secrets.token_hex(16))
         key = key_path(self.path)
-        if not key.exists():
-            _write_key(key, str(row[0]) if row else secrets.token_hex(16))
         if row:
+            if not key.exists():
+                _write_key(key, str(row[0]))
             with self._db:
                 self._db.execute("DELETE FROM meta WHERE key = 'salt'")
+        if configured:
+            return configured
+        if not key.exists():
+            _write_key(key, secrets.token_hex(16))
         if key.stat().st_mode & 0o077:
             key.chmod(0o600)
         return key.read_text(encoding="utf-8").strip()

@@ -196,3 +196,14 @@ def test_a_records_path_that_cannot_be_made_is_one_line_at_start(tmp_path: Path)
     assert err.startswith(f"error: cannot use the records file {path}: ")
     assert err.count("\n") == 1
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_salt_inside_leaves_the_database_with_a_configured_salt_too(tmp_path: Path) -> None:
+    path = tmp_path / "records.sqlite3"
+    with Records(path, salt="configured") as records:
+        records._db.execute("INSERT INTO meta (key, value) VALUES ('salt', 'old-inside')")
+        records._db.commit()
+    with Records(path, salt="configured") as records:
+        assert records._db.execute("SELECT COUNT(*) FROM meta").fetchone()[0] == 0
+    assert key_path(path).read_text(encoding="utf-8").strip() == "old-inside"
+    assert b"old-inside" not in path.read_bytes()
