@@ -13,6 +13,7 @@ from index import Library, Passage, QueryError
 from index.passages import split_sentences
 from index.search import MAX_QUERY_CHARS, check_query
 from index.tokenize import is_japanese
+from index.verdict import ANSWERED, OFF_TOPIC, RELATED
 
 from .errors import NotFoundError, QuestionError
 
@@ -25,6 +26,11 @@ FOCUS_CHARS = 1500  # /passage: the paragraph asked for
 NEIGHBOUR_CHARS = 300  # /passage: the paragraphs before and after it
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Discord's own syntax in a message: mentions of users, roles, channels and commands, custom
+# emoji, timestamps, @everyone / @here, links. Not words of the question: they are not searched.
+_DISCORD_SYNTAX = re.compile(
+    r"<(?:@[!&]?|#|/[\w -]+:|a?:\w+:|t:)\d+(?::\w)?>|@(?:everyone|here)\b|https?://\S+"
+)
 # Words that only an English sentence uses. A question without any of them ("OpenAI", "1",
 # "Sam Altman") says nothing about the asker's language, so their locale decides.
 _ENGLISH_CLUES = frozenset(
@@ -105,6 +111,11 @@ class Answer:
     quotes: tuple[Quote, ...]
     offset: int = 0  # results quoted by earlier pages ('more passages')
     more: bool = False  # there are further results to show
+    # index.verdict: "answered"; "related" (the article talks about it but does not say; the
+    # closest quote only); "off_topic" (no quote: what the article is about instead)
+    verdict: str = ANSWERED
+    confidence: float = 1.0  # the verdict's probability that the article answers it
+    about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -139,21 +150,39 @@ def compose(
     question = check_question(question)
     reply = reply_lang(question, lang, fallback_lang)
     offset = max(0, min(offset, MAX_RESULTS))
-    result = library.search(question, top=offset + PAGE + 1, lang=reply)  # checked above
+    searched = _DISCORD_SYNTAX.sub(" ", question)
+    try:
+        check_query(searched)
+    except QueryError:  # nothing but mentions and links: search what was written
+        searched = question
+    result = library.search(searched, top=offset + PAGE + 1, lang=reply)  # checked above
     hits = result.hits[offset:MAX_RESULTS]
     if offset == 0 and result.answerable:
         best = hits[0].score
         hits = tuple(h for h in hits[:PAGE] if h.score >= RELATIVE_SCORE * best)
-    elif offset == 0:
+    elif offset == 0 and result.verdict == RELATED:
         hits = hits[:1]  # the closest match, offered as such
+    elif offset == 0:
+        hits = ()  # off topic: an unrelated quote would only mislead
     else:
         hits = hits[:PAGE]
     quotes = tuple(
         quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS) for i, h in enumerate(hits)
     )
     end = offset + len(quotes)
-    more = len(result.hits) > end and end < MAX_RESULTS
-    return Answer(question, reply, result.answerable, quotes, offset, more)
+    more = len(result.hits) > end and end < MAX_RESULTS and result.verdict != OFF_TOPIC
+    about = tuple(a.title_in(reply) for a in library.articles)
+    return Answer(
+        question,
+        reply,
+        result.answerable,
+        quotes,
+        offset,
+        more,
+        result.verdict,
+        result.confidence,
+        about,
+    )
 
 
 def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:

@@ -6,6 +6,7 @@ raised and handled in one place (`interactions.handle_error`, registered as `tre
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import re
@@ -145,6 +146,7 @@ class QACog(commands.Cog):
             answered=answer.answered,
             user_id=interaction.user.id,
             source="slash",
+            verdict=answer.verdict,
         )
         await send(interaction, answer_reply(answer), answer_view(qid, answer))
 
@@ -213,8 +215,17 @@ class QACog(commands.Cog):
             reply_lang(topic, None, user_lang(interaction)) if topic else user_lang(interaction)
         )
         self._take(interaction, lang)
-        gist = make_summary(
-            self.bot.library, lang=lang, length=length, section=section, topic=topic, doc=article
+        # A large article takes seconds to summarize: answer Discord within its 3-second deadline,
+        # and summarize in a worker thread so that other users' commands are answered meanwhile.
+        await interaction.response.defer(thinking=True)
+        gist = await asyncio.to_thread(
+            make_summary,
+            self.bot.library,
+            lang=lang,
+            length=length,
+            section=section,
+            topic=topic,
+            doc=article,
         )
         await send(interaction, reply(summary_page(gist)))
 
@@ -276,6 +287,7 @@ class QACog(commands.Cog):
                 answered=answer.answered,
                 user_id=message.author.id,
                 source=source,
+                verdict=answer.verdict,
             )
             out = answer_reply(answer)
             await message.reply(

@@ -28,6 +28,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "lang": answer.lang,
         "answered": answer.answered,
+        "verdict": answer.verdict,
+        "confidence": round(answer.confidence, 4),
         "text": answer_text(answer),
         "quotes": [q.to_json() for q in answer.quotes],
     }

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS questions (
     normalized TEXT NOT NULL,
     lang TEXT NOT NULL,
     answered INTEGER NOT NULL,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    verdict TEXT  -- index.verdict: answered | related | off_topic (NULL: stored before it existed)
 );
 CREATE INDEX IF NOT EXISTS questions_unanswered ON questions (answered, normalized);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -64,6 +65,7 @@ class StoredQuestion:
 class Unanswered:
     question: str  # as first asked
     count: int
+    verdict: str  # "related" | "off_topic" | "" (stored before there were verdicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,9 @@ class Records:
             db.execute("PRAGMA secure_delete=ON")
             with db:
                 db.executescript(_SCHEMA)
+                columns = {row[1] for row in db.execute("PRAGMA table_info(questions)")}
+                if "verdict" not in columns:  # a database from before the verdicts
+                    db.execute("ALTER TABLE questions ADD COLUMN verdict TEXT")
             row = db.execute("PRAGMA quick_check(1)").fetchone()
             if row is None or row[0] != "ok":
                 raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
@@ -204,6 +209,7 @@ class Records:
         answered: bool,
         user_id: int | str | None = None,
         source: str = "slash",
+        verdict: str | None = None,
     ) -> int:
         """Store a question; its id goes into the buttons under the answer."""
         if time.monotonic() - self._pruned > _PRUNE_EVERY:
@@ -212,9 +218,18 @@ class Records:
         with self._db:
             cursor = self._db.execute(
                 "INSERT INTO questions"
-                " (asked_at, user_hash, question, normalized, lang, answered, source)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (_now(), user, question, normalize_question(question), lang, int(answered), source),
+                " (asked_at, user_hash, question, normalized, lang, answered, source, verdict)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _now(),
+                    user,
+                    question,
+                    normalize_question(question),
+                    lang,
+                    int(answered),
+                    source,
+                    verdict,
+                ),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -241,16 +256,21 @@ class Records:
             )
 
     def unanswered(self, limit: int = 10) -> list[Unanswered]:
-        """The most frequent questions the article did not answer, most frequent first."""
+        """The most frequent questions the article did not answer, most frequent first, with the
+        verdict they last got."""
+        # A file from before the verdicts, opened read-only by a report, has no such column.
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
+        verdict = "COALESCE(last.verdict, '')" if "verdict" in columns else "''"
         rows = self._db.execute(
-            "SELECT first.question, g.n FROM ("
+            f"SELECT first.question, g.n, {verdict} FROM ("
             "  SELECT COUNT(*) AS n, MIN(id) AS first_id, MAX(id) AS last_id FROM questions"
             "  WHERE answered = 0 GROUP BY normalized"
             ") AS g JOIN questions AS first ON first.id = g.first_id"
+            " JOIN questions AS last ON last.id = g.last_id"
             " ORDER BY g.n DESC, g.last_id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [Unanswered(q, n) for q, n in rows]
+        return [Unanswered(q, n, v) for q, n, v in rows]
 
     def feedback(self) -> list[PassageFeedback]:
         """👍 and 👎 counts per passage, the most voted first."""

@@ -15,6 +15,7 @@ from typing import Any
 from discord.utils import escape_markdown, escape_mentions
 
 from index import Library
+from index.verdict import OFF_TOPIC
 
 from .answer import Answer, Context, Quote, excerpt
 from .summary import Gist
@@ -92,10 +93,12 @@ def answer_page(answer: Answer) -> Page:
         heading = None
     elif answer.answered:
         lead, heading = t(lang, "answered"), None
+    elif answer.verdict == OFF_TOPIC:
+        lead, heading = _off_topic(answer), None
     else:
-        lead = t(lang, "not_answered")
-        heading = t(lang, "closest") if answer.quotes else None
-    tail = None if answer.answered else t(lang, "try_summary")
+        lead = t(lang, "related")
+        heading = None
+    tail = None if answer.answered or answer.verdict == OFF_TOPIC else t(lang, "try_summary")
     sources_title, sources = _sources(answer.quotes, lang)
     return Page(
         title=answer.question,
@@ -109,6 +112,19 @@ def answer_page(answer: Answer) -> Page:
         color=GREEN if answer.answered else GREY,
         lang=lang,
     )
+
+
+def _off_topic(answer: Answer) -> str:
+    """What the article is about, and what the bot can do, instead of an unrelated quote."""
+    lang = answer.lang
+    titles = list(answer.about[:3])
+    if len(titles) == 1:
+        about = t(lang, "off_topic_one", title=titles[0])
+    else:
+        about = t(
+            lang, "off_topic_many", n=len(answer.about), titles=t(lang, "list_sep").join(titles)
+        )
+    return about + "\n" + t(lang, "off_topic_how")
 
 
 def context_page(ctx: Context, library: Library) -> Page:

@@ -8,6 +8,12 @@ from .config import Config
 from .errors import BotError
 from .records import Records, RecordsError
 
+VERDICTS = [
+    ("related", "  related (the article talks about it but does not say):"),
+    ("off_topic", "  off topic (the article is not about it):"),
+    ("", "  from before the verdicts:"),
+]
+
 
 def report_text(config: Config, limit: int = 20) -> str:
     path = config.records_path
@@ -19,8 +25,13 @@ def report_text(config: Config, limit: int = 20) -> str:
             votes = records.feedback()
     except RecordsError as e:
         raise BotError(f"{e}; the bot moves such a file aside and starts a new one") from None
-    out = [f"Records: {path}", "", "Most frequent unanswered questions:"]
-    out += [f"{u.count:6}  {u.question}" for u in unanswered] or ["     -  (none)"]
+    out = [f"Records: {path}", "", "Most frequent unanswered questions, by verdict:"]
+    for verdict, heading in VERDICTS:
+        group = [u for u in unanswered if u.verdict == verdict]
+        if group:
+            out += [heading] + [f"{u.count:6}  {u.question}" for u in group]
+    if not unanswered:
+        out.append("     -  (none)")
     out += ["", "Feedback per passage (👍 up / 👎 down):"]
     texts = _passage_texts(config)
     for v in votes:

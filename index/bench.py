@@ -72,11 +72,9 @@ def run(
     cold_runs: int = 7,
     out: Callable[[str], None] = print,
     compose: Callable[..., object] | None = None,
-    large_mb: Sequence[float] = (2, 20),
 ) -> int:
     """Print the figures and the targets. `compose` (question -> answer) is the bot's full answer,
     handed in by `python -m bot bench`: index never imports the bot."""
-    from . import bench_large
     from .progress import Bar
 
     out(machine())
@@ -103,7 +101,7 @@ def run(
         else:
             out(f"no JSQuAD at {jsquad}: only the article is measured (--jsquad PATH)")
         results = []
-        bar = Bar(len(corpora) + 1 + len(large_mb) + (1 if cold_runs else 0))
+        bar = Bar(len(corpora) + (1 if cold_runs else 0))
         try:
             for corpus in corpora:
                 bar.step(corpus.name)
@@ -111,7 +109,6 @@ def run(
                 cache_file = Path(tmp) / f"{corpus.name}.cache"
                 results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
                 _print_corpus(results[-1], say)
-            large = bench_large.run(Path(tmp), DEFAULT_SEEDS, list(large_mb), say, bar.step)
             if cold_runs:
                 bar.step("cold start")
             cold = cold_start(cold_runs) if cold_runs else None
@@ -119,9 +116,7 @@ def run(
             bar.close()
     if cold:
         _print_cold(cold, out)
-    code = _print_targets(results, cold, out)
-    bench_large.check(large, out)
-    return code
+    return _print_targets(results, cold, out)
 
 
 def machine() -> str:

@@ -52,6 +52,28 @@ def large_article(folder: Path, seeds: Path, megabytes: float) -> Path:
     return path
 
 
+def main(sizes_mb: list[float], out: Callable[[str], None] = print) -> int:
+    """The 1,1,1 line and the articles of `sizes_mb`, with a progress bar on a terminal; 1 if a
+    target is missed."""
+    import tempfile
+
+    from . import DEFAULT_SEEDS
+    from .progress import Bar
+
+    bar = Bar(1 + len(sizes_mb))
+
+    def say(line: str) -> None:  # the bar, if shown, gives way to the line
+        bar.clear()
+        out(line)
+
+    with tempfile.TemporaryDirectory(prefix="index-bench-large-") as tmp:
+        try:
+            rows = run(Path(tmp), DEFAULT_SEEDS, sizes_mb, say, bar.step)
+        finally:
+            bar.close()
+    return 0 if check(rows, out) else 1
+
+
 def _build(folder: Path) -> dict[str, Any]:
     from .bench import _max_rss_mb
 

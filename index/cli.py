@@ -54,7 +54,19 @@ def _parser() -> argparse.ArgumentParser:
     p = command("eval", "score a question set (JSON Lines: id, lang, q, gold)")
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
+    p.add_argument("--split", choices=["tune", "heldout"], help="only this part of the set")
     p.set_defaults(run=_eval)
+
+    p = command("summaries", "score the summarizers against the reference summaries")
+    p.add_argument("--refs", help="reference summaries (default: tests/data/summaries.json)")
+    p.add_argument("--json", action="store_true", help="one JSON object a row")
+    p.add_argument("--grid", action="store_true", help="score the headline method's weight grid")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="no scores: check every summary of every article in --seeds (e.g. JSQuAD's) is sane",
+    )
+    p.set_defaults(run=_summaries)
 
     p = command("jsquad", "turn JSQuAD's JSON into a seeds folder and a question set")
     p.add_argument("file", help="jsquad-valid-v1.1.json")
@@ -81,10 +93,12 @@ def _parser() -> argparse.ArgumentParser:
         help="runs of each start-up, 0 for none (default: %(default)s)",
     )
     p.add_argument(
-        "--large",
+        "--large-mb",
         default="2,20",
-        help="large articles to build, in MB, after a 50,000-char 1,1,1 line (default: %(default)s)",
+        help="after a 50,000-char 1,1,1 line, large articles to build and summarize, in MB;"
+        " empty for none (default: %(default)s)",
     )
+    p.add_argument("--large-only", action="store_true", help="only the large-article parts")
     p.set_defaults(run=_bench)
     return parser
 
@@ -163,10 +177,33 @@ def _passages(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
-    report = evaluate(library, load_questions(args.file))
+    report = evaluate(library, load_questions(args.file, args.split))
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))
+    return 0
+
+
+def _summaries(args: argparse.Namespace) -> int:
+    from . import summary_eval
+
+    library = Library.from_seeds(args.seeds)
+    if args.check:
+        n, problems = summary_eval.check(library)
+        print("\n".join(problems))
+        articles = len(library.articles)
+        print(f"{n} summaries of {articles} articles checked: {len(problems)} problems")
+        return 1 if problems else 0
+    references = summary_eval.load_references(args.refs or summary_eval.REFERENCES)
+    if args.grid:
+        print(summary_eval.format_grid(summary_eval.grid(library, references)))
+        return 0
+    rows = summary_eval.evaluate(library, references)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row.as_dict(), ensure_ascii=False))
+    else:
+        print(summary_eval.format_table(rows))
     return 0
 
 
@@ -186,17 +223,28 @@ def _bench(args: argparse.Namespace) -> int:
     except ValueError:
         raise QAError(f"--sizes takes passage counts and commas, not {args.sizes!r}") from None
     try:
-        large = [float(n) for n in args.large.split(",") if n.strip()]
+        large = [float(n) for n in args.large_mb.split(",") if n.strip()]
     except ValueError:
-        raise QAError(f"--large takes sizes in MB and commas, not {args.large!r}") from None
+        raise QAError(f"--large-mb takes sizes and commas, not {args.large_mb!r}") from None
     if not all(0 < mb <= 1000 for mb in large):
-        raise QAError(f"--large takes sizes from 0 to 1000 MB, not {args.large!r}")
-    return run(
-        args.seeds,
-        args.jsquad or DEFAULT_JSQUAD,
-        sizes,
-        args.questions,
-        args.cold,
-        compose=args.compose,
-        large_mb=large,
-    )
+        raise QAError(f"--large-mb takes sizes from 0 to 1000 MB, not {args.large_mb!r}")
+    status = 0
+    if not args.large_only:
+        status = run(
+            args.seeds,
+            args.jsquad or DEFAULT_JSQUAD,
+            sizes,
+            args.questions,
+            args.cold,
+            compose=args.compose,
+        )
+    from . import bench_large
+
+    # The 1,1,1 line and the large articles' index builds (passages, time, memory), then their
+    # summaries.
+    status = max(status, bench_large.main(large))
+    if large:
+        from . import bench_summary
+
+        status = max(status, bench_summary.run(args.jsquad or DEFAULT_JSQUAD, large))
+    return status

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -15,6 +17,7 @@ from . import cache as disk
 from .answertype import AnswerType, question_type, states
 from .bm25 import BM25Index, best
 from .errors import QueryError
+from .frequency import WordFrequency
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
 from .progress import logged
@@ -26,6 +29,7 @@ from .tokenize import (
     normalize,
     scrub,
 )
+from .verdict import Evidence, Judge, Verdict, asks_advice
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +46,6 @@ _NAME = re.compile(
 # The settings below were chosen by measurement on tests/data/questions.jsonl and checked on
 # tests/data/questions_validation.jsonl and JSQuAD (README, "Retrieval quality").
 
-# A question is answerable when the best passage holds at least this share of the question's
-# idf weight (a token the articles never use weighs the most) ...
-MIN_COVERAGE = 0.05
-# ... and, when it asks for a kind of fact (an amount, a count, a duration, a date or day, an
-# age, a place, a person), the best passage states one.
-DECISIVE_TYPES = frozenset(AnswerType)
 # Passages holding more of the question's distinct words (an English question's in the English
 # rendering) rank higher, by this share of their score times the share they hold (Lucene's
 # classic coordination factor): one word said many times does not outweigh several of the
@@ -66,9 +64,20 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
+# Question tokens whose forms (glossary translations) are kept, the oldest dropped first.
+WORD_CACHE = 50_000
+# Kinds of fact that are stated exactly or not at all: an age is a number of years, a place a
+# name; a "who" may be answered by "a leader", a "when" by "later this year" (index.verdict).
+EXACT_TYPES = frozenset({AnswerType.AGE, AnswerType.PLACE, AnswerType.DAY, AnswerType.MONEY})
 # Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
 # own words.
 SYNONYM_WEIGHT = 0.3
+
+
+class _Word(NamedTuple):
+    forms: tuple[tuple[BM25Index, str], ...]  # the forms the articles use, and their view
+    info: float  # its information in the language (index.frequency)
+    known: bool  # some article uses it in some form
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,19 +90,21 @@ class Hit:
 class SearchResult:
     query: str
     lang: str  # "ja" | "en": the language the question is written in
-    answerable: bool
+    answerable: bool  # verdict == "answered"
     hits: tuple[Hit, ...]
-    # share of the question's weight found in the best passage, 0..1 (for a Japanese question, in
-    # the passage's English rendering too when its Japanese holds less than MIN_COVERAGE)
-    coverage: float
     tokens: tuple[str, ...]  # the query tokens searched
     answer_type: AnswerType | None = None
+    confidence: float = 0.0  # the verdict's probability that the articles answer it (index.verdict)
+    verdict: str = "off_topic"  # "answered" | "related" | "off_topic"
+    evidence: Evidence | None = None  # what the verdict was decided on
 
     def to_json(self) -> dict[str, object]:
         return {
             "query": self.query,
             "lang": self.lang,
             "answerable": self.answerable,
+            "confidence": round(self.confidence, 4),
+            "verdict": self.verdict,
             "hits": [
                 {
                     "doc": h.passage.doc,
@@ -200,6 +211,7 @@ class Library:
         en_tokenizer: Tokenizer | None = None,
         glossary: Glossary | None = None,
         tokens: PassageTokens | None = None,
+        judge: Callable[[Evidence], Verdict] | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
@@ -210,6 +222,9 @@ class Library:
         self.ja = BM25Index(tokens.ja)
         self.en = BM25Index(tokens.en)
         self.has_english = any(p.text_en for p in self.passages)
+        self.frequency = _word_frequency()
+        self._words: dict[tuple[str, bool], _Word] = {}
+        self.judge = judge or _judge()
         self._facts = tuple(tokens.facts)
         # A passage that repeats another word for word (an article copied into seeds/ under
         # another name) is never a hit: a reply would quote the same text twice. The first with
@@ -228,13 +243,25 @@ class Library:
         }
 
     @classmethod
-    def from_seeds(cls, folder: str | Path = DEFAULT_SEEDS, cache: bool = True) -> Library:
+    def from_seeds(
+        cls,
+        folder: str | Path = DEFAULT_SEEDS,
+        cache: bool = True,
+        judge: Callable[[Evidence], Verdict] | None = None,
+    ) -> Library:
         """The articles in `folder`; with `cache`, tokenized once and kept on disk (index.cache)."""
         articles = load_seeds(folder)
-        return cls.cached(articles, disk.path_for(folder)) if cache else cls(articles)
+        if cache:
+            return cls.cached(articles, disk.path_for(folder), judge)
+        return cls(articles, judge=judge)
 
     @classmethod
-    def cached(cls, articles: Sequence[Article], path: Path) -> Library:
+    def cached(
+        cls,
+        articles: Sequence[Article],
+        path: Path,
+        judge: Callable[[Evidence], Verdict] | None = None,
+    ) -> Library:
         """The library of `articles`, its tokens read from the cache file `path` if they are
         current there, else built and written there."""
         ja, en = JapaneseTokenizer(), EnglishTokenizer()
@@ -248,11 +275,11 @@ class Library:
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
             else:
-                return cls(articles, ja, en, glossary, tokens)
+                return cls(articles, ja, en, glossary, tokens, judge)
         glossary = Glossary.load(ja, en)
         tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
         save_tokens(path, key, glossary, tokens)
-        return cls(articles, ja, en, glossary, tokens)
+        return cls(articles, ja, en, glossary, tokens, judge)
 
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
@@ -278,7 +305,8 @@ class Library:
             tokens = self._with_long_forms(self.tokenize_en(query))
             searched = self.glossary.to_japanese(tokens)
             scores = self._english_scores(tokens, searched)
-            names = [w.casefold() for w in _NAME.findall(query)]
+            # (In a question written in capitals, capitals say nothing of names.)
+            names = [] if query.isupper() else [w.casefold() for w in _NAME.findall(query)]
         if COORDINATION:
             held = (
                 self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
@@ -288,30 +316,79 @@ class Library:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
         if self._copies is not None:
             scores = np.where(self._copies, 0.0, scores)
-        ranked = best(scores, max(top, 1))
+        ranked = best(scores, max(top, 2))  # the verdict weighs the margin over the second
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        if not ranked:
-            cover = 0.0
-        elif not japanese and self.passages[ranked[0][0]].text_en:
-            cover = coverage(self.en, tokens, ranked[0][0])
-        else:
-            # Japanese questions, and English ones whose best passage has no rendering (then in
-            # the glossary's Japanese for their words).
-            cover = coverage(self.ja, searched, ranked[0][0])
-            # A question the English view found may share no word with the passage's Japanese;
-            # it still has to share one with the articles (a recipe shares "make" at most).
-            # (Only asked when the Japanese words fall short: enough is enough.)
-            short = cover < MIN_COVERAGE
-            if short and japanese and self.has_english and any(map(self.ja.idf, searched)):
-                cover = max(cover, self._english_coverage(searched, ranked[0][0]))
-        answerable = (
-            cover >= MIN_COVERAGE
-            and (kind not in DECISIVE_TYPES or kind in self._facts[ranked[0][0]])
-            and not self._unknown(names)
-        )
+        evidence = self._evidence(query, japanese, tokens, ranked, kind, names)
+        verdict = self.judge(evidence)
         return SearchResult(
-            query, lang or detect_lang(query), answerable, hits[:top], cover, tuple(tokens), kind
+            query,
+            lang or detect_lang(query),
+            verdict.answerable,
+            hits[:top],
+            tuple(tokens),
+            kind,
+            verdict.confidence,
+            verdict.verdict,
+            evidence,
         )
+
+    def _evidence(
+        self,
+        query: str,
+        japanese: bool,
+        tokens: list[str],
+        ranked: list[tuple[int, float]],
+        kind: AnswerType | None,
+        names: list[str],
+    ) -> Evidence:
+        """What the verdict decides on (index.verdict.Evidence): each of the question's own words
+        weighed by its information in the language, looked for in the articles and in the best
+        passage in every form the search used (its glossary translations, its rendering)."""
+        doc = ranked[0][0] if ranked else -1
+        held = seen = total = 0.0
+        for token in dict.fromkeys(tokens):
+            forms, info, known = self._word(token, japanese)
+            total += info
+            if not known:
+                continue
+            seen += info
+            if doc >= 0:
+                for index, form in forms:
+                    if index.contains(doc, form):
+                        held += info
+                        break
+        return Evidence(
+            known=math.log((1 + seen) / (1 + total - seen)),
+            held=held,
+            score=math.log1p(ranked[0][1] if ranked else 0.0),
+            type_missing=float(kind is not None and kind not in self._facts[doc]),
+            exact_missing=float(kind in EXACT_TYPES and kind not in self._facts[doc]),
+            unknown_name=float(bool(self._unknown(names))),
+            advice=float(asks_advice(normalize(query))),
+        )
+
+    def _word(self, token: str, japanese: bool) -> _Word:
+        """A question's token in every form the search looks for it (its own, and its glossary
+        translations in the other language's view), the forms the articles use, and its
+        information in the language. Kept: a token's forms do not change."""
+        key = (token, japanese)
+        word = self._words.get(key)
+        if word is None:
+            if japanese:
+                found = [(self.ja, token)]
+                if _LATIN.fullmatch(token):
+                    found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+                if self.has_english:
+                    found += [(self.en, t) for t in self.glossary.to_english([token])]
+            else:  # (its long forms are among the tokens already)
+                found = [(self.en, token)]
+                found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+            found = [(index, form) for index, form in found if index.idf(form)]
+            info = self.frequency.information(token, "ja" if japanese else "en")
+            word = self._words[key] = _Word(tuple(found), info, bool(found))
+            if len(self._words) > WORD_CACHE:
+                self._words.pop(next(iter(self._words)))
+        return word
 
     def _unknown(self, names: list[str]) -> list[str]:
         """The names (London, 大谷, Python) that no article mentions in any spelling the glossary
@@ -359,18 +436,6 @@ class Library:
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))
         return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
 
-    def _english_coverage(self, tokens: list[str], doc: int) -> float:
-        """Coverage of Japanese tokens, a token held when the passage's English rendering has
-        one of its glossary translations (the view `_japanese_scores` also searches)."""
-        weights = {t: self.ja.idf(t) or self.ja.unseen_idf for t in set(tokens)}
-        found = sum(
-            w
-            for t, w in weights.items()
-            if self.ja.contains(doc, t)
-            or any(self.en.contains(doc, e) for e in self.glossary.to_english([t]))
-        )
-        return found / sum(weights.values())
-
     def _japanese_scores(self, tokens: list[str]) -> np.ndarray:
         """Japanese questions: the article's words and their synonyms, fused with the English
         rendering searched in the glossary's English for them (a second view of the question,
@@ -395,20 +460,19 @@ class Library:
         return _fuse(scores, self.en.scores(synonyms), EN_SYNONYM_WEIGHT)
 
 
+@functools.cache
+def _word_frequency() -> WordFrequency:
+    return WordFrequency.load()
+
+
+@functools.cache
+def _judge() -> Judge:
+    return Judge.load()
+
+
 def _fuse(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
     """`first` plus `weight` x `second` scaled to first's best score (to 1.0 if it has none)."""
     top = second.max(initial=0.0)
     if top <= 0:
         return first
     return first + second * (weight * (first.max(initial=0.0) or 1.0) / top)
-
-
-def coverage(index: BM25Index, tokens: Sequence[str], doc: int) -> float:
-    """Share of the query's idf weight that passage `doc` holds; unseen tokens weigh the most.
-
-    Glossary synonyms do not count here: measured, they let recipes and weather through.
-    """
-    weights = {t: index.idf(t) or index.unseen_idf for t in set(tokens)}
-    total = sum(weights.values())
-    found = sum(w for t, w in weights.items() if index.contains(doc, t))
-    return found / total if total else 0.0

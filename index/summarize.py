@@ -1,26 +1,44 @@
-"""Extractive summaries of an article: its most central sentences, quoted and cited.
+"""Extractive summaries of an article: the headline event first, then each part's point, quoted
+and cited.
 
 Sentences come from the passages (index.passages.split_sentences) and are tokenized by the same
-fugashi path as search. Similarity is the cosine of idf-weighted sets of content words, idf over
-the article's sentences. Centrality is continuous LexRank (Erkan & Radev 2004): a random walk over
-the similarity graph, damping 0.85, a fixed number of iterations, so the same article always
-gives the same scores. Its random jump leans towards sentences that echo their section's heading
-(the title heads the lede): a heading is the author's own summary of what stands under it, and
-without it a name repeated in many sentences (here Chen) outweighs a fact stated once (the $100
-million offers). MMR then picks central sentences that do not repeat each other, and the summary
-keeps the article's order. A topic mixes each sentence's relevance into its score, and only
-sentences that mention the topic may be picked.
+fugashi path as search. A news article's title and lead are its authors' own summary, so a
+sentence's score mixes (`MIX`, chosen by measurement: `python -m index summaries --grid`):
+
+- how much of its section heading's content it states, and how much of the title its heading
+  states (shares of idf-weighted words; the title's own section states all of it);
+- its position: the article's lead and each section's lead (measured: it changed no pick on top
+  of the rest, so it weighs 0; the feature stays so that the grid keeps trying it);
+- its centrality: continuous LexRank (Erkan & Radev 2004), a damped random walk over the cosine
+  similarities of idf-weighted word sets, a fixed number of iterations.
+
+The headline event, the sentence that states the most of the title, is always picked. A medium or
+long summary then covers the sections in proportion to their length times their heading's weight
+(largest remainders), each by its best sentences; a short one takes at most one sentence a
+section (here: the event, its cause, the offers). Within those quotas MMR picks high scores that
+do not repeat each other, and the summary keeps the article's order. A sentence ending as a
+lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it introduces, or
+never. A topic mixes each sentence's relevance into its score; whether the article has anything
+on the topic is search's verdict (`SearchResult.answerable`), as for a question.
+
+Scale: every step is linear in the article's sentences except LexRank, which runs over at most
+MAX_CANDIDATES sentences chosen in linear time (the best of each section by every other feature
+and by similarity to the article's centroid). Sums are exact (math.fsum) and ties go to the
+earlier sentence, so the same article gives the same summary under any PYTHONHASHSEED.
+
+`method="lexrank"` is the summarizer this replaced (LexRank with a heading prior, then MMR) and
+`method="lead"` the first sentences, kept as baselines for index.summary_eval.
 
 Why not sumy's LexRankSummarizer: it would pull in about twenty packages (nltk, lxml, requests,
 breadability, pycountry...) for some forty lines of arithmetic; it reads sentences into its own
 Document objects, so every pick would have to be matched back to a passage and line; its power
 method has no damping and stops at a loose epsilon of 0.1; its idf, log(N / (1 + n)), is zero or
-negative for a word in half the sentences; and it has no MMR, topic bias or heading prior. The
-algorithm below is small, uses numpy (already needed by index.bm25) and keeps citations exact.
+negative for a word in half the sentences; and it has no MMR, topic bias or heading prior.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -39,19 +57,42 @@ if TYPE_CHECKING:
     from .search import Library
 
 LENGTHS = {"short": 3, "medium": 5, "long": 10}
+METHODS = ("headline", "lexrank", "lead")
+
+
+@dataclass(frozen=True, slots=True)
+class Mix:
+    """The weights of a sentence's features in the headline method; each feature is 0..1."""
+
+    centrality: float  # LexRank score over the best one's
+    title: float  # share of the title's content words (idf-weighted) the sentence states
+    heading: float  # the same for its section heading
+    lead: float  # position in the article: 1 for the first sentence, 1/(1+k) for the k-th after
+    section_lead: float  # the same within its section
+    # How much of the title its section's heading states (the title's own section: all of it).
+    # Also weighs the section's share of a medium or long summary.
+    section_title: float = 0.0
+
+
+# Chosen on the Japanese references of tests/data/summaries.json (the English ones held out) by
+# `python -m index summaries --grid`: its first row (most cells won against LexRank and lead-k,
+# then the best mean of ROUGE and fact coverage, then the smallest weights). Position (lead,
+# section_lead) changed no pick on top of the event and the section quotas, so it weighs nothing.
+MIX = Mix(centrality=1.0, title=0.0, heading=2.0, lead=0.0, section_lead=0.0, section_title=4.0)
 
 DAMPING = 0.85  # the chance the random walk follows an edge rather than jumps
 ITERATIONS = 100  # fixed, so scores never depend on a convergence test; 0.85**100 < 1e-7
-HEADING_BIAS = 0.5  # share of the random jump that goes to sentences echoing their heading
+HEADING_BIAS = 0.5  # lexrank method: share of the random jump to sentences echoing their heading
 MMR_LAMBDA = 0.7  # weight of a sentence's own score against its similarity to those already picked
 NEAR_DUPLICATE = 0.5  # token-set Jaccard at or above which two sentences say the same thing
-MIN_SENTENCE_CHARS = 15  # shorter "sentences" are fragments: a lead-in, a quote's tail
-LEAD_IN_ENDS = tuple("、,:：;；")  # "...he said:" announces the next line and says nothing alone
-TOPIC_WEIGHT = 0.5  # share of a topic summary's score that is relevance (the rest: centrality)
-# The article has something on a topic when one sentence holds this share of the topic's weight
-# (idf-weighted topic words, a word the article never uses weighing the most): "Metaのパン作り"
-# shares only メタ with the article, and that is not a summary of bread-making.
-MIN_TOPIC_COVERAGE = 0.25
+MIN_SENTENCE_CHARS = 15  # shorter "sentences" are fragments: a quote's tail
+LEAD_IN_ENDS = tuple(
+    "、,:：;；"
+)  # "...he said:" announces the next sentence and says nothing alone
+# LexRank is quadratic in the sentences it ranks: beyond this many, it ranks candidates chosen in
+# linear time. 300 sentences are ~45,000 similarities, ~0.1 s; the seed article has 33.
+MAX_CANDIDATES = 300
+TOPIC_WEIGHT = 0.5  # share of a topic summary's score that is relevance (the rest: the article's)
 # A sentence is about the topic when it holds this share of the best sentence's relevance.
 MIN_RELATIVE_RELEVANCE = 0.3
 JA_WEIGHT_FOR_EN = 0.3  # as in search: the glossary's Japanese side adds evidence to English topics
@@ -96,49 +137,119 @@ def summarize(
     section: str | None = None,
     topic: str | None = None,
     doc: str | None = None,
+    method: str = "headline",
+    mix: Mix = MIX,
 ) -> Summary:
-    """The article's central sentences in article order, optionally of one section or on a topic."""
+    """The article's key sentences in article order, optionally of one section or on a topic."""
     if length not in LENGTHS:
         raise QAError(f"unknown length {length!r}: use one of {', '.join(LENGTHS)}")
+    if method not in METHODS:
+        raise QAError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     article = _article(library, doc)
     topic = _check_topic(topic)
     heading = _section(article, section) if section is not None else None
     section = heading.text if heading else None
+    count = LENGTHS[length]
 
-    everything = _sentences(library, article.passages)
-    idf = _idf([s.tokens for s in everything])
-    scope = [s for s in everything if heading is None or s.quote.passage.section == heading.text]
-    vectors = [_vector(s.tokens, idf) for s in scope]
-    similarity = _similarities(vectors)
-    headings = {h.text: _vector(library.tokenize_ja(h.text), idf) for h in article.headings}
-    echo = [
-        _cosine(v, headings.get(s.quote.passage.section or "", {}))
-        for v, s in zip(vectors, scope, strict=True)
-    ]
-    scores = _lexrank(similarity, prior=echo)
-
+    passages = [p for p in article.passages if heading is None or p.section == heading.text]
+    scope = _sentences(library, passages)
     # Whole sentences first; fragments only when there are too few of them to fill the summary.
-    usable = [bool(s.tokens) for s in scope]
+    # A lead-in left alone (its quote is another paragraph) is never quoted: it says nothing.
+    usable = [bool(s.tokens) and not s.quote.text.endswith(LEAD_IN_ENDS) for s in scope]
     preferred = [u and _is_summary_worthy(s) for u, s in zip(usable, scope, strict=True)]
+    relevance: list[float] | None = None
     if topic is not None:
         relevance = _relevance(library, topic, scope)
         best = max(relevance, default=0.0)
-        if best < MIN_TOPIC_COVERAGE:
+        if not best or not _answers(library, topic, article):
             return Summary(article.doc, (), topic, False, section)
         about = [r >= MIN_RELATIVE_RELEVANCE * best for r in relevance]
         usable = [u and a for u, a in zip(usable, about, strict=True)]
         preferred = [p and a for p, a in zip(preferred, about, strict=True)]
-        top = max(scores) or 1.0
+        relevance = [r / best for r in relevance]
+
+    if method == "lead":
+        picked = [i for i, ok in enumerate(preferred) if ok][:count]
+        picked += [i for i, ok in enumerate(usable) if ok and i not in picked][
+            : count - len(picked)
+        ]
+        return _summary(article, scope, picked, topic, section)
+
+    idf = _idf([s.tokens for s in scope])
+    vectors = [_vector(s.tokens, idf) for s in scope]
+    groups = _groups(scope)
+    if method == "lexrank":
+        headings = {h.text: _vector(library.tokenize_ja(h.text), idf) for h in article.headings}
+        prior = [
+            _cosine(v, headings.get(s.quote.passage.section or "", {}))
+            for v, s in zip(vectors, scope, strict=True)
+        ]
+        base = [0.0] * len(scope)
+    else:
+        prior = None
+        headline = _headline(library, article, scope, idf, groups, mix)
+        base = headline.scores
+
+    # LexRank over candidates: every usable sentence of a short article, else the best chosen in
+    # linear time by the other features and by similarity to the article's centroid.
+    # The headline event: the sentence that states the most of the title, picked first.
+    event = None
+    if method == "headline" and heading is None and topic is None:
+        event = max(
+            (i for i, ok in enumerate(preferred) if ok),
+            key=lambda i: (headline.title[i], -i),
+            default=None,
+        )
+    candidates = [i for i, ok in enumerate(usable) if ok]
+    if len(candidates) > MAX_CANDIDATES:
+        proxy = base if relevance is None else [b + r for b, r in zip(base, relevance, strict=True)]
+        candidates = _candidates(candidates, vectors, proxy, prior, groups)
+        if event is not None and event not in candidates:
+            candidates = sorted([*candidates, event])
+    similarity = _similarities([vectors[i] for i in candidates])
+    central = _lexrank(similarity, [prior[i] for i in candidates] if prior else None)
+    top = max(central, default=0.0) or 1.0
+    weight = mix.centrality if method == "headline" else 1.0
+    scores = [weight * c / top + base[i] for c, i in zip(central, candidates, strict=True)]
+    if relevance is not None:  # the article's score and the topic's, each on a 0..1 scale
+        most = max(scores, default=0.0) or 1.0
         scores = [
-            (1 - TOPIC_WEIGHT) * c / top + TOPIC_WEIGHT * r / best
-            for c, r in zip(scores, relevance, strict=True)
+            (1 - TOPIC_WEIGHT) * x / most + TOPIC_WEIGHT * relevance[i]
+            for x, i in zip(scores, candidates, strict=True)
         ]
 
-    words = [frozenset(s.tokens) for s in scope]
-    picked = _mmr(scores, similarity, words, preferred, LENGTHS[length])
-    picked = _mmr(scores, similarity, words, usable, LENGTHS[length], picked)
+    words = [frozenset(scope[i].tokens) for i in candidates]
+    whole = [preferred[i] for i in candidates]
+    picked: list[int] = []
+    if method == "headline" and heading is None and topic is None:
+        first = candidates.index(event) if event is not None else None
+        picked = [first] if first is not None else []
+        sections_of = [groups[i] for i in candidates]
+        weights = [1 + mix.section_title * e for e in headline.echoes]
+        quotas = _quotas(count, sections_of, whole, first, weights)
+        picked = _mmr(
+            scores, similarity, words, whole, count, picked, quotas=quotas, groups=sections_of
+        )
+    picked = _mmr(scores, similarity, words, whole, count, picked)
+    picked = _mmr(scores, similarity, words, [usable[i] for i in candidates], count, picked)
+    return _summary(article, scope, [candidates[i] for i in picked], topic, section)
+
+
+def _summary(
+    article: Article,
+    scope: Sequence[_Sentence],
+    picked: Sequence[int],
+    topic: str | None,
+    section: str | None,
+) -> Summary:
     chosen = tuple(scope[i].quote for i in sorted(picked))
     return Summary(article.doc, chosen, topic, True, section)
+
+
+def _answers(library: Library, topic: str, article: Article) -> bool:
+    """Search's verdict on the topic as a question, for this article."""
+    result = library.search(topic)
+    return result.answerable and any(h.passage.doc == article.doc for h in result.hits)
 
 
 # --- the article, its sections and its sentences ----------------------------------------------
@@ -191,30 +302,168 @@ def _check_topic(topic: str | None) -> str | None:
 
 
 def _sentences(library: Library, passages: Sequence[Passage]) -> list[_Sentence]:
+    """The passages' sentences; a lead-in and the sentence it introduces are one."""
     out: list[_Sentence] = []
     for passage in passages:
-        japanese = split_sentences(passage.text)
-        english = split_sentences(passage.text_en) if passage.text_en else []
+        japanese = _spans(passage.text)
+        english = _spans(passage.text_en) if passage.text_en else []
         aligned = len(english) == len(japanese)
-        end = 0
-        for k, text in enumerate(japanese):
-            text_en = english[k] if aligned else passage.text_en
-            start = passage.text.index(text, end)
-            end = start + len(text)
+        k = 0
+        while k < len(japanese):
+            last = k
+            while last + 1 < len(japanese) and _leads_in(passage.text, japanese[last]):
+                last += 1
+            start, end = japanese[k][0], japanese[last][1]
+            text = passage.text[start:end]
+            text_en = passage.text_en
+            if aligned and text_en:
+                text_en = text_en[english[k][0] : english[last][1]]
             quote = SummarySentence(text, text_en, passage, passage.lines_of(start, end))
             out.append(_Sentence(quote, tuple(library.tokenize_ja(text))))
+            k = last + 1
     return out
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of the paragraph starts and ends in it."""
+    spans = []
+    end = 0
+    for sentence in split_sentences(text):
+        start = text.index(sentence, end)
+        end = start + len(sentence)
+        spans.append((start, end))
+    return spans
+
+
+def _leads_in(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[1]].endswith(LEAD_IN_ENDS)
 
 
 def _is_summary_worthy(sentence: _Sentence) -> bool:
     """Not a fragment: long enough, with content words (a bare quote has none), and ending as a
-    sentence rather than as a lead-in to the next line."""
+    sentence rather than as a lead-in with nothing after it to introduce."""
     text = sentence.quote.text
     return (
         len(text) >= MIN_SENTENCE_CHARS
         and len(set(sentence.tokens)) >= 2
         and not text.endswith(LEAD_IN_ENDS)
     )
+
+
+def _groups(scope: Sequence[_Sentence]) -> list[int]:
+    """Each sentence's section, numbered in article order."""
+    numbers: dict[str | None, int] = {}
+    return [numbers.setdefault(s.quote.passage.section, len(numbers)) for s in scope]
+
+
+# --- the headline features -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Headline:
+    scores: list[float]  # each sentence's score from everything but centrality
+    title: list[float]  # each sentence's share of the title's content
+    echoes: list[float]  # each section's heading's share of the title's content
+
+
+def _headline(
+    library: Library,
+    article: Article,
+    scope: Sequence[_Sentence],
+    idf: dict[str, float],
+    groups: Sequence[int],
+    mix: Mix,
+) -> _Headline:
+    """The title's and its heading's content each sentence states, and its place in the article
+    and in its section, weighed by `mix`."""
+    title = _weights(library.tokenize_ja(article.title), idf)
+    headings = {h.text: _weights(library.tokenize_ja(h.text), idf) for h in article.headings}
+    echoes = _section_echoes(article, scope, title, headings)
+    seen: Counter[int] = Counter()
+    scores, shares = [], []
+    for k, (s, group) in enumerate(zip(scope, groups, strict=True)):
+        words = frozenset(s.tokens)
+        heading = headings.get(s.quote.passage.section or "", {})
+        shares.append(_share(title, words))
+        scores.append(
+            math.fsum(
+                (
+                    mix.title * shares[-1],
+                    mix.heading * _share(heading, words),
+                    mix.lead / (1 + k),
+                    mix.section_lead / (1 + seen[group]),
+                    mix.section_title * echoes[group],
+                )
+            )
+        )
+        seen[group] += 1
+    return _Headline(scores, shares, echoes)
+
+
+def _section_echoes(
+    article: Article,
+    scope: Sequence[_Sentence],
+    title: dict[str, float],
+    headings: dict[str, dict[str, float]],
+) -> list[float]:
+    """For each section of `scope` (numbered as by _groups), the share of the title's content
+    its heading states."""
+    echoes: dict[str | None, float] = {}
+    for s in scope:
+        section = s.quote.passage.section
+        if section not in echoes:
+            words = frozenset(headings.get(section or "", {}))
+            echoes[section] = 1.0 if section in (None, article.title) else _share(title, words)
+    return list(echoes.values())
+
+
+def _weights(tokens: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
+    """A heading's words and their idf; a word no sentence uses weighs as the rarest."""
+    rarest = max(idf.values(), default=1.0)
+    return {t: idf.get(t, rarest) for t in dict.fromkeys(tokens)}
+
+
+def _share(weights: dict[str, float], words: frozenset[str]) -> float:
+    total = math.fsum(weights.values())
+    if not total:
+        return 0.0
+    return math.fsum(w for t, w in weights.items() if t in words) / total
+
+
+def _candidates(
+    usable: Sequence[int],
+    vectors: Sequence[dict[str, float]],
+    base: Sequence[float],
+    prior: Sequence[float] | None,
+    groups: Sequence[int],
+) -> list[int]:
+    """At most MAX_CANDIDATES sentences for LexRank, in linear time: the best of each section
+    (the largest sections first) by their other features plus their similarity to the article's
+    centroid, a linear stand-in for centrality."""
+    centroid: dict[str, float] = {}
+    for i in usable:
+        for t, w in vectors[i].items():
+            centroid[t] = centroid.get(t, 0.0) + w
+    norm = math.sqrt(math.fsum(w * w for w in centroid.values())) or 1.0
+
+    def closeness(v: dict[str, float]) -> float:
+        length = math.sqrt(math.fsum(w * w for w in v.values())) or 1.0
+        return math.fsum(w * centroid[t] for t, w in v.items()) / (length * norm)
+
+    proxy = {i: base[i] + (prior[i] if prior else 0.0) + closeness(vectors[i]) for i in usable}
+    by_group: dict[int, list[int]] = {}
+    for i in usable:
+        by_group.setdefault(groups[i], []).append(i)
+    # Each section's share of the candidates is its share of the sentences, at least one.
+    share = MAX_CANDIDATES / len(usable)
+    chosen: list[int] = []
+    for members in sorted(by_group.values(), key=lambda m: (-len(m), m[0])):
+        room = MAX_CANDIDATES - len(chosen)
+        if room <= 0:
+            break
+        k = min(room, max(1, int(len(members) * share)))
+        chosen += heapq.nlargest(k, members, key=lambda i: (proxy[i], -i))
+    return sorted(chosen)
 
 
 # --- similarity and centrality ---------------------------------------------------------------
@@ -229,17 +478,20 @@ def _idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
 
 def _vector(tokens: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
     # A set, not counts: a word said twice in one sentence ("物足りなさ" in line 24) is not twice
-    # what the sentence is about, and would pull a quote's echo to the centre.
-    return {t: idf.get(t, 0.0) for t in set(tokens)}
+    # what the sentence is about, and would pull a quote's echo to the centre. In the tokens'
+    # order, not a set's, so no sum depends on the hash seed.
+    return {t: idf.get(t, 0.0) for t in dict.fromkeys(tokens)}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    dot = math.fsum(w * b[t] for t, w in a.items() if t in b)
     if not dot:
         return 0.0
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    norm = math.sqrt(math.fsum(w * w for w in a.values())) * math.sqrt(
+        math.fsum(w * w for w in b.values())
+    )
     return dot / norm
 
 
@@ -252,7 +504,7 @@ def _similarities(vectors: Sequence[dict[str, float]]) -> np.ndarray:
     return matrix
 
 
-def _lexrank(similarity: np.ndarray, prior: Sequence[float]) -> list[float]:
+def _lexrank(similarity: np.ndarray, prior: Sequence[float] | None = None) -> list[float]:
     """Continuous LexRank: the stationary distribution of a damped walk over the similarity graph,
     whose random jump lands on a sentence partly at random, partly in proportion to `prior`.
 
@@ -263,8 +515,8 @@ def _lexrank(similarity: np.ndarray, prior: Sequence[float]) -> list[float]:
     if n == 0:
         return []
     jump = np.full(n, 1.0 / n)
-    weights = np.asarray(prior, dtype=float)
-    if weights.sum() > 0:
+    weights = np.asarray(prior if prior is not None else [], dtype=float)
+    if weights.size and weights.sum() > 0:
         jump = (1 - HEADING_BIAS) * jump + HEADING_BIAS * weights / weights.sum()
     rows = similarity.sum(axis=1, keepdims=True)
     transition = np.where(rows > 0, similarity / np.where(rows > 0, rows, 1.0), 1.0 / n)
@@ -350,6 +602,38 @@ def _coverages(
 # --- selection -------------------------------------------------------------------------------
 
 
+def _quotas(
+    count: int,
+    groups: Sequence[int],
+    eligible: Sequence[bool],
+    event: int | None,
+    weights: Sequence[float],
+) -> dict[int, int]:
+    """How many sentences each section gives. Short summaries: at most one a section. Longer
+    ones: in proportion to the section's eligible sentences times its weight, by largest
+    remainders (ties to the earlier section). The `event` sentence's section gives at least one."""
+    sizes = Counter(g for g, ok in zip(groups, eligible, strict=True) if ok)
+    if not sizes:
+        return {}
+    if count <= LENGTHS["short"]:
+        return dict.fromkeys(sizes, 1)
+    total = math.fsum(n * weights[g] for g, n in sizes.items())
+    exact = {g: count * n * weights[g] / total for g, n in sizes.items()}
+    quotas = {g: min(sizes[g], int(e)) for g, e in exact.items()}
+    order = sorted(sizes, key=lambda g: (-(exact[g] - int(exact[g])), g))
+    left = min(count, sum(sizes.values())) - sum(quotas.values())
+    while left > 0:
+        for g in order:
+            if left and quotas[g] < sizes[g]:
+                quotas[g] += 1
+                left -= 1
+    if event is not None and not quotas[groups[event]]:
+        donor = max(quotas, key=lambda g: (quotas[g], g))
+        quotas[donor] -= 1
+        quotas[groups[event]] = 1
+    return quotas
+
+
 def _mmr(
     scores: Sequence[float],
     similarity: np.ndarray,
@@ -357,12 +641,17 @@ def _mmr(
     eligible: Sequence[bool],
     count: int,
     picked: Sequence[int] = (),
+    *,
+    quotas: dict[int, int] | None = None,
+    groups: Sequence[int] = (),
 ) -> list[int]:
     """Maximal marginal relevance: `picked` and then, until there are `count`, the best-scoring
     eligible sentence that least repeats those picked; a near-duplicate of a picked sentence is
-    never picked. Ties go to the earlier sentence."""
+    never picked, nor a sentence of a section (`groups`) whose quota is full. Ties go to the
+    earlier sentence."""
     top = max(scores, default=0.0) or 1.0
     picked = list(picked)
+    taken: Counter[int] = Counter(groups[i] for i in picked) if quotas is not None else Counter()
     candidates = [
         i
         for i, ok in enumerate(eligible)
@@ -373,9 +662,15 @@ def _mmr(
         redundancy = max((float(similarity[i, j]) for j in picked), default=0.0)
         return (MMR_LAMBDA * scores[i] / top - (1 - MMR_LAMBDA) * redundancy, -i)
 
-    while candidates and len(picked) < count:
+    while len(picked) < count:
+        if quotas is not None:
+            candidates = [i for i in candidates if taken[groups[i]] < quotas.get(groups[i], 0)]
+        if not candidates:
+            break
         best = max(candidates, key=gain)
         picked.append(best)
+        if quotas is not None:
+            taken[groups[best]] += 1
         candidates = [
             i for i in candidates if i != best and _jaccard(words[i], words[best]) < NEAR_DUPLICATE
         ]
@@ -397,12 +692,18 @@ if __name__ == "__main__":
     parser.add_argument("--section")
     parser.add_argument("--topic")
     parser.add_argument("--doc")
+    parser.add_argument("--method", default="headline", choices=METHODS)
     parser.add_argument("--lang", default="ja", choices=["ja", "en"])
     args = parser.parse_args()
     lib = Library.from_seeds()
     try:
         result = summarize(
-            lib, length=args.length, section=args.section, topic=args.topic, doc=args.doc
+            lib,
+            length=args.length,
+            section=args.section,
+            topic=args.topic,
+            doc=args.doc,
+            method=args.method,
         )
     except QAError as e:
         raise SystemExit(f"error: {e}") from None

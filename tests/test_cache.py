@@ -47,7 +47,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def answers(library: Library) -> list[object]:
     return [
-        (r.answerable, r.coverage, [(h.passage.id, h.score) for h in r.hits])
+        (r.answerable, r.confidence, [(h.passage.id, h.score) for h in r.hits])
         for r in map(library.search, QUESTIONS)
     ]
 

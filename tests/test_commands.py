@@ -92,8 +92,8 @@ def custom_ids(view: discord.ui.View) -> list[str]:
             "worth $100 million",
         ),
         ("OpenAI", JA_LOCALE, "記事には次のようにあります", "OpenAI"),  # no clue: the user's locale
-        ("東京の天気は?", EN_LOCALE, "見当たりません", None),
-        ("How do I bake bread?", JA_LOCALE, "does not answer", None),
+        ("東京の天気は?", EN_LOCALE, "記事の話題から外れています", None),
+        ("How do I bake bread?", JA_LOCALE, "not something the article covers", None),
     ],
 )
 async def test_ask_defers_then_follows_up_with_the_answer(
@@ -297,6 +297,30 @@ async def test_summary_topic_and_section(cog: QACog, make_interaction: Any) -> N
     interaction = make_interaction(cog.bot)
     await invoke(cog, "summary", interaction, section="no such section", lang="en")
     assert sent(interaction)["ephemeral"] is True
+
+
+async def test_summary_defers_at_once_and_summarizes_off_the_event_loop(
+    cog: QACog, make_interaction: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import bot.commands
+
+    seen: list[tuple[bool, bool]] = []
+    real = bot.commands.make_summary
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        # (deferred before summarizing, on a thread other than the event loop's)
+        seen.append((interaction.response.is_done(), threading.current_thread() is main))
+        return real(*args, **kwargs)
+
+    main = threading.current_thread()
+    monkeypatch.setattr(bot.commands, "make_summary", spy)
+    interaction = make_interaction(cog.bot)
+    await invoke(cog, "summary", interaction, length="short", lang="en")
+    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    assert seen == [(True, False)]
+    assert re.findall(r"\*\*\[(\d+)\]\*\*", description(sent(interaction))) == ["1", "2", "3"]
 
 
 async def test_section_autocomplete_lists_headings_in_the_users_language(

@@ -153,7 +153,7 @@ def test_ask_json_is_the_answer_value(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "メタは研究者にいくら提示した?")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"lang", "answered", "text", "quotes"}
+    assert set(data) == {"lang", "answered", "verdict", "confidence", "text", "quotes"}
     assert (data["lang"], data["answered"]) == ("ja", True)
     first = data["quotes"][0]
     assert set(first) == {"text", "original", "doc", "lines", "section"}
@@ -167,7 +167,9 @@ def test_ask_json_off_topic(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "How do I bake bread?")
     data = json.loads(out)
     assert (code, data["lang"], data["answered"], data["quotes"]) == (0, "en", False, [])
-    assert "The article does not answer this question." in data["text"]
+    assert (data["verdict"], data["confidence"] < 0.5) == ("off_topic", True)
+    assert "That is not something the article covers" in data["text"]
+    assert "/summary" in data["text"]
 
 
 @pytest.mark.parametrize(
@@ -187,15 +189,18 @@ def test_report_lists_unanswered_questions_and_feedback(cli: Any, tmp_path: Path
     assert code == 0 and "No records yet" in out
     with Records(tmp_path / "records.sqlite3") as records:
         for q in ["東京の天気は?", "東京の天気は?", "How do I bake bread?"]:
-            records.add_question(q, lang="ja", answered=False, user_id=1)
+            records.add_question(q, lang="ja", answered=False, user_id=1, verdict="off_topic")
+        records.add_question("How old is Sam Altman?", lang="en", answered=False, verdict="related")
         qid = records.add_question("How much did Meta offer?", lang="en", answered=True, user_id=1)
         records.add_feedback(qid, ["000_30e68451fde60380:7"], 1, user_id=1)
         records.add_feedback(qid, ["000_30e68451fde60380:7"], -1, user_id=2)
     code, out, _ = cli("report")
     assert code == 0
     lines = out.splitlines()
-    unanswered = lines[lines.index("Most frequent unanswered questions:") + 1 :]
-    assert unanswered[0].split() == ["2", "東京の天気は?"] and unanswered[1].split()[0] == "1"
+    related = lines[lines.index("  related (the article talks about it but does not say):") + 1 :]
+    assert related[0].split() == ["1", "How", "old", "is", "Sam", "Altman?"]
+    off_topic = lines[lines.index("  off topic (the article is not about it):") + 1 :]
+    assert off_topic[0].split() == ["2", "東京の天気は?"] and off_topic[1].split()[0] == "1"
     assert any(line.split()[:3] == ["1", "1", "000_30e68451fde60380:7"] for line in lines)
     assert "How much did Meta offer?" not in out  # answered questions are not listed
 

@@ -1,9 +1,12 @@
-"""Retrieval quality on our own question sets, scored by the same code as `python -m index eval`.
+"""Retrieval and verdict quality on our own question sets, scored by `python -m index eval`'s code.
 
-Two sets, written independently from the article: questions.jsonl (used to choose the method's
-settings) and questions_validation.jsonl (only to check that the choices generalise). The floors
-below are the figures measured when the method was fixed, less a small margin, so a change that
-makes retrieval worse fails here; README "Retrieval quality" has the figures and the targets.
+questions.jsonl chose the search's settings and is part of the verdict's tuning data;
+questions_validation.jsonl is held out from both. answerable.jsonl, offtopic.jsonl, nearmiss.jsonl
+and jsquad_offtopic.jsonl (JSQuAD's questions asked of our article) carry a "split": the verdict
+(index/data/verdict.json) was fitted on their "tune" part; the floors below are on the "heldout"
+part, which no choice has seen. Each floor is the figure measured when the method was fixed, less
+a small margin, so a change that makes retrieval or the verdict worse fails here (README,
+"Retrieval quality" and "Knowing when it does not know").
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from index import Library
-from index.evaluate import evaluate, load_questions
+from index.evaluate import Question, evaluate, load_questions
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -24,9 +27,10 @@ def library() -> Library:
 
 
 FLOORS = {
-    # set: (ja r@1, ja r@3, en r@1, en r@3, near-miss declined, wrongly declined at most)
-    "questions.jsonl": (0.62, 0.82, 0.71, 0.77, 0.60, 0.09),
-    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 0.65, 0.03),
+    # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
+    # at most)
+    "questions.jsonl": (0.62, 0.82, 0.71, 0.77, 1.0, 0.30, 0.04),
+    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 0.85, 0.45, 0.03),
 }
 
 
@@ -36,12 +40,55 @@ def test_question_set(library: Library, name: str) -> None:
     assert len(questions) >= 60
     report = evaluate(library, questions).as_dict()
     ja, en = report["answerable"]["ja"], report["answerable"]["en"]
-    ja1, ja3, en1, en3, nearmiss, wrong = FLOORS[name]
+    ja1, ja3, en1, en3, offtopic, nearmiss, wrong = FLOORS[name]
     assert ja["recall@1"] >= ja1 and ja["recall@3"] >= ja3
     assert en["recall@1"] >= en1 and en["recall@3"] >= en3
-    assert report["declined_by_kind"]["offtopic"]["declined"] == 1.0
+    # A declined question is a miss: the verdict keeps what retrieval finds.
+    assert ja["answered@1"] >= ja1 and en["answered@1"] >= en1
+    assert report["declined_by_kind"]["offtopic"]["declined"] >= offtopic
     assert report["declined_by_kind"]["nearmiss"]["declined"] >= nearmiss
     assert report["wrongly_declined"] <= wrong
+
+
+def heldout(name: str, lang: str | None = None) -> list[Question]:
+    return [q for q in load_questions(DATA / name, "heldout") if lang in (None, q.lang)]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "floor"),
+    [
+        ("offtopic.jsonl", "ja", 0.65),
+        ("offtopic.jsonl", "en", 0.60),
+        ("nearmiss.jsonl", None, 0.15),
+        ("jsquad_offtopic.jsonl", None, 0.82),
+    ],
+)
+def test_heldout_unanswerable_are_declined(
+    library: Library, name: str, lang: str | None, floor: float
+) -> None:
+    questions = heldout(name, lang)
+    assert len(questions) >= 40
+    report = evaluate(library, questions).as_dict()
+    assert report["unanswerable_declined"]["declined"] >= floor
+
+
+def test_heldout_answerable_are_answered(library: Library) -> None:
+    report = evaluate(library, heldout("answerable.jsonl")).as_dict()
+    ja, en = report["answerable"]["ja"], report["answerable"]["en"]
+    assert report["wrongly_declined"] <= 0.05
+    assert ja["answered@1"] >= 0.66 and en["answered@1"] >= 0.68
+
+
+def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
+    from bot.answer import compose
+
+    for question in heldout("offtopic.jsonl")[:20] + heldout("nearmiss.jsonl")[:20]:
+        answer = compose(library, question.q)
+        assert answer.verdict in ("answered", "related", "off_topic")
+        if answer.verdict == "off_topic":
+            assert answer.quotes == () and not answer.more
+        elif answer.verdict == "related":
+            assert len(answer.quotes) == 1
 
 
 def test_question_sets_are_well_formed() -> None:
@@ -51,3 +98,11 @@ def test_question_sets_are_well_formed() -> None:
         assert {q.lang for q in questions} == {"ja", "en"}
         assert sum(not q.gold for q in questions) >= 15
         assert all(1 <= g <= 38 for q in questions for g in q.gold)
+    sizes = {"offtopic.jsonl": 150, "nearmiss.jsonl": 60, "answerable.jsonl": 100}
+    for name, least in sizes.items():
+        questions = load_questions(DATA / name)
+        assert len(questions) >= least and len({q.id for q in questions}) == len(questions)
+        assert {q.split for q in questions} == {"tune", "heldout"}
+        for lang in ("ja", "en"):
+            assert sum(q.lang == lang for q in questions) >= len(questions) // 3
+        assert all(bool(q.gold) == (name == "answerable.jsonl") for q in questions)

@@ -72,6 +72,24 @@ def test_unanswered_questions_most_frequent_first(records: Records) -> None:
     assert len(records.unanswered(limit=1)) == 1
 
 
+def test_a_database_from_before_the_verdicts_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE questions (id INTEGER PRIMARY KEY, asked_at TEXT NOT NULL, user_hash TEXT,"
+        " question TEXT NOT NULL, normalized TEXT NOT NULL, lang TEXT NOT NULL,"
+        " answered INTEGER NOT NULL, source TEXT NOT NULL);"
+        "INSERT INTO questions VALUES (1, '2026-01-01', NULL, 'q?', 'q', 'en', 0, 'slash');"
+    )
+    db.commit()
+    db.close()
+    with Records(path, "salt") as records:
+        records.add_question("q?", lang="en", answered=False, verdict="off_topic")
+        assert [(u.question, u.count, u.verdict) for u in records.unanswered()] == [
+            ("q?", 2, "off_topic")
+        ]
+
+
 def test_feedback_counts_per_passage_one_vote_per_user(records: Records) -> None:
     qid = records.add_question("How much did Meta offer?", lang="en", answered=True)
     records.add_feedback(qid, ["a:7", "a:14"], 1, user_id=1)

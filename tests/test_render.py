@@ -37,8 +37,8 @@ CASES = [
     # question, reply language, answered, what the reply must say
     ("メタは研究者にいくら提示した?", "ja", True, "記事には次のようにあります"),
     ("How much did Meta offer OpenAI staff?", "en", True, "Here is what the article says"),
-    ("東京の天気は?", "ja", False, "この記事には、この質問の答えは見当たりません"),
-    ("How do I bake bread?", "en", False, "The article does not answer this question"),
+    ("東京の天気は?", "ja", False, "その質問は記事の話題から外れています"),
+    ("How do I bake bread?", "en", False, "That is not something the article covers"),
 ]
 
 
@@ -140,10 +140,10 @@ def _quote(n: int, p: Passage, lang: str, title: str = "記事") -> Quote:
 
 @pytest.mark.parametrize(
     ("lang", "label"),
-    [("ja", "最も近い箇所(答えではありません)"), ("en", "Closest match (not an answer)")],
+    [("ja", "記事にはそのとおりのことは書かれていません"), ("en", "The article does not say exactly")],
 )
 def test_closest_match_is_marked_as_not_an_answer(lang: str, label: str) -> None:
-    answer = Answer("質問", lang, False, (_quote(1, _passage(7), lang),))
+    answer = Answer("質問", lang, False, (_quote(1, _passage(7), lang),), verdict="related")
     r = answer_reply(answer)
     description = r.embed["description"]
     assert description.index(label) < description.index("**[1]**")

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import re
+import subprocess
+import sys
 from functools import cache
 
 import pytest
 
+import index.summarize as summarize_module
 from index import DEFAULT_SEEDS, Library, QAError
 from index.passages import split_article
-from index.summarize import LENGTHS, Summary, sections, summarize
+from index.summarize import LEAD_IN_ENDS, LENGTHS, METHODS, Summary, sections, summarize
+from index.summary_eval import load_references, score
 
 DOC = "000_30e68451fde60380.txt"
 JA_LINES = (DEFAULT_SEEDS / DOC).read_text(encoding="utf-8").splitlines()
@@ -160,11 +167,22 @@ def test_topic_summary_picks_the_lines_about_it(
     assert must <= lines <= may, sorted(lines)
 
 
-@pytest.mark.parametrize("topic", ["パン作り", "baking bread", "Metaのパン作り", "Meta's bread"])
+@pytest.mark.parametrize("topic", ["パン作り", "baking bread"])
 def test_off_topic_summary_says_so_and_quotes_nothing(library: Library, topic: str) -> None:
     summary = summarize(library, topic=topic)
     assert not summary.on_topic
     assert summary.sentences == ()
+
+
+@pytest.mark.parametrize(
+    "topic", ["パン作り", "Metaのパン作り", "Meta's bread", "1億ドルのオファー", "burnout"]
+)
+def test_whether_the_article_has_a_topic_is_searchs_verdict(library: Library, topic: str) -> None:
+    # One verdict for a question and a topic: the summary says "nothing on this" exactly when
+    # search would not answer the topic asked as a question.
+    summary = summarize(library, topic=topic)
+    assert summary.on_topic == library.search(topic).answerable
+    assert bool(summary.sentences) == summary.on_topic
 
 
 # Lines 16 and 27 split into two sentences on both sides: a sentence picked from one of them is
@@ -255,3 +273,146 @@ def test_doc_picks_an_article_and_defaults_to_the_first_by_file_name(library: Li
     assert summarize(two).doc == "a.txt"
     assert summarize(two, doc="b.txt").doc == "b.txt"
     assert sections(two, doc="b.txt") == ["記事B"]
+
+
+# --- the headline event, the sections, lead-ins, determinism ----------------------------------
+
+SHUTDOWN_JA = re.compile(r"1週間.*(停止|休止|休み)")
+SHUTDOWN_EN = re.compile(r"week-long (shutdown|pause)|week off")
+
+
+@pytest.mark.parametrize("length", list(LENGTHS))
+def test_every_summary_says_that_openai_shuts_down_for_a_week(
+    library: Library, length: str
+) -> None:
+    # The title's event: a reader of any summary learns that OpenAI is closing for a week.
+    sentences = _summary(library, length=length).sentences
+    assert any(SHUTDOWN_JA.search(s.text) for s in sentences)
+    assert any(SHUTDOWN_EN.search(s.text_en or "") for s in sentences)
+
+
+def test_the_default_summary_states_the_event_and_covers_most_sections(library: Library) -> None:
+    summary = summarize(library)
+    assert any(SHUTDOWN_JA.search(s.text) for s in summary.sentences)
+    assert len({s.passage.section for s in summary.sentences}) >= 4
+
+
+def test_a_long_summary_covers_every_section(library: Library) -> None:
+    summary = _summary(library, length="long")
+    assert {s.passage.section for s in summary.sentences} == set(sections(library))
+
+
+@pytest.mark.parametrize("options", ALL_OPTIONS, ids=str)
+def test_no_summary_sentence_ends_as_a_lead_in(library: Library, options) -> None:
+    for s in _summary(library, **options).sentences:
+        assert not s.text.endswith(LEAD_IN_ENDS), s.text
+
+
+def test_a_lead_in_is_quoted_with_the_quote_it_introduces(library: Library) -> None:
+    # Line 15 ends "こう付け加えた、" and line 16 is what was added: a summary quoting line 15
+    # quotes line 16 with it, in one sentence, in both languages.
+    for options in ALL_OPTIONS:
+        for s in _summary(library, **options).sentences:
+            if s.lines[0] == 15:
+                assert s.lines == (15, 16)
+                assert s.text.startswith(JA_LINES[14]) and "もしプレッシャー" in s.text
+                assert s.text_en is not None and "If you're feeling pressured" in s.text_en
+
+
+def test_a_lead_in_whose_quote_is_another_paragraph_is_never_quoted(library: Library) -> None:
+    lines = [
+        "見出しのある短い記事",
+        "",
+        "記者会見で社長は新しい方針を説明し、最後にこう付け加えた、",
+        "",
+        "「これは一時的な措置にすぎず、来月には元の体制に戻す予定だ。」",
+        "",
+        "別の段落では、会社の業績が三年ぶりに回復したことが伝えられている。",
+    ]
+    small = Library(
+        [split_article("leadin.txt", lines)],
+        library.tokenize_ja,
+        library.tokenize_en,
+        library.glossary,
+    )
+    for length in LENGTHS:
+        summary = summarize(small, length=length)
+        assert summary.sentences
+        assert not any(s.text.endswith(LEAD_IN_ENDS) for s in summary.sentences)
+
+
+def test_a_large_article_is_summarized_from_candidates_the_same_way_each_time(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Beyond MAX_CANDIDATES sentences LexRank ranks candidates chosen in linear time; here the
+    # limit is lowered so that the seed article takes that path.
+    monkeypatch.setattr(summarize_module, "MAX_CANDIDATES", 15)
+    for length in LENGTHS:
+        first = summarize(library, length=length)
+        assert len(first.sentences) == LENGTHS[length]
+        assert first == summarize(library, length=length)
+        assert any(SHUTDOWN_JA.search(s.text) for s in first.sentences)
+
+
+# A 600-sentence article of few words in many combinations: near-ties everywhere, and more
+# sentences than MAX_CANDIDATES. Summed in a set's order, as before, its scores changed in the
+# last bits with the hash seed and the summary with them (seeds 0 and 2 differed).
+_SUMMARIES_BY_SEED = """
+import json
+from index import DEFAULT_SEEDS, Library
+from index.passages import split_article
+from index.summarize import LENGTHS, summarize
+A = ["研究者", "技術者", "経営陣", "投資家", "社員", "記者", "顧客"]
+B = ["新しい計画", "大きな変化", "報酬の見直し", "採用活動", "人材の流出", "研究の成果",
+     "市場の動き", "会社の方針", "休暇の制度", "競争の激化", "将来の展望"]
+C = ["説明した", "批判した", "歓迎した", "懸念した", "発表した"]
+lines = ["大きな記事"]
+for section in range(12):
+    lines += ["", f"第{section + 1}部の話題について"]
+    for paragraph in range(10):
+        n = section * 50 + paragraph * 5
+        lines += ["", "".join(
+            f"{A[k % 7]}は{B[k * 3 % 11]}と{B[(k * 5 + 1) % 11]}について{C[k % 5]}。"
+            for k in range(n, n + 5)
+        )]
+seed = Library.from_seeds(DEFAULT_SEEDS, cache=False)
+big = Library([split_article("big.txt", lines)], seed.tokenize_ja, seed.tokenize_en, seed.glossary)
+out = [
+    [[list(q.lines), q.text] for q in summarize(library, length=length, topic=topic).sentences]
+    for library, topics in ((big, (None,)), (seed, (None, "burnout")))
+    for length in LENGTHS
+    for topic in topics
+]
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def test_summaries_do_not_depend_on_the_hash_seed() -> None:
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _SUMMARIES_BY_SEED],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert all(json.loads(outputs.pop()))  # and each is a summary
+
+
+@pytest.mark.parametrize("length", list(LENGTHS))
+def test_the_new_method_covers_at_least_the_facts_the_baselines_do(
+    library: Library, length: str
+) -> None:
+    references = load_references()
+    covered = {
+        method: score(
+            summarize(library, length=length, method=method), references, method, "ja", length
+        ).facts
+        for method in METHODS
+    }
+    assert covered["headline"] >= max(covered["lexrank"], covered["lead"]), covered

@@ -629,3 +629,34 @@ async def test_burst_of_slash_commands_each_answered_once_in_time(
         assert _MARKER.search(embed(reply)["description"]), reply
     assert len(stored(qa.records.path, "SELECT id FROM questions")) == 200
     assert qa.alive()
+
+
+async def test_a_large_article_summary_blocks_nobody(
+    fake: FakeDiscord, config: Config, library: Library
+) -> None:
+    # The seed article 100 times over (~700 KB, 3,300 sentences), each copy under its own
+    # headings: a summary takes about a second. /summary answers within Discord's deadline (it
+    # defers at once) and another user's /ask is answered while it is being made.
+    from index.passages import split_article
+
+    seed = (Path(__file__).parents[2] / "seeds" / "000_30e68451fde60380.txt").read_text("utf-8")
+    lines = ["大きな記事"]
+    for copy in range(100):
+        for line in seed.splitlines()[1:]:
+            is_heading = len(line) < 60 and not line.endswith(("。", "、", "”", '"', "」"))
+            lines.append(f"{line}({copy + 1})" if is_heading else line)
+    big = Library(
+        [split_article("big.txt", lines)],
+        library.tokenize_ja,
+        library.tokenize_en,
+        library.glossary,
+    )
+    async with started(fake, config, big):
+        summary = await fake.run_command(fake.user("reader"), "summary")
+        ask = await fake.run_command(fake.user("other"), "ask", {"question": JA_QUESTION})
+        await fake.first_response(summary)  # within INTERACTION_DEADLINE
+        answer = await answered(fake, ask)
+        assert _MARKER.search(embed(answer)["description"])
+        assert fake.visible_reply(summary) is None, "the /ask waited for the summary"
+        reply = await fake.reply_to(summary, timeout=60)
+        assert_quoted_and_cited(reply, "en")

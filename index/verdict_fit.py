@@ -1,0 +1,227 @@
+"""Fit the verdict (index/verdict.py) on the tuning parts of tests/data/, write index/data/verdict.json.
+
+    python -m index.verdict_fit            # fit, write, and report tuning and held-out figures
+    python -m index.verdict_fit --report   # only report, with the verdict.json in use
+    python -m index.verdict_fit --jsquad ../shared/data/jsquad-valid-v1.1.json
+                                           # (re)write tests/data/jsquad_offtopic.jsonl first
+
+The sets (tests/data/README.md): questions.jsonl is all tuning (it chose the search's settings
+before); questions_validation.jsonl is all held out; answerable.jsonl, offtopic.jsonl,
+nearmiss.jsonl and jsquad_offtopic.jsonl carry a "split" per question ("tune" | "heldout").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .evaluate import Question, load_questions
+from .search import Library
+from .verdict import (
+    ANSWERED,
+    FEATURES,
+    OFF_TOPIC,
+    Evidence,
+    Judge,
+    Verdict,
+    fit_logistic,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+OUT = Path(__file__).resolve().parent / "data" / "verdict.json"
+SETS = (
+    "questions.jsonl",
+    "questions_validation.jsonl",
+    "answerable.jsonl",
+    "offtopic.jsonl",
+    "nearmiss.jsonl",
+    "jsquad_offtopic.jsonl",
+)
+WHOLE = {"questions.jsonl": "tune", "questions_validation.jsonl": "heldout"}
+# The operating point: the highest threshold at which at most this share of the tuning part's
+# answerable questions is declined (the target for held-out questions).
+MAX_WRONGLY_DECLINED = 0.02
+# Each kind's share of the fit's weight: everyday off-topic questions are what users meet most
+# and the hardest to tell (JSQuAD's are easy: chosen on the tuning part, JSQuAD at a sixth let
+# them through more often).
+WEIGHTS = {"answerable": 0.5, "offtopic": 0.3, "nearmiss": 0.15, "jsquad": 0.05}
+L2 = 1.0  # ridge on the standardised weights: 10 features, a few thousand questions
+
+
+def split_of(name: str, q: Question) -> str:
+    return WHOLE.get(name) or q.split or "tune"
+
+
+def load_sets(data: Path = DATA) -> list[tuple[str, Question]]:
+    rows = []
+    for name in SETS:
+        if (data / name).exists():
+            rows += [(name, q) for q in load_questions(data / name)]
+    return rows
+
+
+def gold_rank(library: Library, q: Question, result_hits: Sequence) -> int | None:
+    for r, hit in enumerate(result_hits, start=1):
+        if any(hit.passage.lines[0] <= g <= hit.passage.lines[1] for g in q.gold):
+            return r
+    return None
+
+
+def collect(library: Library, rows: list[tuple[str, Question]]) -> list[dict]:
+    out = []
+    for name, q in rows:
+        result = library.search(q.q, top=3)
+        assert result.evidence is not None
+        out.append(
+            {
+                "set": name,
+                "q": q,
+                "split": split_of(name, q),
+                "x": result.evidence.vector(),
+                "rank": gold_rank(library, q, result.hits) if q.gold else None,
+            }
+        )
+    return out
+
+
+def _kind(row: dict) -> str:
+    if row["q"].gold:
+        return "answerable"
+    return "jsquad" if row["set"] == "jsquad_offtopic.jsonl" else row["q"].kind
+
+
+def fit(rows: list[dict]) -> Judge:
+    tune = [r for r in rows if r["split"] == "tune"]
+    x = np.array([r["x"] for r in tune])
+    y = np.array([float(bool(r["q"].gold)) for r in tune])
+    kinds = [_kind(r) for r in tune]
+    w = np.zeros(len(tune))
+    for kind, share in WEIGHTS.items():
+        mask = np.array([k == kind for k in kinds])
+        w[mask] = share / max(1, mask.sum())
+    positive = y == 1
+    answers = fit_logistic(x, y, w, L2)
+    p = np.array([answers.probability(v) for v in x])
+    ok = np.sort(p[positive])
+    # The largest threshold that declines at most MAX_WRONGLY_DECLINED of them.
+    threshold = float(ok[int(np.floor(MAX_WRONGLY_DECLINED * len(ok)))]) - 1e-9
+    # Related or off-topic, among the unanswerable: near-miss questions against the others.
+    neg = ~positive
+    near = np.array([r["q"].kind == "nearmiss" for r in tune])[neg]
+    wn = np.where(near, 0.5 / max(1, near.sum()), 0.5 / max(1, (~near).sum()))
+    related = fit_logistic(x[neg], near.astype(float), wn, L2)
+    meta = {
+        "fitted_on": {
+            name: f"split {'tune (all)' if name in WHOLE and WHOLE[name] == 'tune' else 'tune'}"
+            for name in SETS
+            if name != "questions_validation.jsonl"
+        },
+        "held_out": ["questions_validation.jsonl (all)", "the 'heldout' split of the others"],
+        "rows": int(len(tune)),
+        "operating_point": f"at most {MAX_WRONGLY_DECLINED:.0%} of the tuning answerable declined",
+        "weights": WEIGHTS,
+        "features": list(FEATURES),
+        "script": "python -m index.verdict_fit",
+    }
+    return Judge(answers, related, threshold, meta)
+
+
+def to_json(judge: Judge) -> dict:
+    return {
+        **judge.meta,
+        "threshold": round(judge.threshold, 6),
+        "answers": judge.answers.to_json(),
+        "related": judge.related.to_json(),
+    }
+
+
+def report(rows: list[dict], judge: Judge) -> dict[str, dict[str, str]]:
+    """Figures per split: declined shares per kind and language, wrongly declined, recall@1."""
+    figures: dict[str, dict[str, list[int]]] = {
+        "tune": defaultdict(lambda: [0, 0]),
+        "heldout": defaultdict(lambda: [0, 0]),
+    }
+    for r in rows:
+        verdict = judge(Evidence(*r["x"]))
+        q: Question = r["q"]
+        f = figures[r["split"]]
+        if q.gold:
+            f[f"answerable {q.lang}: wrongly declined"][0] += verdict.verdict != ANSWERED
+            f[f"answerable {q.lang}: wrongly declined"][1] += 1
+            f[f"answerable {q.lang}: recall@1, declines as misses"][0] += (
+                r["rank"] == 1 and verdict.verdict == ANSWERED
+            )
+            f[f"answerable {q.lang}: recall@1, declines as misses"][1] += 1
+        else:
+            kind = "jsquad" if r["set"] == "jsquad_offtopic.jsonl" else q.kind
+            key = f"{kind} {q.lang}: declined"
+            f[key][0] += verdict.verdict != ANSWERED
+            f[key][1] += 1
+            if kind == "nearmiss":
+                f[f"{kind} {q.lang}: related"][0] += verdict.verdict == "related"
+                f[f"{kind} {q.lang}: related"][1] += 1
+            else:
+                f[f"{kind} {q.lang}: off_topic"][0] += verdict.verdict == OFF_TOPIC
+                f[f"{kind} {q.lang}: off_topic"][1] += 1
+    return {
+        split: {k: f"{a / b:.3f} ({a}/{b})" for k, (a, b) in sorted(f.items())}
+        for split, f in figures.items()
+    }
+
+
+def write_jsquad_offtopic(source: str | Path, out: Path) -> int:
+    """JSQuAD's questions as questions about our article (none has an answer here), split by
+    Wikipedia article: even-numbered articles tune, odd held out."""
+    data = json.loads(Path(source).read_text(encoding="utf-8"))["data"]
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for i, article in enumerate(data):
+            for paragraph in article["paragraphs"]:
+                for qa in paragraph["qas"]:
+                    row = {
+                        "id": f"jsquad-{qa['id']}",
+                        "lang": "ja",
+                        "q": qa["question"],
+                        "gold": [],
+                        "kind": "offtopic",
+                        "split": "tune" if i % 2 == 0 else "heldout",
+                    }
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    n += 1
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m index.verdict_fit", description=__doc__)
+    parser.add_argument("--report", action="store_true", help="report with the verdict in use")
+    parser.add_argument("--jsquad", help="jsquad-valid-v1.1.json: rewrite the JSQuAD set first")
+    args = parser.parse_args(argv)
+    if args.jsquad:
+        n = write_jsquad_offtopic(args.jsquad, DATA / "jsquad_offtopic.jsonl")
+        print(f"wrote {n} questions to {DATA / 'jsquad_offtopic.jsonl'}")
+    library = (
+        Library.from_seeds(cache=False, judge=lambda e: Verdict(0.0, OFF_TOPIC))
+        if not args.report
+        else Library.from_seeds(cache=False)
+    )
+    rows = collect(library, load_sets())
+    judge = Judge.load() if args.report else fit(rows)
+    if not args.report:
+        OUT.write_text(json.dumps(to_json(judge), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        print(f"wrote {OUT} (threshold {judge.threshold:.3f})")
+        for name, weight in zip(FEATURES, judge.answers.weights, strict=True):
+            print(f"  {name:>14} {weight:+.3f}")
+    for split, figures in report(rows, judge).items():
+        print(f"[{split}]")
+        for key, value in figures.items():
+            print(f"  {key:<48} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
