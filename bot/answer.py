@@ -10,8 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Library, Passage, QueryError
+from index.followup import Turn, resolve
 from index.passages import split_sentences
+from index.questionform import plain
 from index.search import MAX_QUERY_CHARS, check_query
+from index.spans import Span, focus, window
 from index.tokenize import is_japanese
 from index.verdict import ANSWERED, OFF_TOPIC, RELATED
 
@@ -45,6 +48,7 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
     """Japanese script -> ja, an English sentence -> en, a bare name or number -> `fallback`."""
     if lang in ("ja", "en"):
         return lang
+    question = plain(question)  # full-width letters as ASCII, "HOW…" as "How…"
     if is_japanese(question):
         return "ja"
     if any(w in _ENGLISH_CLUES for w in _LATIN_WORD.findall(question.lower())):
@@ -87,20 +91,42 @@ class Quote:
     passage: Passage
     text: str  # verbatim, in the reply's language (the Japanese where there is no rendering)
     original: str  # verbatim Japanese for it
-    cut: bool  # text or original stops at a sentence boundary before the paragraph ends
+    cut: bool  # text or original is a part of the paragraph (see `start` for where it begins)
+    # Where the answer is (index.spans), as offsets into `text` and `original`: the sentence
+    # that best answers the question, and the span stating the fact it asks for.
+    sentence: Span | None = None
+    focus: Span | None = None
+    original_sentence: Span | None = None
+    original_focus: Span | None = None
+    start: int = 0  # where `text` begins in the paragraph's text (> 0: cut before it)
+    original_start: int = 0
 
     @property
     def translated(self) -> bool:
         return self.passage.text_en is not None and self.text != self.original
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "text": self.text,
             "original": self.original,
             "doc": self.passage.doc,
             "lines": list(self.passage.lines),
             "section": self.citation.section,
         }
+        for key, text, span in (
+            ("sentence", self.text, self.sentence),
+            ("focus", self.text, self.focus),
+            ("original_sentence", self.original, self.original_sentence),
+            ("original_focus", self.original, self.original_focus),
+        ):
+            if span is not None:
+                out[key] = {
+                    "quote": self.citation.n,
+                    "text": text[span[0] : span[1]],
+                    "start": span[0],
+                    "end": span[1],
+                }
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +142,7 @@ class Answer:
     verdict: str = ANSWERED
     confidence: float = 1.0  # the verdict's probability that the article answers it
     about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
+    context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -145,17 +172,23 @@ def compose(
     lang: str | None = None,
     fallback_lang: str = "en",
     offset: int = 0,
+    previous: Turn | None = None,
 ) -> Answer:
-    """Answer a question from the library's articles, quoting and citing the passages used."""
+    """Answer a question from the library's articles, quoting and citing the passages used.
+
+    `previous`: the conversation's last turn; a follow-up of it is searched with its words, and
+    a question with no clue to its language is answered in that turn's.
+    """
     question = check_question(question)
-    reply = reply_lang(question, lang, fallback_lang)
+    reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
     offset = max(0, min(offset, MAX_RESULTS))
     searched = _DISCORD_SYNTAX.sub(" ", question)
     try:
         check_query(searched)
     except QueryError:  # nothing but mentions and links: search what was written
         searched = question
-    result = library.search(searched, top=offset + PAGE + 1, lang=reply)  # checked above
+    resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
+    result = resolved.result  # checked above
     hits = result.hits[offset:MAX_RESULTS]
     if offset == 0 and result.answerable:
         best = hits[0].score
@@ -166,8 +199,12 @@ def compose(
         hits = ()  # off topic: an unrelated quote would only mislead
     else:
         hits = hits[:PAGE]
+    # Where each quote answers: marked only when the article answers (no span is claimed from
+    # the closest match that is not an answer).
+    asked = searched if result.answerable else None
     quotes = tuple(
-        quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS) for i, h in enumerate(hits)
+        quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS, asked)
+        for i, h in enumerate(hits)
     )
     end = offset + len(quotes)
     more = len(result.hits) > end and end < MAX_RESULTS and result.verdict != OFF_TOPIC
@@ -182,11 +219,20 @@ def compose(
         result.verdict,
         result.confidence,
         about,
+        resolved.context,
     )
 
 
-def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> Quote:
-    """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`."""
+def quote(
+    library: Library,
+    passage: Passage,
+    n: int,
+    lang: str,
+    limit: int,
+    question: str | None = None,
+) -> Quote:
+    """Passage `passage` quoted as [n] in `lang`, cut at a sentence boundary within `limit`;
+    with `question`, marked where it answers and cut around that sentence."""
     article = library.article(passage.doc)
     title = article.title_in(lang) if article else passage.doc
     section = passage.section
@@ -194,12 +240,61 @@ def quote(library: Library, passage: Passage, n: int, lang: str, limit: int) -> 
     if lang == "en":
         section = passage.section_en or section
         text = passage.text_en or passage.text
-    text, cut = excerpt(text, limit)
-    original, cut_original = excerpt(
-        passage.text, min(limit, ORIGINAL_CHARS) if lang == "en" else limit
-    )
     citation = Citation(n, passage.doc, title, passage.lines, section)
-    return Quote(citation, passage, text, original, cut or cut_original)
+    original_limit = min(limit, ORIGINAL_CHARS) if lang == "en" else limit
+    if question is None:
+        text, cut = excerpt(text, limit)
+        original, cut_original = excerpt(passage.text, original_limit)
+        return Quote(citation, passage, text, original, cut or cut_original)
+    full = text
+    text, start, sentence, span = _focused(library, question, full, limit)
+    if full is passage.text:  # the quote is the Japanese itself
+        original, original_start, original_sentence, original_focus = text, start, sentence, span
+    else:
+        original, original_start, original_sentence, original_focus = _focused(
+            library, question, passage.text, original_limit
+        )
+    cut = len(text) < len(full) or len(original) < len(passage.text)
+    return Quote(
+        citation,
+        passage,
+        text,
+        original,
+        cut,
+        sentence,
+        span,
+        original_sentence,
+        original_focus,
+        start,
+        original_start,
+    )
+
+
+def _focused(
+    library: Library, question: str, text: str, limit: int
+) -> tuple[str, int, Span, Span | None]:
+    """`text` cut to `limit` around the sentence that best answers (or the fact's span), with the
+    sentence's and the span's offsets into the part kept."""
+    where = focus(library, question, text)
+    start, end = window(text, limit, where.sentence)
+    if where.span is not None and not (start <= where.span[0] and where.span[1] <= end):
+        start, end = window(text, limit, where.span)
+
+    def inside(span: Span | None) -> Span | None:
+        if span is None or span[0] < start or span[1] > end:
+            return None
+        return span[0] - start, span[1] - start
+
+    return (
+        text[start:end],
+        start,
+        inside(where.sentence) or _clip(where.sentence, start, end),
+        inside(where.span),
+    )
+
+
+def _clip(span: Span, start: int, end: int) -> Span:
+    return max(span[0], start) - start, min(span[1], end) - start
 
 
 def context(library: Library, line: int, *, lang: str, doc: str | None = None) -> Context:

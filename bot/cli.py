@@ -2,6 +2,7 @@
 
 python -m bot                      connect to Discord (DISCORD_TOKEN), else the console mode
 python -m bot ask [--json] [--lang ja|en] QUESTION
+python -m bot chat [--json]        one conversation from stdin, a question a line
 python -m bot passage LINE [--lang ja|en]
 python -m bot article [--lang ja|en]
 python -m bot summary [--length short|medium|long] [--section S] [--topic T] [--lang ja|en] [--json]
@@ -98,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.set_defaults(run=_ask)
 
+    p = sub.add_parser("chat", help="answer one conversation from stdin, a question a line")
+    p.add_argument("--json", action="store_true", help="one answer a line, as JSON")
+    p.set_defaults(run=_chat)
+
     p = sub.add_parser("passage", help="show a paragraph with the ones around it")
     p.add_argument("line", type=int, help="the paragraph's line, as cited")
     p.add_argument("--lang", choices=["ja", "en"])
@@ -174,7 +179,8 @@ def _connected(connect: Callable[[], object]) -> int:
         return 2
     except discord.PrivilegedIntentsRequired:
         print(
-            "error: DISCORD_LISTEN_CHANNEL_IDS needs the Message Content intent: enable it under "
+            "error: DISCORD_LISTEN_CHANNEL_IDS and BOT_MESSAGE_CONTENT need the Message Content "
+            "intent: enable it under "
             "Bot -> Privileged Gateway Intents in the Developer Portal",
             file=sys.stderr,
         )
@@ -201,7 +207,29 @@ def _ask(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(answer_json(answer), ensure_ascii=False))
     else:
-        print(answer_text(answer))
+        print(answer_text(answer, ansi=sys.stdout.isatty()))
+    return 0
+
+
+def _chat(args: argparse.Namespace, config: Config) -> int:
+    from .console import chat_json
+    from .conversation import Conversation
+    from .render import answer_text
+
+    conversation = Conversation(_library(config), config.default_lang)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            answer = conversation.ask(line)
+        except BotError as e:  # one bad line does not end the conversation
+            message = e.message(conversation.previous.lang if conversation.previous else "en")
+            print(json.dumps({"error": message}, ensure_ascii=False) if args.json else message)
+            continue
+        if args.json:
+            print(json.dumps(chat_json(answer), ensure_ascii=False), flush=True)
+        else:
+            print(answer_text(answer) + "\n", flush=True)
     return 0
 
 

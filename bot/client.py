@@ -42,6 +42,7 @@ from index import Library
 
 from .commands import QACog
 from .config import Config
+from .conversations_store import ConversationStore
 from .cooldown import Cooldown
 from .errors import ConfigError
 from .interactions import NO_PINGS, handle_error
@@ -74,7 +75,8 @@ class QABot(commands.Bot):
         intents = discord.Intents.default()  # enough for mentions and DMs: no privileged intent
         # Reading every message of a listen-channel needs the privileged Message Content intent
         # (enable it in the Developer Portal, Bot page); ask for it only when it is used.
-        intents.message_content = bool(config.listen_channel_ids)
+        # (Plain messages in the bot's threads are follow-ups only with it: BOT_MESSAGE_CONTENT.)
+        intents.message_content = bool(config.listen_channel_ids) or config.message_content
         super().__init__(
             command_prefix=commands.when_mentioned,  # unused: no prefix commands, see on_message
             intents=intents,
@@ -86,6 +88,9 @@ class QABot(commands.Bot):
         self.config = config
         self.library = library
         self.records = records
+        self.conversations = ConversationStore(
+            records.connection, records.user_hash, config.conversation_minutes
+        )
         self.cooldown = Cooldown(config.cooldown_rate, config.cooldown_seconds)
         self.sync_on_start = sync_on_start
 

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str as _
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from index import QAError
 from index.search import MAX_QUERY_CHARS
 from index.summarize import sections
 
 from .answer import check_question, compose, context, reply_lang
+from .conversation import turn_of
 from .errors import BotError, CooldownError
 from .interactions import NO_PINGS, send, user_lang
 from .render import (
@@ -37,6 +38,7 @@ from .render import (
 )
 from .summary import LENGTHS, make_summary
 from .texts import lang_of_locale, t
+from .threads import conversation_id, open_thread
 from .translator import ja
 from .views import answer_view
 
@@ -139,7 +141,11 @@ class QACog(commands.Cog):
         self._take(interaction, reply_lang(question, lang, fallback))
         question = check_question(question)  # before deferring, so the error can be ephemeral
         await interaction.response.defer(thinking=True)
-        answer = compose(self.bot.library, question, lang=lang, fallback_lang=fallback)
+        talk = conversation_id(interaction.channel)  # a thread or a DM: one conversation
+        previous = self.bot.conversations.last(talk) if talk else None
+        answer = compose(
+            self.bot.library, question, lang=lang, fallback_lang=fallback, previous=previous
+        )
         qid = self.bot.records.add_question(
             answer.question,
             lang=answer.lang,
@@ -148,7 +154,12 @@ class QACog(commands.Cog):
             source="slash",
             verdict=answer.verdict,
         )
-        await send(interaction, answer_reply(answer), answer_view(qid, answer))
+        if talk and previous:
+            self.bot.conversations.answered_after(qid, talk, previous)
+        button = self.bot.config.threads != "off" and talk is None and interaction.guild is not None
+        await send(interaction, answer_reply(answer), answer_view(qid, answer, thread=button))
+        if talk:
+            self.bot.conversations.add(talk, turn_of(answer), interaction.user.id)
 
     @command("passage")
     @app_commands.rename(number=_("number"), lang=_("lang"), article=_("article"))
@@ -273,7 +284,9 @@ class QACog(commands.Cog):
             if wait:
                 lang = fallback  # told in the server's language, like the cooldown of /ask
                 raise CooldownError(wait)
-            answer = compose(bot.library, question, fallback_lang=fallback)
+            talk = conversation_id(message.channel)  # a thread or a DM: one conversation
+            previous = bot.conversations.last(talk) if talk else None
+            answer = compose(bot.library, question, fallback_lang=fallback, previous=previous)
             source = (
                 "dm"
                 if message.guild is None
@@ -289,13 +302,25 @@ class QACog(commands.Cog):
                 source=source,
                 verdict=answer.verdict,
             )
+            if talk and previous:
+                bot.conversations.answered_after(qid, talk, previous)
             out = answer_reply(answer)
-            await message.reply(
-                embed=discord.Embed.from_dict(out.embed or {}),
-                view=answer_view(qid, answer),
-                mention_author=False,
-                allowed_mentions=NO_PINGS,
-            )
+            sent: dict[str, Any] = {
+                "embed": discord.Embed.from_dict(out.embed or {}),
+                "view": answer_view(qid, answer),
+                "allowed_mentions": NO_PINGS,
+            }
+            thread = None
+            if talk is None and source == "mention" and bot.config.threads == "auto":
+                thread = await open_thread(message, question)  # None: not allowed here
+            if thread is not None:
+                talk = thread.id
+                bot.conversations.started_thread(talk)
+                await thread.send(**sent)
+            else:
+                await message.reply(mention_author=False, **sent)
+            if talk:
+                bot.conversations.add(talk, turn_of(answer), message.author.id)
         except BotError as e:
             # No ephemeral messages outside interactions: a short reply that goes away.
             await self._reply_quietly(message, e.message(lang))
@@ -326,7 +351,33 @@ class QACog(commands.Cog):
         listen = self.bot.config.listen_channel_ids
         if channel.id in listen or getattr(channel, "parent_id", None) in listen:
             return True
+        if (  # a plain message in a thread the bot started: a follow-up (needs the intent)
+            isinstance(channel, discord.Thread)
+            and self.bot.intents.message_content
+            and self.bot.conversations.is_bot_thread(channel.id)
+        ):
+            return True
         return self.mentioned(message)
+
+    async def cog_load(self) -> None:
+        self.expire_conversations.start()
+
+    async def cog_unload(self) -> None:
+        self.expire_conversations.cancel()
+
+    @tasks.loop(minutes=1)
+    async def expire_conversations(self) -> None:
+        """Idle conversations go with their text even when nobody asks anything (and at start)."""
+        self.bot.conversations.expire()
+
+    @commands.Cog.listener()
+    async def on_thread_update(self, before: discord.Thread, after: discord.Thread) -> None:
+        if after.archived:  # the conversation ends: its text is deleted
+            self.bot.conversations.end(after.id)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        self.bot.conversations.end(payload.thread_id)
 
     def strip_mentions(self, message: discord.Message) -> str:
         """The message's text without the mentions that address the bot."""

@@ -15,6 +15,18 @@ from .errors import ConfigError
 
 LANGS = ("ja", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+THREADS = ("auto", "button", "off")
+SWITCH = {
+    "": False,
+    "0": False,
+    "false": False,
+    "no": False,
+    "off": False,
+    "1": True,
+    "true": True,
+    "yes": True,
+    "on": True,
+}
 N = TypeVar("N", int, float)
 MAX_ID = 2**64 - 1  # Discord ids are unsigned 64-bit snowflakes
 
@@ -37,6 +49,12 @@ class Config:
     )
     seeds: Path = DEFAULT_SEEDS
     log_level: str = "INFO"
+    # Conversations: a thread's or DM's turns are forgotten after this many idle minutes.
+    conversation_minutes: float = 60.0
+    # Whether a mention in a channel opens a thread: auto | button (only /ask's button) | off.
+    threads: str = "auto"
+    # Ask for the Message Content intent: plain messages in the bot's threads are follow-ups.
+    message_content: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -67,6 +85,14 @@ class Config:
                 raise ConfigError(f"{name} must be a file path, not {_shown(value)}")
         if seeds and not Path(seeds).is_dir():
             raise ConfigError(f"BOT_SEEDS must be a folder of articles; {seeds} is not a folder")
+        threads = get("BOT_THREADS").lower() or d.threads
+        if threads not in THREADS:
+            raise ConfigError(f"BOT_THREADS must be auto, button or off, not {_shown(threads)}")
+        message_content = get("BOT_MESSAGE_CONTENT").lower()
+        if message_content not in SWITCH:
+            raise ConfigError(
+                f"BOT_MESSAGE_CONTENT must be 1 or 0 (or empty), not {_shown(message_content)}"
+            )
         return cls(
             token=token,
             guild_ids=_ids(env, "DISCORD_GUILD_IDS"),
@@ -85,6 +111,17 @@ class Config:
             default_lang=default_lang,
             seeds=Path(seeds or d.seeds),
             log_level=log_level,
+            conversation_minutes=_number(
+                env,
+                "BOT_CONVERSATION_MINUTES",
+                float,
+                d.conversation_minutes,
+                1,
+                10080,
+                "minutes",
+            ),
+            threads=threads,
+            message_content=SWITCH[message_content],
         )
 
 

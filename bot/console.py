@@ -10,7 +10,8 @@ from typing import IO, Any
 from index import Library, QAError
 from index.tokenize import scrub
 
-from .answer import Answer, compose, context, reply_lang
+from .answer import Answer, context, reply_lang
+from .conversation import Conversation
 from .errors import BotError, CommandError
 from .render import answer_text, article_page, context_page, help_page, summary_page, to_text
 from .summary import make_summary
@@ -33,6 +34,14 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "text": answer_text(answer),
         "quotes": [q.to_json() for q in answer.quotes],
     }
+
+
+def chat_json(answer: Answer) -> dict[str, Any]:
+    """A turn of `python -m bot chat --json`: the `ask --json` shape, and the earlier question
+    a follow-up was searched with (null for a question answered on its own)."""
+    from .conversation import about
+
+    return {**answer_json(answer), "context": about(answer)}
 
 
 def passage_text(library: Library, line: int, lang: str, doc: str | None = None) -> str:
@@ -67,7 +76,9 @@ def help_text(lang: str) -> str:
 
 
 class Console:
-    """A prompt: a question a line, or /passage, /article, /summary, /lang, /help, /quit."""
+    """A prompt: a question a line, or /passage, /article, /summary, /lang, /help, /quit.
+
+    The questions make one conversation: a follow-up is answered with the one before in mind."""
 
     def __init__(
         self, library: Library, default_lang: str = "en", out: IO[str] | None = None
@@ -76,6 +87,7 @@ class Console:
         self.default_lang = default_lang
         self.lang: str | None = None  # /lang: a fixed reply language; None follows each question
         self.out = out or sys.stdout
+        self.conversation = Conversation(library, default_lang)
 
     def run(self, lines: IO[str] | None = None) -> int:
         lines = lines or sys.stdin
@@ -115,9 +127,7 @@ class Console:
 
     def reply(self, line: str) -> str:
         if not line.startswith("/"):
-            return answer_text(
-                compose(self.library, line, lang=self.lang, fallback_lang=self.default_lang)
-            )
+            return answer_text(self.conversation.ask(line, lang=self.lang), ansi=self.out.isatty())
         name, *args = line[1:].split() or [""]
         lang = self.lang or self.default_lang
         if name == "lang" and args and args[0] in ("ja", "en", "auto"):

@@ -42,6 +42,17 @@ class CooldownError(BotError):
         self.retry_after = retry_after
 
 
+class NoThreadError(BotError):
+    """The bot may not start a thread here (Create Public Threads is not granted)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "I cannot open a thread here: ask the server's admins to grant me Create Public "
+            "Threads. You can still ask with /ask.",
+            "ここではスレッドを作れません(スレッド作成の権限がありません)。/ask で質問はできます。",
+        )
+
+
 class ExpiredError(BotError):
     """A button refers to an answer that is no longer on record."""
 

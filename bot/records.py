@@ -280,6 +280,11 @@ class Records:
         ).fetchall()
         return [PassageFeedback(p, up, down) for p, up, down in rows]
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for tables kept beside these (bot.conversations_store)."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

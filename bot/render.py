@@ -15,9 +15,11 @@ from typing import Any
 from discord.utils import escape_markdown, escape_mentions
 
 from index import Library
+from index.spans import Span, window
 from index.verdict import OFF_TOPIC
 
 from .answer import Answer, Context, Quote, excerpt
+from .highlight import ANSI, PLAIN, discord_style, mark
 from .summary import Gist
 from .texts import t, where
 
@@ -52,7 +54,14 @@ class Block:
     note: str | None  # e.g. 'no English rendering'
     pointer: str  # where to read the whole paragraph; shown when the quote is cut
     cut: bool
-    focus: bool = False
+    focus: bool = False  # /passage: the paragraph asked for
+    # Where the quote answers (offsets into text / original): underline the sentence, bold the span
+    sentence: Span | None = None
+    span: Span | None = None
+    original_sentence: Span | None = None
+    original_span: Span | None = None
+    head_cut: bool = False  # the text begins after the paragraph's start: shown after "…"
+    original_head_cut: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,7 @@ class Page:
     footer: str | None = None
     color: int = BLUE
     lang: str = "en"
+    answer: str | None = None  # the words that answer (a quote's span), led with in bold
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +108,17 @@ def answer_page(answer: Answer) -> Page:
     else:
         lead = t(lang, "related")
         heading = None
+    if answer.context:  # a follow-up: say what it was taken to be about
+        context = " / ".join(reversed(answer.context))
+        lead = t(lang, "about", context=context) + "\n" + lead
     tail = None if answer.answered or answer.verdict == OFF_TOPIC else t(lang, "try_summary")
     sources_title, sources = _sources(answer.quotes, lang)
+    found = next((q for q in answer.quotes if q.focus), None) if answer.answered else None
+    lead_answer = None
+    if found is not None and found.focus is not None and not answer.offset:
+        lead_answer = found.text[found.focus[0] : found.focus[1]]
+        if found.citation.n != 1:
+            lead_answer += f" [{found.citation.n}]"
     return Page(
         title=answer.question,
         lead=lead,
@@ -111,6 +130,7 @@ def answer_page(answer: Answer) -> Page:
         footer=t(lang, "footer") if answer.quotes else None,
         color=GREEN if answer.answered else GREY,
         lang=lang,
+        answer=lead_answer,
     )
 
 
@@ -223,7 +243,21 @@ def _block(q: Quote, lang: str, focus: bool = False) -> Block:
     original = q.original if lang == "en" and q.translated else None
     note = t(lang, "no_rendering") if lang == "en" and q.passage.text_en is None else None
     pointer = t(lang, "pointer", line=q.passage.lines[0])
-    return Block(q.citation.n, q.text, original, note, pointer, q.cut, focus)
+    return Block(
+        q.citation.n,
+        q.text,
+        original,
+        note,
+        pointer,
+        q.cut,
+        focus,
+        q.sentence,
+        q.focus,
+        q.original_sentence if original else None,
+        q.original_focus if original else None,
+        q.start > 0,
+        q.original_start > 0,
+    )
 
 
 def _sources(quotes: Sequence[Quote], lang: str) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -259,16 +293,24 @@ def _short(text: str, limit: int) -> str:
 # -- console -----------------------------------------------------------------------------------
 
 
-def to_text(page: Page) -> str:
-    """Plain text for a terminal: the same content as the embed, without Discord markdown."""
-    out = [page.title, "", page.lead]
+def to_text(page: Page, ansi: bool = False) -> str:
+    """Text for a terminal: the same content as the embed. Where a quote answers is marked with
+    ANSI bold and underline (`ansi`, for a terminal) or as `**span**` and `__sentence__`."""
+    style = ANSI if ansi else PLAIN
+    out = [page.title, ""]
+    if page.answer:
+        out += [style.bold[0] + page.answer + style.bold[1], ""]
+    out.append(page.lead)
     if page.heading:
         out += ["", page.heading]
     for b in page.blocks:
-        mark = "▶ " if b.focus else ""
-        out += ["", f"{mark}[{b.marker}] {b.text}" + (" " + b.pointer if b.cut else "")]
+        arrow = "▶ " if b.focus else ""
+        text = ("…" if b.head_cut else "") + mark(b.text, b.sentence, b.span, style)
+        out += ["", f"{arrow}[{b.marker}] {text}" + (" " + b.pointer if b.cut else "")]
         if b.original:
-            out.append(f"    {t(page.lang, 'original')}: {b.original}")
+            original = mark(b.original, b.original_sentence, b.original_span, style)
+            dots = "…" if b.original_head_cut else ""
+            out.append(f"    {t(page.lang, 'original')}: {dots}{original}")
         if b.note:
             out.append(f"    {b.note}")
     if page.tail:
@@ -280,8 +322,8 @@ def to_text(page: Page) -> str:
     return "\n".join(out)
 
 
-def answer_text(answer: Answer) -> str:
-    return to_text(answer_page(answer))
+def answer_text(answer: Answer, ansi: bool = False) -> str:
+    return to_text(answer_page(answer), ansi)
 
 
 # -- Discord -----------------------------------------------------------------------------------
@@ -348,6 +390,9 @@ def _description(page: Page, budget: int) -> str:
         return _fit_lines(head, budget - len(tail) - 2) + ("\n\n" + tail if tail else "")
     tail = _fit_lines(page.tail, budget // 8) if page.tail else ""
     head = _fit_lines(page.lead, budget // 8)
+    if page.answer:
+        answer = _fit(page.answer, 200).replace("[", "\\[")  # never a marker's look
+        head = "**" + answer + "**\n\n" + head
     if page.heading:
         head += "\n\n**" + _fit(page.heading, budget // 8) + "**"
     room = budget - len(head) - len(tail) - 4
@@ -368,13 +413,52 @@ def _fit_block(b: Block, room: int, lang: str) -> str:
     text_room = room - fixed
     if b.original:
         text_room = text_room * 3 // 5
-    text, cut = excerpt(b.text, max(0, text_room), lambda s: len(safe(s)))
-    out = prefix + safe(text) + (pointer if cut or b.cut else "") + marker
+    text, cut = _fit_marked(b.text, text_room, b.sentence, b.span, b.head_cut)
+    out = prefix + text + (pointer if cut or b.cut else "") + marker
     if b.original:
         original_room = room - len(out) - len(label) - len(note)
-        original, _ = excerpt(b.original, max(0, original_room), lambda s: len(safe(s)))
-        out += label + safe(original)
+        original, _ = _fit_marked(
+            b.original, original_room, b.original_sentence, b.original_span, b.original_head_cut
+        )
+        out += label + original
     return out + note
+
+
+# A bracket escaped too: a bold span "[2]" would read as a citation marker **[2]**.
+_DISCORD = discord_style(lambda text: safe(text).replace("[", "\\["))
+
+
+def _fit_marked(
+    text: str, room: int, sentence: Span | None, span: Span | None, head_cut: bool
+) -> tuple[str, bool]:
+    """`text` escaped, marked and cut to `room` (around the span or sentence when there is one),
+    and whether anything was cut at its end."""
+    if sentence is not None or span is not None:
+        limit = room - _DISCORD.extra - 1  # the marks and a leading "…"
+        # Each piece is escaped on its own, which can add a character or two at the marks (a
+        # "> " opening a piece): shrink until it fits, else show it unmarked.
+        for _ in range(3):
+            marked, cut = _marked(text, max(0, limit), sentence, span, head_cut)
+            if len(marked) <= room:
+                return marked, cut
+            limit -= len(marked) - room
+    shown, cut = excerpt(text, max(0, room - 1), lambda s: len(safe(s)))
+    return ("…" if head_cut else "") + safe(shown), cut
+
+
+def _marked(
+    text: str, room: int, sentence: Span | None, span: Span | None, head_cut: bool
+) -> tuple[str, bool]:
+    keep = span or sentence or (0, 0)
+    start, end = window(text, room, keep, lambda s: len(safe(s)))
+    if span is not None and not (start <= span[0] and span[1] <= end):
+        span = None
+    if sentence is not None:
+        sentence = (max(sentence[0], start) - start, min(sentence[1], end) - start)
+    if span is not None:
+        span = (span[0] - start, span[1] - start)
+    marked = mark(text[start:end], sentence, span, _DISCORD)
+    return ("…" if head_cut or start > 0 else "") + marked, end < len(text)
 
 
 def _source_fields(name: str, sources: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
@@ -409,3 +493,9 @@ def answer_reply(answer: Answer) -> Reply:
 def notice(message: str) -> Reply:
     """A short ephemeral message (an error, the cooldown, thanks)."""
     return Reply(content=_fit_lines(message, CONTENT), ephemeral=True)
+
+
+def own_notice(message: str) -> Reply:
+    """A short ephemeral message of the bot's own words and markup only (a thread's <#id>
+    mention), so not escaped: never give it text from a user or an article."""
+    return Reply(content=message[:CONTENT], ephemeral=True)

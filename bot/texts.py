@@ -5,6 +5,7 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "answered": "Here is what the article says:",
+        "about": "(about: {context})",
         "not_answered": "The article does not answer this question.",
         "closest": "Closest match (not an answer):",
         "related": "The article does not say exactly. The closest it comes is:",
@@ -66,11 +67,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "thanks_up": "Thanks: glad it helped. 👍",
         "thanks_down": "Thanks: noted that it did not help. 👎",
         "button_more": "More passages",
+        "button_thread": "Follow up in a thread",
+        "thread_opened": "Ask your follow-up questions in {thread}.",
         "button_lang": "日本語",
         "empty_mention": "Ask me a question about the article, e.g. “How much did Meta offer?”",
     },
     "ja": {
         "answered": "記事には次のようにあります。",
+        "about": "(「{context}」を受けて)",
         "not_answered": "この記事には、この質問の答えは見当たりません。",
         "closest": "最も近い箇所(答えではありません):",
         "related": "記事にはそのとおりのことは書かれていません。いちばん近いのは次の箇所です。",
@@ -132,6 +136,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "thanks_up": "ありがとうございます。お役に立ててよかったです。👍",
         "thanks_down": "ありがとうございます。役に立たなかったことを記録しました。👎",
         "button_more": "ほかの箇所",
+        "button_thread": "スレッドで続けて質問",
+        "thread_opened": "{thread} で続けて質問できます。",
         "button_lang": "English",
         "empty_mention": "記事について質問してください。例:「メタは研究者にいくら提示した?」",
     },

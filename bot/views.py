@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any, cast
 import discord
 
 from .answer import Answer, compose
-from .errors import CooldownError, ExpiredError
+from .conversation import turn_of
+from .errors import CooldownError, ExpiredError, NoThreadError
 from .interactions import handle_error, message_kwargs, send
 from .records import StoredQuestion
-from .render import answer_reply, notice
+from .render import answer_reply, notice, own_notice
 from .texts import t
 
 if TYPE_CHECKING:
@@ -25,8 +26,9 @@ if TYPE_CHECKING:
 _STATE = r"(?P<qid>\d{1,18}):(?P<offset>\d{1,3}):(?P<lang>ja|en)"
 
 
-def answer_view(question_id: int, answer: Answer) -> discord.ui.View:
-    """The buttons for an answer stored under `question_id`."""
+def answer_view(question_id: int, answer: Answer, thread: bool = False) -> discord.ui.View:
+    """The buttons for an answer stored under `question_id`; with `thread`, one to follow it up
+    in a thread."""
     view = discord.ui.View(timeout=None)
     if answer.more:
         view.add_item(MoreButton(question_id, answer.next_offset, answer.lang))
@@ -34,6 +36,8 @@ def answer_view(question_id: int, answer: Answer) -> discord.ui.View:
     if answer.quotes:
         view.add_item(VoteButton(question_id, answer.offset, answer.lang, 1))
         view.add_item(VoteButton(question_id, answer.offset, answer.lang, -1))
+    if thread:
+        view.add_item(ThreadButton(question_id, answer.offset, answer.lang))
     return view
 
 
@@ -67,6 +71,16 @@ class _StateButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"qa
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
         raise NotImplementedError
 
+    def answer(self, bot: QABot) -> Answer:
+        """The stored question's answer again, in its conversation's context if it had one."""
+        return compose(
+            bot.library,
+            self.stored(bot).question,
+            lang=self.lang,
+            offset=self.offset,
+            previous=bot.conversations.previous_of(self.qid),
+        )
+
     def stored(self, bot: QABot) -> StoredQuestion:
         question = bot.records.question(self.qid)
         if question is None:
@@ -92,7 +106,7 @@ class MoreButton(_StateButton, template=r"qa:more:" + _STATE):
         wait = bot.cooldown.hit(interaction.user.id)
         if wait:
             raise CooldownError(wait)
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         reply = answer_reply(answer)
         await interaction.response.send_message(
             ephemeral=True, **message_kwargs(reply, answer_view(self.qid, answer))
@@ -114,7 +128,7 @@ class LangButton(_StateButton, template=r"qa:lang:" + _STATE):
         super().__init__(qid, offset, lang, button)
 
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         reply = answer_reply(answer)
         await interaction.response.edit_message(
             **message_kwargs(reply, answer_view(self.qid, answer))
@@ -152,7 +166,7 @@ class VoteButton(_StateButton, template=r"qa:vote:" + _STATE + r":(?P<vote>up|do
         )
 
     async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
-        answer = compose(bot.library, self.stored(bot).question, lang=self.lang, offset=self.offset)
+        answer = self.answer(bot)
         bot.records.add_feedback(
             self.qid, [q.passage.id for q in answer.quotes], self.vote, interaction.user.id
         )
@@ -161,4 +175,34 @@ class VoteButton(_StateButton, template=r"qa:vote:" + _STATE + r":(?P<vote>up|do
         )
 
 
-PERSISTENT = (MoreButton, LangButton, VoteButton)
+class ThreadButton(_StateButton, template=r"qa:thread:" + _STATE):
+    """A thread started from the answer, where later questions are follow-ups of it."""
+
+    action = "thread"
+
+    def __init__(self, qid: int, offset: int, lang: str) -> None:
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            label=t(lang, "button_thread"),
+            emoji="🧵",
+            style=discord.ButtonStyle.secondary,
+            custom_id=f"qa:thread:{qid}:{offset}:{lang}",
+        )
+        super().__init__(qid, offset, lang, button)
+
+    async def run(self, interaction: discord.Interaction[Any], bot: QABot) -> None:
+        from .threads import open_thread
+
+        question = self.stored(bot).question
+        if interaction.message is None:
+            raise ExpiredError()
+        thread = await open_thread(interaction.message, question)
+        if thread is None:
+            raise NoThreadError()
+        answer = compose(bot.library, question, lang=self.lang)
+        bot.conversations.started_thread(thread.id)
+        bot.conversations.add(thread.id, turn_of(answer), interaction.user.id)
+        # the thread's mention is the bot's own markup: a link to it, not escaped
+        await send(interaction, own_notice(t(self.lang, "thread_opened", thread=thread.mention)))
+
+
+PERSISTENT = (MoreButton, LangButton, VoteButton, ThreadButton)

@@ -87,9 +87,9 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
-def question_type(question: str) -> AnswerType | None:
+def question_type(question: str, normalized: bool = False) -> AnswerType | None:
     """The kind of fact the question asks for, or None when it asks for something open."""
-    text = normalize(question)
+    text = question if normalized else normalize(question)
     for kind, cue in _CUES:
         if cue.search(text):
             return kind

@@ -3,8 +3,9 @@
 Tokenizing the glossary's ~1,600 entries is most of the bot's start-up beyond importing its
 libraries, and tokenizing the passages grows with the articles (README, Performance). The cache holds
 those tokens, keyed by a hash of everything they are made from: the articles as read from the
-seed files, the glossary file, the index package's source, the tokenizers' tables as they are at
-run time (a test may patch them) and the dictionary and libraries on disk. A file whose key
+seed files, the glossary and synonym files (index/data), the index package's source, the
+tokenizers' tables as they are at run time (a test may patch them) and the dictionary and
+libraries on disk. A file whose key
 differs is rebuilt; one that does not parse or whose payload does not match its own checksum is
 rebuilt too, never trusted. JSON, not pickle: reading a file in a cache folder must not be able to
 run code.

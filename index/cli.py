@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .errors import QAError
-from .evaluate import evaluate, load_questions
+from .evaluate import Report, evaluate, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
+from .spanscore import SpanReport, load_span_questions, score_spans, sweep
 from .tokenize import scrub
 
 
@@ -55,7 +56,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
     p.add_argument("--split", choices=["tune", "heldout"], help="only this part of the set")
+    p.add_argument(
+        "--spans",
+        action="store_true",
+        help="score the sentence shown first and the highlighted span against 'answers'",
+    )
+    p.add_argument(
+        "--articles",
+        choices=["even", "odd"],
+        help="only questions on articles numbered so (JSQuAD's NNN_ files): the span settings "
+        "were chosen on the even half, the odd one is held out",
+    )
+    p.add_argument(
+        "--sweep",
+        action="store_true",
+        help="with --spans: score every combination of the span settings tried (best first)",
+    )
     p.set_defaults(run=_eval)
+
+    p = command("eval-chat", "score a conversation set (JSON Lines: id, lang, kind, turns)")
+    p.add_argument("file", help="the conversation set")
+    p.add_argument("--misses", action="store_true", help="also list the turns it got wrong")
+    p.add_argument("--context-weight", type=float, help="weight of the earlier question's words")
+    p.set_defaults(run=_eval_chat)
 
     p = command("summaries", "score the summarizers against the reference summaries")
     p.add_argument("--refs", help="reference summaries (default: tests/data/summaries.json)")
@@ -177,7 +200,27 @@ def _passages(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     library = Library.from_seeds(args.seeds)
-    report = evaluate(library, load_questions(args.file, args.split))
+    if args.spans:
+        questions = load_span_questions(args.file, args.articles, args.split)
+        if args.sweep:
+            for row in sweep(library, questions):
+                print(json.dumps(row, ensure_ascii=False))
+            return 0
+        report: SpanReport | Report = score_spans(library, questions)
+    else:
+        report = evaluate(library, load_questions(args.file, args.split))
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    if args.misses:
+        print("\n".join(report.misses))
+    return 0
+
+
+def _eval_chat(args: argparse.Namespace) -> int:
+    from .followup_eval import evaluate_conversations, load_conversations
+
+    library = Library.from_seeds(args.seeds)
+    chats = load_conversations(args.file)
+    report = evaluate_conversations(library, chats, args.context_weight)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))

@@ -7,17 +7,23 @@ round lets a Japanese question also search the English rendering in the glossary
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Collection, Iterable
 from importlib import resources
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import strings
 from .tokenize import Tokenizer
 
+if TYPE_CHECKING:
+    from .synonyms import Synonyms
+
 
 class Glossary:
     """English tokens (and token pairs, for phrases) -> Japanese tokens."""
+
+    _dictionary: Synonyms | None = None
 
     def __init__(self, entries: Iterable[tuple[str, str]], ja: Tokenizer, en: Tokenizer) -> None:
         self._map: dict[tuple[str, ...], list[str]] = {}
@@ -60,18 +66,35 @@ class Glossary:
         glossary._english = _reverse(glossary._map)
         return glossary
 
+    def with_dictionary(self, dictionary: Synonyms) -> Glossary:
+        """This glossary backed by a synonym dictionary (index.synonyms): its groups give the
+        synonyms of the Japanese words they hold, and its English members translate the words
+        this glossary has no line for."""
+        glossary = copy.copy(self)
+        glossary._dictionary = dictionary
+        return glossary
+
     def synonyms(self, token: str) -> list[str]:
-        """Japanese tokens listed beside this one for the same English word."""
+        """The dictionary's synonyms of this Japanese token where it has any, else the Japanese
+        tokens listed beside it for the same English word."""
+        if self._dictionary is not None:
+            return self._dictionary.japanese(token) or self._synonyms.get(token, [])
         return self._synonyms.get(token, [])
 
     def to_english(self, tokens: list[str]) -> list[str]:
-        """English tokens of the one-word entries that list these Japanese tokens, once each."""
+        """English tokens of the one-word entries that list these Japanese tokens (else the
+        dictionary's English members for them), once each."""
         get = self._english.get
+        if self._dictionary is not None:
+            fallback = self._dictionary.to_english
+            return list(dict.fromkeys(chain.from_iterable(get(t) or fallback(t) for t in tokens)))
         return list(dict.fromkeys(chain.from_iterable(get(t, ()) for t in tokens)))
 
-    def to_japanese(self, tokens: list[str]) -> list[str]:
+    def to_japanese(self, tokens: list[str], guessed: Collection[str] = ()) -> list[str]:
         """Japanese tokens for an English token list, longest phrase first; unknown Latin words
-        (names, acronyms) are kept, since Japanese text often writes them in Latin letters."""
+        (names, acronyms) are kept, since Japanese text often writes them in Latin letters.
+        The dictionary translates no token in `guessed` (a long form guessed for a word the
+        rendering lacks, sideshow -> side: translated too, it searched the wrong word twice)."""
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -82,7 +105,13 @@ class Glossary:
                     i += n
                     break
             else:
-                out.append(tokens[i])
+                word = tokens[i]
+                known = (
+                    self._dictionary.to_japanese(word)
+                    if self._dictionary and word not in guessed
+                    else []
+                )
+                out.extend(known or [word])
                 i += 1
         return out
 

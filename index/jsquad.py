@@ -25,8 +25,10 @@ def convert(source: str | Path, out: str | Path) -> tuple[int, int]:
         doc = f"{n:03d}_{_SAFE.sub('_', title)}.txt"
         lines = [title]
         for paragraph in article["paragraphs"]:
-            context = paragraph["context"].split("[SEP]", 1)[-1].strip()
-            lines.append(" ".join(context.split()))
+            raw = paragraph["context"]
+            body = raw.index("[SEP]") + len("[SEP]") if "[SEP]" in raw else 0
+            line = " ".join(raw[body:].split())
+            lines.append(line)
             for qa in paragraph["qas"]:
                 questions.append(
                     {
@@ -35,6 +37,7 @@ def convert(source: str | Path, out: str | Path) -> tuple[int, int]:
                         "q": qa["question"],
                         "gold": [len(lines)],
                         "doc": doc,
+                        "answers": _answers(qa.get("answers", ()), line, raw, body),
                     }
                 )
         (folder / doc).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -42,3 +45,26 @@ def convert(source: str | Path, out: str | Path) -> tuple[int, int]:
         for q in questions:
             f.write(json.dumps(q, ensure_ascii=False) + "\n")
     return len(data), len(questions)
+
+
+def _answers(
+    answers: list[dict[str, object]], line: str, raw: str, body: int
+) -> list[dict[str, object]]:
+    """JSQuAD's answers as {"text", "start"}, `start` an offset into the paragraph's line (the
+    context without its title and with its spaces collapsed), distinct, in JSQuAD's order."""
+    out: list[dict[str, object]] = []
+    for answer in answers:
+        text = " ".join(str(answer["text"]).split())
+        if not text:
+            continue
+        # Where the answer stood in the raw context, moved to the collapsed line: the occurrence
+        # nearest its place there (collapsing spaces moves it left by a few characters at most).
+        guess = len(" ".join(raw[body : int(str(answer.get("answer_start", 0)))].split()))
+        starts = [m.start() for m in re.finditer(re.escape(text), line)]
+        if not starts:
+            continue
+        start = min(starts, key=lambda s: abs(s - guess))
+        entry = {"text": text, "start": start}
+        if entry not in out:
+            out.append(entry)
+    return out

@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,6 +22,9 @@ from .frequency import WordFrequency
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
 from .progress import logged
+from .questionform import japanese_part, plain
+from .reason import asks_reason, states_reason
+from .synonyms import Synonyms
 from .tokenize import (
     EnglishTokenizer,
     JapaneseTokenizer,
@@ -29,7 +33,7 @@ from .tokenize import (
     normalize,
     scrub,
 )
-from .verdict import Evidence, Judge, Verdict, asks_advice
+from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +57,9 @@ _NAME = re.compile(
 COORDINATION = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
+# Passages stating an aim or a strategy rank higher by this share of their score when the
+# question asks why (index.reason).
+REASON_BONUS = 0.2
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -69,9 +76,14 @@ WORD_CACHE = 50_000
 # Kinds of fact that are stated exactly or not at all: an age is a number of years, a place a
 # name; a "who" may be answered by "a leader", a "when" by "later this year" (index.verdict).
 EXACT_TYPES = frozenset({AnswerType.AGE, AnswerType.PLACE, AnswerType.DAY, AnswerType.MONEY})
-# Japanese questions: weight of the question's glossary synonyms (給料 -> 給与, 報酬) next to its
-# own words.
+# Japanese questions: weight of the question's synonyms (Sudachi's where it has any, else the
+# glossary's: 給料 -> 給与) next to its own words.
 SYNONYM_WEIGHT = 0.3
+# Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
+# follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
+# barely match, "原因は?", then leans on the earlier question). Chosen on tests/data/followups.jsonl
+# (0.1-0.2 best, 0.5 and up worse), `python -m index eval-chat --context-weight W`.
+CONTEXT_WEIGHT = 0.2
 
 
 class _Word(NamedTuple):
@@ -196,9 +208,13 @@ class PassageTokens:
         return cls(ja, en, [frozenset(kinds[kind] for kind in row) for row in facts])
 
 
-def save_tokens(path: Path, key: str, glossary: Glossary, tokens: PassageTokens) -> None:
-    """Keep a built glossary and passage tokens in the cache file that Library.cached reads."""
-    disk.save(path, key, {"glossary": glossary.to_json(), "tokens": tokens.to_json()})
+def save_tokens(
+    path: Path, key: str, glossary: Glossary, tokens: PassageTokens, synonyms: Synonyms
+) -> None:
+    """Keep a built glossary, passage tokens and the synonyms they use in the cache file that
+    Library.cached reads."""
+    data = {"glossary": glossary.to_json(), "tokens": tokens.to_json()}
+    disk.save(path, key, data | {"synonyms": synonyms.to_json()})
 
 
 class Library:
@@ -211,6 +227,7 @@ class Library:
         en_tokenizer: Tokenizer | None = None,
         glossary: Glossary | None = None,
         tokens: PassageTokens | None = None,
+        synonyms: Synonyms | None = None,
         judge: Callable[[Evidence], Verdict] | None = None,
     ) -> None:
         self.articles = tuple(articles)
@@ -221,6 +238,9 @@ class Library:
         tokens = tokens or PassageTokens.build(self.passages, self.tokenize_ja, self.tokenize_en)
         self.ja = BM25Index(tokens.ja)
         self.en = BM25Index(tokens.en)
+        # Sudachi's synonym groups, as far as the articles use their words (index.synonyms).
+        self.synonyms = synonyms or Synonyms.load(self.ja.idf, self.en.idf)
+        self.glossary = self.glossary.with_dictionary(self.synonyms)
         self.has_english = any(p.text_en for p in self.passages)
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
@@ -241,6 +261,9 @@ class Library:
             kind: np.array([kind in facts for facts in self._facts], dtype=bool)
             for kind in AnswerType
         }
+        self._reasons = np.array(
+            [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
+        )
 
     @classmethod
     def from_seeds(
@@ -272,26 +295,42 @@ class Library:
                 glossary = Glossary.from_json(stored["glossary"])
                 n_passages = sum(len(a.passages) for a in articles)
                 tokens = PassageTokens.from_json(stored["tokens"], n_passages)
+                synonyms = Synonyms.from_json(stored["synonyms"])
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
             else:
-                return cls(articles, ja, en, glossary, tokens, judge)
+                return cls(articles, ja, en, glossary, tokens, synonyms, judge)
         glossary = Glossary.load(ja, en)
         tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
-        save_tokens(path, key, glossary, tokens)
-        return cls(articles, ja, en, glossary, tokens, judge)
+        library = cls(articles, ja, en, glossary, tokens, judge=judge)
+        save_tokens(path, key, glossary, tokens, library.synonyms)
+        return library
 
     def article(self, doc: str) -> Article | None:
         return next((a for a in self.articles if a.doc == doc), None)
 
-    def search(self, query: str, top: int = 3, lang: str | None = None) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        top: int = 3,
+        lang: str | None = None,
+        context: str | None = None,
+        context_weight: float = CONTEXT_WEIGHT,
+        boost: np.ndarray | None = None,
+    ) -> SearchResult:
         """The best `top` passages for the question, and whether the articles answer it.
 
         `lang` labels the result (the reply language); the search itself follows the script the
-        question is written in.
+        question is written in. `context`: an earlier question this one follows up; its ranking
+        counts too, at `context_weight` of the question's own, and its words count as the
+        question's when the verdict weighs how much of the question the best passage holds.
+        `boost`: an array over the passages; each one's score is raised by that share of it (a
+        follow-up prefers the passages near the previous answer).
         """
-        query = check_query(query)
-        kind = question_type(query)
+        asked = check_query(query)
+        query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
+        normalized = normalize(query)
+        kind = question_type(normalized, normalized=True)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
@@ -302,11 +341,18 @@ class Library:
             scores = self._japanese_scores(searched)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
-            tokens = self._with_long_forms(self.tokenize_en(query))
-            searched = self.glossary.to_japanese(tokens)
+            own = self.tokenize_en(query)
+            # A Japanese name in an English question: its words, and each one's English in the
+            # glossary's first line for it (マーク -> mark, not also benchmark).
+            part = japanese_part(query)
+            written, proper = self.tokenize_ja.analyze(part) if part else ([], {})
+            english = (self.glossary.to_english([t])[:1] for t in written)
+            own += [e for e in chain.from_iterable(english) if e not in own]
+            tokens = self._with_long_forms(own)
+            searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
+            searched += [t for t in written if t not in searched]
             scores = self._english_scores(tokens, searched)
-            # (In a question written in capitals, capitals say nothing of names.)
-            names = [] if query.isupper() else [w.casefold() for w in _NAME.findall(query)]
+            names = [w.casefold() for w in _NAME.findall(query)] + list(proper)
         if COORDINATION:
             held = (
                 self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
@@ -314,14 +360,24 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
+        if REASON_BONUS and asks_reason(query):
+            scores = np.where(self._reasons, scores * (1 + REASON_BONUS), scores)
+        prior = self.search(context, top=len(self.passages)) if context else None
+        if prior is not None:
+            scores = scores + context_weight * self._score_array(prior)
+        if boost is not None:
+            scores = scores * (1 + boost)
         if self._copies is not None:
             scores = np.where(self._copies, 0.0, scores)
-        ranked = best(scores, max(top, 2))  # the verdict weighs the margin over the second
+        ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        evidence = self._evidence(query, japanese, tokens, ranked, kind, names)
-        verdict = self.judge(evidence)
+        evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names)
+        if prior is not None:
+            evidence = self._follow_up_evidence(evidence, prior, query, tokens, ranked, kind, names)
+        # No passage shares a word with the question: nothing to answer it with.
+        verdict = self.judge(evidence) if ranked else Verdict(0.0, OFF_TOPIC)
         return SearchResult(
-            query,
+            asked,
             lang or detect_lang(query),
             verdict.answerable,
             hits[:top],
@@ -334,7 +390,7 @@ class Library:
 
     def _evidence(
         self,
-        query: str,
+        normalized: str,
         japanese: bool,
         tokens: list[str],
         ranked: list[tuple[int, float]],
@@ -364,8 +420,40 @@ class Library:
             type_missing=float(kind is not None and kind not in self._facts[doc]),
             exact_missing=float(kind in EXACT_TYPES and kind not in self._facts[doc]),
             unknown_name=float(bool(self._unknown(names))),
-            advice=float(asks_advice(normalize(query))),
+            advice=float(asks_advice(normalized)),
         )
+
+    def _follow_up_evidence(
+        self,
+        own: Evidence,
+        prior: SearchResult,
+        query: str,
+        tokens: list[str],
+        ranked: list[tuple[int, float]],
+        kind: AnswerType | None,
+        names: list[str],
+    ) -> Evidence:
+        """A follow-up's evidence: its words and the earlier question's, as one question (in
+        another script, whichever of the two the verdict trusts more). One naming something the
+        articles never name ("What about Google?") brings a subject of its own: judged alone."""
+        if own.unknown_name:
+            return own
+        japanese = is_japanese(query)
+        if is_japanese(prior.query) == japanese:
+            words = list(dict.fromkeys([*tokens, *prior.tokens]))
+            return self._evidence(normalize(query), japanese, words, ranked, kind, names)
+        earlier = self._evidence(
+            normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names
+        )
+        return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _score_array(self, result: SearchResult) -> np.ndarray:
+        """A result's scores as an array over every passage (0.0 where it has no hit)."""
+        position = {p.id: i for i, p in enumerate(self.passages)}
+        scores = np.zeros(len(self.passages))
+        for hit in result.hits:
+            scores[position[hit.passage.id]] = hit.score
+        return scores
 
     def _word(self, token: str, japanese: bool) -> _Word:
         """A question's token in every form the search looks for it (its own, and its glossary
@@ -429,7 +517,7 @@ class Library:
         return tokens + [t for t in extra if t not in tokens]
 
     def _expanded_scores(self, tokens: list[str]) -> np.ndarray:
-        """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their glossary synonyms."""
+        """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their synonyms."""
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
             return self.ja.scores(tokens)

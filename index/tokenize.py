@@ -67,6 +67,8 @@ EN_STOPWORDS = frozenset(
 )
 
 _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_LATIN_WORD = re.compile(r"[a-z]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Lone surrogates: what Python makes of bytes that are not UTF-8 in argv or a terminal
 # (surrogateescape). MeCab, SQLite and stdout cannot encode them.
@@ -87,8 +89,15 @@ def normalize(text: str) -> str:
 
 
 def is_japanese(text: str) -> bool:
-    """True when the text contains any kana or kanji."""
-    return _JA_SCRIPT.search(text) is not None
+    """True when the text is written in Japanese: kana or kanji in it, and not an English sentence
+    around a Japanese name ("What did マーク・チェン say?": two English grammar words or more, and
+    no hiragana, which would be Japanese grammar around English words)."""
+    if _JA_SCRIPT.search(text) is None:
+        return False
+    if _HIRAGANA.search(text) is not None:
+        return True
+    words = _LATIN_WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return sum(w in EN_STOPWORDS for w in words) < 2
 
 
 class JapaneseTokenizer:
@@ -141,6 +150,16 @@ class JapaneseTokenizer:
             if token and token not in self.stopwords:
                 tokens.append(token)
         return tokens, names
+
+    def nodes(self, text: str) -> list[tuple[str, str, str, str]]:
+        """Every word of `text` as written (not normalised): surface and unidic pos1-3."""
+        with self._lock:
+            parsed = self._tagger.parse(text)
+        return [
+            (node[0], node[1], node[2], node[3])
+            for node in (line.split("\t") for line in parsed.split("\n"))
+            if len(node) >= 4
+        ]
 
 
 _TAGGER: tuple[fugashi.Tagger, threading.Lock] | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -39,31 +40,28 @@ class Evidence:
     advice: float  # 1: asks for advice or about the asker's own affairs
 
     def vector(self) -> tuple[float, ...]:
-        return tuple(getattr(self, name) for name in FEATURES)
+        return _VECTOR(self)  # type: ignore[no-any-return]
 
     def to_json(self) -> dict[str, float]:
         return {f.name: round(getattr(self, f.name), 4) for f in fields(self)}
 
 
 FEATURES = tuple(f.name for f in fields(Evidence))
+_VECTOR = operator.attrgetter(*FEATURES)
 
 # Advice, recommendations and the asker's own affairs ("how do I", "best way to", "my", おすすめ,
 # コツ, どうすれば): a news article reports what happened; it does not answer these. Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
-ADVICE = (
-    re.compile(
-        r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
-        r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
-        r"|worth (?:it|watching|buying)|my|i'm|i|(?<!tell )me)\b"
-    ),
-    re.compile(
-        r"おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕|自分"
-    ),
+ADVICE = re.compile(
+    r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
+    r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
+    r"|worth (?:it|watching|buying)|my|i'm|i|(?<!tell )me)\b"
+    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕|自分"
 )
 
 
 def asks_advice(normalized_question: str) -> bool:
-    return any(cue.search(normalized_question) for cue in ADVICE)
+    return ADVICE.search(normalized_question) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +83,7 @@ class Logistic:
         object.__setattr__(self, "_intercept", self.bias - float(self.mean @ raw))
 
     def probability(self, x: Sequence[float]) -> float:
-        z = self._intercept + sum(w * v for w, v in zip(self._raw, x, strict=True))
+        z = self._intercept + sum(map(operator.mul, self._raw, x))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, Any]:

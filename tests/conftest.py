@@ -44,7 +44,8 @@ def records(records_path: Path) -> Iterator[Records]:
 
 @pytest.fixture
 def config(records_path: Path) -> Config:
-    return Config(token=None, records_path=records_path, cooldown_rate=0)
+    # Threads off: these tests read replies in the channel (tests/e2e test the threads).
+    return Config(token=None, records_path=records_path, cooldown_rate=0, threads="off")
 
 
 @pytest.fixture
@@ -85,6 +86,8 @@ def new_interaction(
         client=client,
         user=SimpleNamespace(id=user_id),
         locale=locale,
+        channel=None,
+        guild=None,
         extras={},
         command=None,
         namespace=SimpleNamespace(),

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from index import cache, tokenize
+from index.passages import load_seeds
 from index.search import DEFAULT_SEEDS, Library, PassageTokens
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer
 
 QUESTIONS = [
     "メタは研究者にいくら提示した?",
@@ -62,6 +65,7 @@ def test_a_second_start_reads_the_cache_and_answers_the_same(
     uncached = Library.from_seeds(seeds, cache=False)
     assert answers(second) == answers(first) == answers(uncached)
     assert second.glossary.to_json() == uncached.glossary.to_json()
+    assert second.synonyms.to_json() == uncached.synonyms.to_json()
 
 
 ARTICLE = "000_30e68451fde60380.txt"
@@ -165,6 +169,20 @@ def test_the_key_covers_the_tokenizers_tables(
     monkeypatch.setitem(tokenize.TOKEN_ALIASES, "sam", "サム")
     Library.from_seeds(seeds)
     assert len(builds) == 2
+
+
+def test_the_key_covers_the_synonym_dictionary(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "index"
+    shutil.copytree(cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    articles = load_seeds(seeds)
+    ja, en = JapaneseTokenizer(), EnglishTokenizer()
+    before = cache.key(articles, ja, en)
+    with (package / "data" / "synonyms.tsv").open("a", encoding="utf-8") as f:
+        f.write("給料 給与\t\t\t\n")
+    assert cache.key(articles, ja, en) != before
 
 
 def test_only_the_most_recently_used_cache_files_are_kept(

@@ -83,13 +83,13 @@ def custom_ids(view: discord.ui.View) -> list[str]:
             "メタは研究者にいくら提示した?",
             EN_LOCALE,
             "記事には次のようにあります",
-            "1億ドル相当の契約ボーナス",
+            "**1億ドル相当**の契約ボーナス",
         ),
         (
             "How much did Meta offer OpenAI staff?",
             JA_LOCALE,
             "Here is what the article says",
-            "worth $100 million",
+            "worth **$100 million**",
         ),
         ("OpenAI", JA_LOCALE, "記事には次のようにあります", "OpenAI"),  # no clue: the user's locale
         ("東京の天気は?", EN_LOCALE, "記事の話題から外れています", None),
@@ -130,7 +130,7 @@ async def test_ask_lang_option_overrides_the_question_language(
 ) -> None:
     interaction = make_interaction(cog.bot)
     await invoke(cog, "ask", interaction, question="メタは研究者にいくら提示した?", lang="en")
-    assert "worth $100 million" in description(sent(interaction))
+    assert "worth **$100 million**" in description(sent(interaction))
 
 
 @pytest.mark.parametrize(
@@ -460,11 +460,14 @@ def logged_in(bot: QABot) -> QABot:
 @pytest.mark.parametrize(
     ("msg", "says"),
     [
-        (message(f"<@{ME}> How much did Meta offer OpenAI staff? @everyone"), "worth $100 million"),
-        (message(f"<@!{ME}> メタは研究者にいくら提示した?"), "1億ドル相当"),
+        (
+            message(f"<@{ME}> How much did Meta offer OpenAI staff? @everyone"),
+            "worth **$100 million**",
+        ),
+        (message(f"<@!{ME}> メタは研究者にいくら提示した?"), "**1億ドル相当**"),
         (
             message("How much did Meta offer OpenAI staff?", guild=False, mentions_me=False),
-            "worth $100 million",
+            "worth **$100 million**",
         ),
     ],
 )
@@ -495,7 +498,7 @@ async def test_listen_channels_answer_every_message(library: Library, records: R
     listening._connection.user = SimpleNamespace(id=ME)
     msg = message("How much did Meta offer OpenAI staff?", mentions_me=False, channel=10)
     await QACog(listening).on_message(msg)
-    assert "worth $100 million" in msg.reply.await_args.kwargs["embed"].description
+    assert "worth **$100 million**" in msg.reply.await_args.kwargs["embed"].description
 
 
 async def test_an_empty_mention_gets_a_hint_in_the_guild_language(logged_in: QABot) -> None:

@@ -80,13 +80,13 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.Compl
         (
             "ask_ja",
             "記事には次のようにあります。",
-            "[1] 報道によれば、OpenAIのスタッフの何人かは、1億ドル相当",
+            "[1] 報道によれば、OpenAIのスタッフの何人かは、**1億ドル相当**",
             "[1] 7行目 ・ §メタの1億ドルオファー",
         ),
         (
             "ask_en",
             "Here is what the article says:",
-            "worth $100 million",
+            "worth **$100 million**",
             "line 7 · § Meta's $100 million offer",
         ),
     ],
@@ -113,7 +113,7 @@ def test_without_a_token_it_says_how_to_get_one_and_runs_the_console(runs: dict[
     assert "[1] 報道によれば" in out  # the Japanese question
     assert "▶ [2] According to reports" in out  # /passage 7 en
     assert out.count("[3] ") >= 2  # /summary short has three sentences
-    assert "worth $100 million" in out
+    assert "worth **$100 million**" in out
 
 
 def test_dotenv_is_loaded_and_the_token_is_never_shown(runs: dict[str, Any]) -> None:
@@ -156,11 +156,20 @@ def test_ask_json_is_the_answer_value(cli: Any) -> None:
     assert set(data) == {"lang", "answered", "verdict", "confidence", "text", "quotes"}
     assert (data["lang"], data["answered"]) == ("ja", True)
     first = data["quotes"][0]
-    assert set(first) == {"text", "original", "doc", "lines", "section"}
+    assert set(first) == {"text", "original", "doc", "lines", "section"} | {
+        "sentence",
+        "focus",
+        "original_sentence",
+        "original_focus",
+    }
+    # Where it answers: offsets into the quote's text (and its original's)
+    assert first["focus"] == {"quote": 1, "text": "1億ドル相当", "start": 24, "end": 30}
+    assert first["text"][24:30] == first["original"][24:30] == "1億ドル相当"
+    assert first["original_focus"] == first["focus"]
     line7 = (ROOT / "seeds" / first["doc"]).read_text(encoding="utf-8").splitlines()[6]
     assert first["lines"] == [7, 7] and first["text"] == first["original"] == line7
     assert first["section"] == "メタの1億ドルオファーがOpenAIリーダーにパニックを引き起こす"
-    assert first["text"] in data["text"]
+    assert first["text"].replace("1億ドル相当", "**1億ドル相当**") in data["text"]
 
 
 def test_ask_json_off_topic(cli: Any) -> None:

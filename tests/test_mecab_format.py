@@ -70,11 +70,9 @@ def _texts() -> list[str]:
         for line in f.read_text(encoding="utf-8").splitlines()
     ]
     for f in sorted(DATA.glob("*.jsonl")):
-        texts += [
-            json.loads(line)["q"]
-            for line in f.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
+        rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line]
+        # a question set's questions, and a conversation set's (followups*.jsonl)
+        texts += [turn["q"] for row in rows for turn in row.get("turns", [row])]
     return texts
 
 

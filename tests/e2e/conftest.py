@@ -73,6 +73,7 @@ def config(fake: FakeDiscord, tmp_path: Path) -> Config:
         records_path=tmp_path / "records.sqlite3",
         records_salt="e2e-salt",
         cooldown_rate=0,  # the cooldown test turns it on
+        threads="off",  # replies in the channel; test_conversations_e2e.py turns threads on
     )
 
 

@@ -290,6 +290,8 @@ class FakeDiscord:
         self._by_token: dict[str, Invocation] = {}
         self._faults: list[_Fault] = []
         self._forbidden_channels: set[int] = set()
+        self.threads: dict[int, dict[str, Any]] = {}  # thread id -> its channel payload
+        self._threads_forbidden = False
 
         self.sessions: dict[str, _Session] = {}
         self.session: _Session | None = None  # the latest identified session
@@ -447,6 +449,17 @@ class FakeDiscord:
     def forbid_channel(self, channel_id: int) -> None:
         """The bot lacks permission in this channel: writes to it answer 403 Missing Permissions."""
         self._forbidden_channels.add(channel_id)
+
+    def forbid_threads(self) -> None:
+        """The bot lacks Create Public Threads: starting a thread answers 403 Missing Permissions."""
+        self._threads_forbidden = True
+
+    async def archive_thread(self, thread_id: int) -> None:
+        """A moderator (or Discord, after inactivity) archives a thread: THREAD_UPDATE."""
+        thread = self.threads[thread_id]
+        thread["thread_metadata"] = {**thread["thread_metadata"], "archived": True}
+        await self._dispatch(self._live_session(), "THREAD_UPDATE", dict(thread))
+        self._notify()
 
     def faults_left(self) -> int:
         return sum(f.remaining for f in self._faults)
@@ -633,7 +646,8 @@ class FakeDiscord:
                 self._channel_payload(self.channel_id, "general", 0),
                 self._channel_payload(self.other_channel_id, "random", 1),
             ],
-            "threads": [],
+            # Active threads, as Discord lists them to a bot that (re)connects.
+            "threads": [t for t in self.threads.values() if not t["thread_metadata"]["archived"]],
             "presences": [],
             "stage_instances": [],
             "guild_scheduled_events": [],
@@ -786,7 +800,7 @@ class FakeDiscord:
             base["guild"] = {"id": str(self.guild_id), "locale": self.guild_locale, "features": []}
             base["guild_locale"] = self.guild_locale
             base["channel_id"] = str(cid)
-            base["channel"] = self._channel_payload(cid, name, 0)
+            base["channel"] = self.threads.get(cid) or self._channel_payload(cid, name, 0)
             base["member"] = user.member_payload(permissions=self.MEMBER_PERMISSIONS)
             base["context"] = 0
             base["authorizing_integration_owners"] = {"0": str(self.guild_id)}
@@ -1042,6 +1056,7 @@ class FakeDiscord:
             ("GET", f"/applications/{n}/guilds/{n}/commands", self._get_commands),
             ("PUT", f"/applications/{n}/guilds/{n}/commands", self._put_commands),
             ("POST", f"/channels/{n}/messages", self._post_message),
+            ("POST", f"/channels/{n}/messages/{n}/threads", self._start_thread),
             ("GET", f"/channels/{n}/messages/{n}", self._get_message),
             ("PATCH", f"/channels/{n}/messages/{n}", self._patch_message),
             ("DELETE", f"/channels/{n}/messages/{n}", self._delete_message),
@@ -1140,7 +1155,54 @@ class FakeDiscord:
         return (
             channel_id in (self.channel_id, self.other_channel_id)
             or channel_id in self.dm_channels.values()
+            or channel_id in self.threads
         )
+
+    def _thread_payload(self, thread_id: int, parent_id: int, name: str) -> dict[str, Any]:
+        return {
+            "id": str(thread_id),
+            "type": 11,  # a public thread
+            "guild_id": str(self.guild_id),
+            "parent_id": str(parent_id),
+            "owner_id": str(self.bot_user.id),
+            "name": name,
+            "last_message_id": None,
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": iso_now(),
+                "locked": False,
+            },
+        }
+
+    def _start_thread(self, rec: Request, channel_id: str, message_id: str) -> tuple[int, Any]:
+        """A thread started from a message; like Discord's, its id is the message's."""
+        cid, mid = int(channel_id), int(message_id)
+        if cid not in (self.channel_id, self.other_channel_id):
+            return 404, {"message": "Unknown Channel", "code": 10003}
+        if self._threads_forbidden or cid in self._forbidden_channels:
+            return 403, {"message": "Missing Permissions", "code": 50013}
+        message = self.messages.get(mid)
+        if message is None or int(message["channel_id"]) != cid:
+            return 404, {"message": "Unknown Message", "code": 10008}
+        if mid in self.threads:
+            return 400, {
+                "message": "A thread has already been created for this message",
+                "code": 160004,
+            }
+        name = (rec.json or {}).get("name") or ""
+        if not 1 <= len(name) <= 100:
+            return 400, _form_error({"name": "BASE_TYPE_BAD_LENGTH"})
+        self.threads[mid] = thread = self._thread_payload(mid, cid, name)
+        session = self.session
+        if session is not None:
+            event = {**thread, "newly_created": True}
+            asyncio.get_running_loop().create_task(self._dispatch(session, "THREAD_CREATE", event))
+        return 201, thread
 
     def _post_message(self, rec: Request, channel_id: str) -> tuple[int, Any]:
         cid = int(channel_id)
@@ -1158,7 +1220,7 @@ class FakeDiscord:
                 "code": 50035,
                 "errors": {"flags": "ephemeral"},
             }
-        guild = cid in (self.channel_id, self.other_channel_id)
+        guild = cid in (self.channel_id, self.other_channel_id) or cid in self.threads
         ref = body.get("message_reference")
         message = self._message(
             channel_id=cid,

@@ -1,0 +1,174 @@
+"""Follow-up questions: whether a question leans on the one before, and searching it in context.
+
+A conversation is a run of turns. A question with few words of its own ("なぜ?", "What about
+Chen?") or a word that points back (それ, 彼, they, it) is a follow-up: it is searched with its own
+words and, below them, the earlier question's (`Library.search(context=...)`). "Tell me more" /
+"もっと詳しく" continues: the earlier question again, without the passages already quoted, the ones
+right after them first. Any other question is a new topic and is searched exactly as alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .search import Hit, Library, SearchResult
+from .tokenize import is_japanese, normalize
+
+# A question with at most this many content words of its own leans on the one before
+# ("表向きは?", "And morale?" have one) ...
+MAX_OWN_WORDS = 1
+# ... and one with a word pointing back (それ, they) when it has at most this many. Both chosen on
+# tests/data/followups.jsonl over 0-2 x 2-5: (1, 3) answers the most follow-ups and takes no new
+# topic for one; (2, _) or (_, 4) take 6-19% of the new topics for follow-ups.
+MAX_OWN_WORDS_WITH_CUE = 3
+# A bare phrase of at most this many words, all content words, echoes the answer ("Sam Altman?").
+MAX_ECHO_WORDS = 3
+# Earlier questions a follow-up carries: the one before and what that one followed up.
+MAX_CONTEXT = 2
+# A follow-up's passages score SAME_BONUS higher when the previous answer quoted them, NEAR_BONUS
+# when they are next to one it quoted, NEAR_DECAY times less for each passage further away (a
+# follow-up more often asks what the next paragraph says than the same one). Chosen on
+# tests/data/followups.jsonl: a neighbour's bonus of 0.6 gains 2 turns over 0.3 whatever the same
+# passage's (0-1.0); `python -m index eval-chat` reproduces the figures.
+SAME_BONUS = 0.5
+NEAR_BONUS = 0.6
+NEAR_DECAY = 0.6
+NEAR_SPAN = 2
+
+# Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
+_JA_CUES = re.compile(
+    r"^(?:それ|その|そこ|そっち|あれ|あの|この|これ|じゃあ|では|で、|なら|他に|ほかに|あと|他は|今は|結局)"
+    r"|彼|彼女|その人|そいつ|あの人|なぜ|なんで|どうして|具体的|詳しく|他には|ほかには"
+)
+_EN_CUES = re.compile(
+    r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"
+    r"|why|more|again|then)\b|^\s*(?:and|so|but|what about|how about|and then)\b"
+)
+_PUNCTUATION = re.compile(r"^[\s?!.。…]+|[\s?!.。…]+$")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_EN_WORD = re.compile(r"[a-z0-9]+")
+_JA_MORE = re.compile(
+    r"^(?:もっと|もう少し|もうちょっと)?(?:詳しく|くわしく|続き|つづき)|^もっと|^(?:他|ほか)に(?:は|も)?"
+)
+_EN_MORE = re.compile(
+    r"^(?:tell me |say |show me |give me )?(?:(?:some|a little|a bit|any) )?more\b"
+    r"|^(?:go on|continue|keep going|and then)\b|^(?:anything|what|something) else\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a conversation keeps of one question: enough to resolve the next one."""
+
+    question: str
+    lang: str  # the reply's language
+    passages: tuple[str, ...]  # ids of the passages quoted, best first
+    context: tuple[str, ...] = ()  # the earlier questions this one was searched with
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    result: SearchResult
+    context: tuple[str, ...]  # the earlier questions used, () for a question on its own
+    more: bool = False  # a "tell me more": the passages continue the previous answer
+
+
+def own_words(library: Library, question: str) -> list[str]:
+    """The content words a question brings of its own (question words and particles left out)."""
+    if is_japanese(question):
+        return library.tokenize_ja(question)
+    return library.tokenize_en(question)
+
+
+def wants_more(question: str) -> bool:
+    """Whether it asks to go on ("tell me more", "もっと詳しく") rather than asking anew."""
+    text = _bare(question)
+    return bool(_JA_MORE.search(text) if is_japanese(text) else _EN_MORE.search(text))
+
+
+def echoes(library: Library, question: str) -> bool:
+    """A bare phrase put as a question ("1億ドル?", "Sam Altman?"): no particle, verb or question
+    word of its own, so it checks something the previous answer said."""
+    text = _bare(question)
+    if is_japanese(text):
+        return not _HIRAGANA.search(text)
+    words = _EN_WORD.findall(text)
+    return 0 < len(words) <= MAX_ECHO_WORDS and len(library.tokenize_en(text)) == len(words)
+
+
+def _bare(question: str) -> str:
+    return _PUNCTUATION.sub("", normalize(question))
+
+
+def leans_on_previous(library: Library, question: str) -> bool:
+    """Whether a question follows up the one before rather than standing on its own."""
+    words = own_words(library, question)
+    if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):
+        return True
+    text = normalize(question)
+    cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)
+    return bool(cue) and len(words) <= MAX_OWN_WORDS_WITH_CUE
+
+
+def context_of(previous: Turn) -> tuple[str, ...]:
+    """The earlier questions a follow-up of `previous` is searched with, nearest first."""
+    return ((previous.question,) + previous.context)[:MAX_CONTEXT]
+
+
+def resolve(
+    library: Library,
+    question: str,
+    previous: Turn | None,
+    *,
+    top: int = 3,
+    lang: str | None = None,
+    context_weight: float | None = None,
+) -> Resolved:
+    """Search a question in its conversation: with the earlier question's words when it leans on
+    it, exactly as alone when it does not (or there is nothing before it)."""
+    if previous is None or not leans_on_previous(library, question):
+        return Resolved(library.search(question, top=top, lang=lang), ())
+    context = context_of(previous)
+    weight = {} if context_weight is None else {"context_weight": context_weight}
+    if wants_more(question):
+        return Resolved(_more(library, previous, top, lang or previous.lang), context, True)
+    boost = near(library, previous.passages)
+    result = library.search(
+        question, top=top, lang=lang, context=" ".join(context), boost=boost, **weight
+    )
+    return Resolved(result, context)
+
+
+def near(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
+    """Per passage, how much nearness to the previous answer's passages raises its score."""
+    boost = np.zeros(len(library.passages))
+    order = {p.id: i for i, p in enumerate(library.passages)}
+    for i in (order[p] for p in quoted if p in order):
+        for d in range(-NEAR_SPAN, NEAR_SPAN + 1):
+            j = i + d
+            if 0 <= j < len(boost) and library.passages[j].doc == library.passages[i].doc:
+                bonus = SAME_BONUS if d == 0 else NEAR_BONUS * NEAR_DECAY ** (abs(d) - 1)
+                boost[j] = max(boost[j], bonus)
+    return boost
+
+
+def _more(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:
+    """The story continued: the passages right after the ones quoted (ranked as high as the
+    best result), then the previous question's other results, none quoted before."""
+    result = library.search(" ".join(context_of(previous)), top=len(library.passages), lang=lang)
+    order = {p.id: i for i, p in enumerate(library.passages)}
+    quoted = {order[p] for p in previous.passages if p in order}
+    best = result.hits[0].score if result.hits else 0.0
+    following = [
+        Hit(library.passages[i + 1], best)
+        for i in sorted(quoted)
+        if i + 1 < len(library.passages)
+        and i + 1 not in quoted
+        and library.passages[i + 1].doc == library.passages[i].doc
+    ]
+    seen = quoted | {order[h.passage.id] for h in following}
+    rest = [h for h in result.hits if order[h.passage.id] not in seen]
+    return replace(result, hits=tuple((following + rest)[:top]))

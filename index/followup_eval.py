@@ -1,0 +1,153 @@
+"""Score a conversation set: follow-up turns in context, against alone, and topic changes.
+
+A conversation set is JSON Lines: {"id", "lang", "kind", "turns": [{"q", "gold": [article line
+numbers], "followup": bool}]}; "followup" says whether the turn leans on the ones before (the
+first turn never does). Each conversation is played in order through `index.followup.resolve`,
+as the bot plays it; a turn counts at rank 1 when its best passage holds a gold line and the
+article is judged to answer it (a decline is a miss).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import QAError
+from .followup import Turn, leans_on_previous, resolve
+from .search import Library, SearchResult, detect_lang
+
+
+@dataclass(frozen=True, slots=True)
+class ChatTurn:
+    q: str
+    gold: tuple[int, ...]
+    followup: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    id: str
+    lang: str
+    kind: str  # "followup" | "topic_change" (its second turn starts a new topic)
+    turns: tuple[ChatTurn, ...]
+
+
+@dataclass(slots=True)
+class Tally:
+    n: int = 0
+    at1: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.n += 1
+        self.at1 += hit
+
+    def share(self) -> float:
+        return round(self.at1 / self.n, 4) if self.n else 0.0
+
+
+@dataclass(slots=True)
+class ChatReport:
+    first: Tally = field(default_factory=Tally)  # the opening questions
+    followup: Tally = field(default_factory=Tally)  # follow-up turns, in their conversation
+    followup_alone: Tally = field(default_factory=Tally)  # the same, asked alone
+    # follow-up turns whose previous turn was answered right (what context can do at best)
+    followup_after_hit: Tally = field(default_factory=Tally)
+    change: Tally = field(default_factory=Tally)  # topic-change turns, in their conversation
+    change_alone: Tally = field(default_factory=Tally)  # the same, asked alone
+    detected: Tally = field(default_factory=Tally)  # follow-ups the bot took for follow-ups
+    inherited: Tally = field(default_factory=Tally)  # new topics the bot took for follow-ups
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        def part(t: Tally) -> dict[str, float | int]:
+            return {"n": t.n, "recall@1": t.share()}
+
+        def share(t: Tally) -> dict[str, float | int]:
+            return {"n": t.n, "share": t.share()}
+
+        return {
+            "first_turns": part(self.first),
+            "followups": part(self.followup),
+            "followups_alone": part(self.followup_alone),
+            "followups_after_a_right_answer": part(self.followup_after_hit),
+            "topic_changes": part(self.change),
+            "topic_changes_alone": part(self.change_alone),
+            "followups_detected": share(self.detected),
+            "topic_changes_taken_as_followups": share(self.inherited),
+        }
+
+
+def load_conversations(path: str | Path) -> list[Conversation]:
+    conversations = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            turns = tuple(
+                ChatTurn(str(t["q"]), tuple(int(g) for g in t["gold"]), bool(t["followup"]))
+                for t in raw["turns"]
+            )
+            conversations.append(
+                Conversation(str(raw["id"]), raw["lang"], raw.get("kind", "followup"), turns)
+            )
+        except (ValueError, KeyError, TypeError) as e:
+            raise QAError(f"{path}:{n}: not a conversation object ({e})") from e
+    return conversations
+
+
+def _at1(result: SearchResult, gold: tuple[int, ...]) -> bool:
+    if not result.answerable or not result.hits:
+        return False
+    lines = result.hits[0].passage.lines
+    return any(lines[0] <= g <= lines[1] for g in gold)
+
+
+def evaluate_conversations(
+    library: Library,
+    conversations: Iterable[Conversation],
+    context_weight: float | None = None,
+) -> ChatReport:
+    report = ChatReport()
+    for chat in conversations:
+        previous: Turn | None = None
+        previous_hit = False
+        for i, turn in enumerate(chat.turns):
+            lang = detect_lang(turn.q) if previous is None else None
+            resolved = resolve(
+                library, turn.q, previous, top=10, lang=lang, context_weight=context_weight
+            )
+            hit = _at1(resolved.result, turn.gold)
+            label = f"{chat.id}#{i + 1}"
+            if i == 0:
+                report.first.add(hit)
+            else:
+                alone = _at1(library.search(turn.q, top=10), turn.gold)
+                taken = previous is not None and leans_on_previous(library, turn.q)
+                if turn.followup:
+                    report.followup.add(hit)
+                    report.followup_alone.add(alone)
+                    report.detected.add(taken)
+                    if previous_hit:
+                        report.followup_after_hit.add(hit)
+                else:
+                    report.change.add(hit)
+                    report.change_alone.add(alone)
+                    report.inherited.add(taken)
+                if not hit:
+                    top = resolved.result.hits[0].passage.lines[0] if resolved.result.hits else None
+                    verdict = "" if resolved.result.answerable else " declined"
+                    report.misses.append(
+                        f"{label}{verdict} (top line {top}, gold {list(turn.gold)}, "
+                        f"context {list(resolved.context)}): {turn.q}"
+                    )
+            previous_hit = hit
+            previous = Turn(
+                turn.q,
+                resolved.result.lang,
+                tuple(h.passage.id for h in resolved.result.hits[:1]),
+                resolved.context,
+            )
+    return report

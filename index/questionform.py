@@ -1,0 +1,71 @@
+"""The plain form of a question, however it is written.
+
+"HOW MUCH DID META OFFER?", "ｈｏｗ ｍｕｃｈ…", "メタはいくら出したの?笑" and "…の？？www" are the same
+questions as their plain forms: the search sees the plain form, so they get the same passages, the
+same verdict and the same reply language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_JA_RUN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]+(?:[・ー][\u3040-\u30ff\u3400-\u9fff]+)*"
+)
+# Laughter and emphasis at the end of a question. A loop over the end, not a regular expression:
+# one took 8-13 µs a question, as much as a twentieth of a search.
+_EMPHASIS = "!?.。…~〜"
+_LAUGHTER = ("(笑)", "[笑]", "笑")
+_WORDS = ("lol", "lmao", "haha", "hahaha")
+_SPACED_EMPHASIS = _EMPHASIS + " \t\n\u3000"
+_BEFORE_GRASS = frozenset(" wW笑" + _EMPHASIS)
+_TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaA")  # the characters a tail can end with
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def plain(question: str) -> str:
+    """NFKC (full-width letters and digits as ASCII), laughter and emphasis at the end dropped
+    (with the end's question mark kept), and a question written all in capitals in lower case
+    with a capital first letter: its words are no more names than anyone's."""
+    text = unicodedata.normalize("NFKC", question).strip()
+    stripped = _without_tail(text)
+    if stripped and stripped != text:
+        text = stripped + ("?" if "?" in text[len(stripped) :] else "")
+    if _UPPER.search(text) and not _LOWER.search(text):
+        lower = text.lower()
+        text = lower[:1].upper() + lower[1:]
+    return text
+
+
+def _without_tail(text: str) -> str:
+    """The text without (笑), 笑, w (after anything but a Latin letter: "how" keeps its w), 草 (after
+    punctuation or other laughter: 薬草 stays), lol or haha, !!!, ?!?, ~ and spaces at its end."""
+    while text and text[-1] in _TAIL:
+        before = text
+        text = text.rstrip(_SPACED_EMPHASIS)
+        last = text[-1:]
+        if last in (")", "]", "笑"):
+            for laughter in _LAUGHTER:
+                text = text.removesuffix(laughter)
+        elif last in ("w", "W"):
+            head = text.rstrip("wW")
+            if not (head[-1:].isascii() and head[-1:].isalpha()):
+                text = head
+        elif last == "草" and text[-2:-1] in _BEFORE_GRASS:
+            text = text[:-1]
+        elif last in ("l", "L", "o", "O", "a", "A"):
+            lower = text.lower()
+            for word in _WORDS:
+                if lower.endswith(word) and lower[-len(word) - 1 : -len(word)] in (" ", "?", "!"):
+                    text = text[: -len(word)]
+                    break
+        if text == before:
+            break
+    return text
+
+
+def japanese_part(text: str) -> str:
+    """The runs of kana and kanji in the text (a Japanese name in an English question)."""
+    return " ".join(_JA_RUN.findall(text))

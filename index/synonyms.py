@@ -1,0 +1,98 @@
+"""Sudachi's synonym dictionary, as tokens, restricted to the words a library's articles use.
+
+index/data/synonyms.tsv is built from SudachiDict's synonyms.txt by index/data/build_synonyms.py
+(licence and provenance in index/data/SUDACHI-SYNONYMS.md). A group's members are synonyms of each
+other; a member marked "only expanded to" (Sudachi's 展開制御フラグ 1) is found from the others but
+does not find them. English members bridge the two languages (給与 ... salary).
+
+Only synonyms the articles use can change a score, so a library keeps just those: a handful for one
+article, and a map small enough for the index cache even for JSQuAD's 59 articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import resources
+from typing import Any
+
+from .cache import strings
+
+Vocabulary = Callable[[str], object]  # truthy when the articles use the token (BM25Index.idf)
+Group = tuple[list[str], list[str], list[str], list[str]]
+
+
+class Synonyms:
+    """Japanese token -> its Japanese synonyms, Japanese -> English members, English -> Japanese,
+    each restricted to the articles' words."""
+
+    def __init__(
+        self,
+        japanese: dict[str, list[str]],
+        english: dict[str, list[str]],
+        to_ja: dict[str, list[str]],
+    ) -> None:
+        self._japanese = japanese
+        self._english = english
+        self._to_ja = to_ja
+
+    @classmethod
+    def load(cls, ja_vocabulary: Vocabulary, en_vocabulary: Vocabulary) -> Synonyms:
+        text = resources.files(__package__).joinpath("data/synonyms.tsv").read_text("utf-8")
+        return cls.build(_parse(text), ja_vocabulary, en_vocabulary)
+
+    @classmethod
+    def build(
+        cls,
+        groups: Iterable[Group],
+        ja_vocabulary: Vocabulary,
+        en_vocabulary: Vocabulary,
+    ) -> Synonyms:
+        japanese: dict[str, list[str]] = {}
+        english: dict[str, list[str]] = {}
+        to_ja: dict[str, list[str]] = {}
+        for ja_expand, ja_only, en_expand, en_only in groups:
+            ja_used = [t for t in ja_expand + ja_only if ja_vocabulary(t)]
+            en_used = [t for t in en_expand + en_only if en_vocabulary(t)]
+            for token in ja_expand:
+                _extend(japanese, token, [t for t in ja_used if t != token])
+                _extend(english, token, en_used)
+            for token in en_expand:
+                _extend(to_ja, token, ja_used)
+        return cls(japanese, english, to_ja)
+
+    def to_json(self) -> dict[str, object]:
+        return {"ja": self._japanese, "en": self._english, "to_ja": self._to_ja}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Synonyms:
+        """Synonyms from `to_json`; TypeError, ValueError or KeyError if not of that shape."""
+        maps = [
+            {str(k): strings(v) for k, v in data[name].items()} for name in ("ja", "en", "to_ja")
+        ]
+        return cls(*maps)
+
+    def japanese(self, token: str) -> list[str]:
+        """The articles' Japanese words in a group with this Japanese token."""
+        return self._japanese.get(token, [])
+
+    def to_english(self, token: str) -> list[str]:
+        """The English rendering's words in a group with this Japanese token."""
+        return self._english.get(token, [])
+
+    def to_japanese(self, token: str) -> list[str]:
+        """The articles' Japanese words in a group with this English token."""
+        return self._to_ja.get(token, [])
+
+
+def _extend(mapping: dict[str, list[str]], key: str, values: list[str]) -> None:
+    if not values:
+        return
+    targets = mapping.setdefault(key, [])
+    targets.extend(v for v in values if v not in targets)
+
+
+def _parse(text: str) -> Iterable[Group]:
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            a, b, c, d = line.split("\t")
+            yield a.split(), b.split(), c.split(), d.split()

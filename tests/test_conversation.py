@@ -1,0 +1,86 @@
+"""A conversation as the console, `python -m bot chat` and the bot hold it: follow-ups answered
+with the turn before in mind, "(about: ...)" shown only then, and the reply language."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console import Console
+from bot.conversation import Conversation, about
+from bot.render import answer_text
+from index import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "line", "lang", "shown"),
+    [
+        (
+            "マーク・チェンってOpenAIでどういうポジションの人?",
+            "彼は何て言ってた?",
+            9,
+            "ja",
+            "を受けて",
+        ),
+        ("What is Mark Chen's role at OpenAI?", "What did he say?", 9, "en", "(about: "),
+        # a follow-up in the other script is answered in its own language
+        ("メタはいくら提示したの?", "To whom?", 7, "en", "(about: "),
+        # no clue to the language: the conversation's
+        ("メタはいくら提示したの?", "1億ドル?", 7, "ja", "を受けて"),
+        ("How much did Meta offer?", "$100 million?", 7, "en", "(about: "),
+    ],
+)
+def test_a_follow_up_is_answered_with_the_question_before(
+    library: Library, first: str, follow_up: str, line: int, lang: str, shown: str
+) -> None:
+    chat = Conversation(library, default_lang="ja")
+    alone = chat.ask(first)
+    assert about(alone) is None and "(about" not in answer_text(alone)
+    answer = chat.ask(follow_up)
+    assert answer.lang == lang and about(answer) == first
+    assert answer.quotes[0].passage.lines[0] == line
+    assert shown in answer_text(answer).splitlines()[2]
+
+
+def test_a_new_topic_is_answered_as_alone(library: Library) -> None:
+    chat = Conversation(library)
+    chat.ask("How many researchers did Meta poach?")
+    answer = chat.ask("How many hours do OpenAI employees work a week?")
+    assert about(answer) is None
+    assert answer == Conversation(library).ask("How many hours do OpenAI employees work a week?")
+
+
+def test_the_console_is_one_conversation(library: Library) -> None:
+    out = io.StringIO()
+    Console(library, "en", out=out).run(
+        io.StringIO("What is Mark Chen's role at OpenAI?\nWhat did he say?\n")
+    )
+    assert "(about: What is Mark Chen's role at OpenAI?)" in out.getvalue()
+
+
+def test_chat_json_reads_one_conversation_from_stdin(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BOT_"))}
+    lines = "メタはいくら提示したの?\n誰に?\n\nHow many hours a week do staff work?\n"
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--json"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT), "BOT_RECORDS_PATH": str(tmp_path / "r.sqlite3")},
+        check=True,
+        timeout=60,
+    ).stdout
+    turns = [json.loads(line) for line in out.splitlines()]
+    assert [t["context"] for t in turns] == [None, "メタはいくら提示したの?", None]
+    assert [t["lang"] for t in turns] == ["ja", "ja", "en"]
+    assert {"answered", "text", "quotes"} <= set(turns[0])

@@ -1,0 +1,165 @@
+"""Follow-up questions: which questions lean on the one before, and what searching them in
+context changes (the real article, both languages)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from index import Library
+from index.followup import Turn, context_of, leans_on_previous, resolve, wants_more
+from index.followup_eval import evaluate_conversations, load_conversations
+
+
+@pytest.mark.parametrize(
+    ("question", "follows"),
+    [
+        ("なぜ?", True),
+        ("それはいつ?", True),
+        ("その人たちはどこのチームに行ったの?", True),
+        ("彼は何て言ってた?", True),
+        ("他には?", True),
+        ("もっと詳しく", True),
+        ("表向きは?", True),
+        ("1億ドル?", True),
+        ("?", True),
+        ("Why?", True),
+        ("What about Chen?", True),
+        ("and then?", True),
+        ("tell me more", True),
+        ("Where did they go?", True),
+        ("Was it planned in advance?", True),
+        ("メタは何人引き抜いたの?", False),
+        ("OpenAIの社員は週何時間働いてるの?", False),
+        ("チェンはどこのメディアにメッセージをリークされた?", False),
+        ("How many researchers did Meta poach?", False),
+        ("What is Mark Chen's job title?", False),
+        ("What happened to the social media post about losing colleagues?", False),
+    ],
+)
+def test_which_questions_lean_on_the_one_before(
+    library: Library, question: str, follows: bool
+) -> None:
+    assert leans_on_previous(library, question) is follows
+
+
+@pytest.mark.parametrize(
+    ("question", "more"),
+    [
+        ("もっと詳しく", True),
+        ("続きは?", True),
+        ("他には?", True),
+        ("tell me more", True),
+        ("More?", True),
+        ("anything else?", True),
+        ("なぜ?", False),
+        ("What about Chen?", False),
+        ("他の研究リーダーもメッセージ送ってたの?", False),
+        ("Was there more money involved?", False),
+    ],
+)
+def test_tell_me_more(question: str, more: bool) -> None:
+    assert wants_more(question) is more
+
+
+def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn:
+    resolved = resolve(library, question, previous)
+    hits = resolved.result.hits
+    return Turn(question, resolved.result.lang, tuple(h.passage.id for h in hits), resolved.context)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "gold"),
+    [
+        ("マーク・チェンってOpenAIでどういうポジションの人?", "彼は何て言ってた?", 10),
+        ("メタは1億ドルを誰に提示したの?", "ザッカーバーグは?", 8),
+        ("What is Mark Chen's role at OpenAI?", "What did he say?", 10),
+        ("Is Zuckerberg involved in the recruiting?", "What effect does that have?", 8),
+    ],
+)
+def test_a_follow_up_is_searched_with_the_earlier_question(
+    library: Library, first: str, follow_up: str, gold: int
+) -> None:
+    previous = _turn(library, first)
+    resolved = resolve(library, follow_up, previous)
+    assert resolved.context == (first,)
+    top = resolved.result.hits[0].passage.lines
+    assert resolved.result.answerable and top[0] <= gold <= top[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("メタは何人引き抜いたの?", "OpenAIの社員は週何時間働いてるの?"),
+        ("How many researchers did Meta poach?", "What is Mark Chen's job title?"),
+    ],
+)
+def test_a_new_topic_is_answered_exactly_as_alone(
+    library: Library, first: str, second: str
+) -> None:
+    resolved = resolve(library, second, _turn(library, first))
+    assert resolved.context == ()
+    assert resolved.result == library.search(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "more"),
+    [
+        ("チェンのSlackのメッセージ、どこにリークされたの?", "もっと詳しく"),
+        ("What is Mark Chen's role at OpenAI?", "tell me more"),
+    ],
+)
+def test_tell_me_more_continues_with_the_next_paragraph(
+    library: Library, first: str, more: str
+) -> None:
+    previous = _turn(library, first)
+    resolved = resolve(library, more, previous)
+    assert resolved.more and resolved.context == (first,)
+    ids = [h.passage.id for h in resolved.result.hits]
+    assert not set(ids) & set(previous.passages)
+    order = [p.id for p in library.passages]
+    assert order.index(ids[0]) == order.index(previous.passages[0]) + 1
+
+
+def test_context_carries_the_question_a_follow_up_followed() -> None:
+    first = Turn("マーク・チェンって誰?", "ja", ("a:9",))
+    second = Turn("彼は何て言ってた?", "ja", ("a:9",), context_of(first))
+    assert context_of(second) == ("彼は何て言ってた?", "マーク・チェンって誰?")
+
+
+def test_a_follow_up_the_article_does_not_answer_is_declined(library: Library) -> None:
+    previous = _turn(library, "Who is Mark Chen?")
+    resolved = resolve(library, "What about Google?", previous)
+    assert resolved.context and not resolved.result.answerable
+
+
+def test_the_conversation_sets_score_follow_ups_above_alone(library: Library) -> None:
+    for name in ("followups.jsonl", "followups_validation.jsonl"):
+        chats = load_conversations(f"tests/data/{name}")
+        report = evaluate_conversations(library, chats)
+        assert report.followup.at1 > report.followup_alone.at1
+        assert report.change.at1 >= report.change_alone.at1
+        assert report.inherited.at1 == 0
+
+
+def test_conversation_set_shape() -> None:
+    names = ("followups.jsonl", "followups_validation.jsonl")
+    chats = [c for name in names for c in load_conversations(f"tests/data/{name}")]
+    assert len(chats) >= 80 and {c.lang for c in chats} == {"ja", "en"}
+    assert sum(c.kind == "topic_change" for c in chats) >= 20
+    assert all(2 <= len(c.turns) <= 3 and not c.turns[0].followup for c in chats)
+    assert all(t.gold for c in chats for t in c.turns)
+
+
+def test_eval_chat_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "index", "eval-chat", "tests/data/followups_validation.jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    report = json.loads(out)
+    assert report["followups"]["n"] >= 25 and report["topic_changes"]["n"] >= 10

@@ -1,0 +1,78 @@
+"""A question however it is written (capitals, full-width letters, laughter and emphasis at the end,
+a Japanese name in an English question) is the same question as its plain form: the same
+passages, the same verdict, the reply in the same language."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import compose
+from index import Library
+from index.questionform import plain
+from index.tokenize import is_japanese
+
+VARIANTS = [
+    ("How much did Meta offer?", "HOW MUCH DID META OFFER?"),
+    ("How much did Meta offer?", "ＨＯＷ ＭＵＣＨ ＤＩＤ ＭＥＴＡ ＯＦＦＥＲ？"),
+    ("How much did Meta offer?", "How much did Meta offer?!!!"),
+    ("How much did Meta offer?", "How much did Meta offer? lol"),
+    ("Why is OpenAI shutting down for a week?", "WHY IS OPENAI SHUTTING DOWN FOR A WEEK???"),
+    ("What did Mark Chen say?", "What did マーク・チェン say?"),
+    ("Who is Mark Chen?", "Who is マーク・チェン?"),
+    ("What did Elon Musk say?", "What did イーロン・マスク say?"),
+    ("OpenAIはなんで1週間も休むことにしたの?", "ＯｐｅｎＡＩはなんで１週間も休むことにしたの？"),
+    ("OpenAIはなんで1週間も休むことにしたの?", "OpenAIはなんで1週間も休むことにしたの?笑"),
+    ("OpenAIはなんで1週間も休むことにしたの?", "OpenAIはなんで1週間も休むことにしたの(笑)"),
+    ("OpenAIはなんで1週間も休むことにしたの?", "OpenAIはなんで1週間も休むことにしたのｗｗｗ"),
+    ("OpenAIはなんで1週間も休むことにしたの?", "OpenAIはなんで1週間も休むことにしたの!!!草"),
+    (
+        "チェンは報酬の見直しについて何か言ってましたか?",
+        "チェンは報酬の見直しについて何か言ってましたか?w",
+    ),
+    (
+        "チェンは報酬の見直しについて何か言ってましたか?",
+        "ﾁｪﾝは報酬の見直しについて何か言ってましたか?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "variant"), VARIANTS)
+def test_a_variant_form_is_the_same_question(library: Library, question: str, variant: str) -> None:
+    # fallback_lang="ja": the language must come from the question, not from the default.
+    expected = compose(library, question, fallback_lang="ja")
+    answer = compose(library, variant, fallback_lang="ja")
+    assert [q.citation for q in answer.quotes] == [q.citation for q in expected.quotes]
+    assert (answer.lang, answer.answered) == (expected.lang, expected.answered)
+    assert library.search(variant).lang == library.search(question).lang
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("HOW MUCH DID META OFFER?", "How much did meta offer?"),
+        ("ＨＯＷ　ＭＵＣＨ？", "How much?"),
+        ("メタはいくら出したの?笑", "メタはいくら出したの?"),
+        ("メタはいくら出したのwww", "メタはいくら出したの"),
+        ("How did OpenAI react?", "How did OpenAI react?"),  # the w of "how" is a letter
+        ("What is the new law", "What is the new law"),
+        ("薬草", "薬草"),  # 草 is laughter only after punctuation or laughter
+    ],
+)
+def test_plain(question: str, expected: str) -> None:
+    assert plain(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What did マーク・チェン say?", False),
+        ("Who is マーク・チェン?", False),
+        ("「マーラーの奴、恥を知れ！(Shame on a man like Mahler!)」といったのは", True),
+        ("American Society for Testing Materials日本語", True),
+        ("Metaのofferはいくら?", True),
+        ("OpenAI 休暇 理由", True),
+        ("メタ CEO", True),
+    ],
+)
+def test_an_english_sentence_around_a_japanese_name_is_english(text: str, expected: bool) -> None:
+    assert is_japanese(text) is expected

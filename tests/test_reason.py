@@ -1,0 +1,44 @@
+""" "Why" questions: which questions ask for a reason, which passages state one, and the ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Library
+from index.reason import asks_reason, states_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("OpenAIはなんで1週間も休むことにしたの?", True),
+        ("なぜ休業したのですか", True),
+        ("休みにした理由は?", True),
+        ("Why is OpenAI shutting down for a week?", True),
+        ("What is the shutdown for? What for?", True),
+        ("メタはいくら出したの?", False),
+        ("How much did Meta offer?", False),
+        ("Who is Mark Chen?", False),
+    ],
+)
+def test_a_question_asks_why(question: str, asks: bool) -> None:
+    assert asks_reason(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("メタの採用の勢いを鈍らせる戦略的な動きである", True),
+        ("人材を守るために異例の措置を取った", True),
+        ("a strategic move to slow Meta's hiring momentum", True),
+        ("この1週間の休みは「超嬉しい」のだという", False),
+        ("OpenAI's week-long shutdown, from which executives are exempt", False),
+    ],
+)
+def test_a_passage_states_an_aim(text: str, states: bool) -> None:
+    assert states_reason(text) is states
+
+
+def test_the_strategic_reason_is_among_the_quotes_for_why(library: Library) -> None:
+    hits = library.search("OpenAIはなんで1週間も休むことにしたの?").hits
+    assert (4, 4) in [h.passage.lines for h in hits]
