@@ -24,9 +24,11 @@ from pathlib import Path
 from dotenv import find_dotenv, load_dotenv
 
 from index import Library, QAError
+from index.tokenize import scrub
 
 from .config import Config
 from .errors import BotError
+from .records import RecordsError
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `.env` from the working directory (or a parent), as the README's commands are run there;
     # variables already in the environment win.
     load_dotenv(find_dotenv(usecwd=True))
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates, which nothing downstream can encode.
+    argv = [scrub(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     if argv[:1] == ["bench"]:  # its options are the index benchmark's
         return _bench(argv[1:])
     args = _parser().parse_args(argv)
@@ -57,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BotError as e:
         print(f"error: {e.message(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
         return 2
-    except QAError as e:
+    except (QAError, RecordsError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -152,7 +152,7 @@ async def main(config: Config, library: Library | None = None) -> None:
             handled.append(sig)
         except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C still ends asyncio.run
             pass
-    with Records(config.records_path, config.records_salt) as records:
+    with Records(config.records_path, config.records_salt, days=config.records_days) as records:
         try:
             async with create_bot(config, library, records) as bot:
                 runner = asyncio.create_task(bot.start(config.token), name="discord")

@@ -19,6 +19,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands, tasks
 
 from index import QAError
+from index.search import MAX_QUERY_CHARS
 from index.summarize import sections
 
 from .answer import check_question, compose, context, reply_lang
@@ -130,7 +131,10 @@ class QACog(commands.Cog):
     )
     @app_commands.choices(lang=LANG_CHOICES)
     async def ask(
-        self, interaction: discord.Interaction[Any], question: str, lang: str | None = None
+        self,
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, MAX_QUERY_CHARS],  # Discord enforces our limit
+        lang: str | None = None,
     ) -> None:
         """Ask a question about the article"""
         fallback = user_lang(interaction)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from typing import IO, Any
 
 from index import Library, QAError
+from index.tokenize import scrub
 
 from .answer import Answer, context, reply_lang
 from .conversation import Conversation
-from .errors import BotError
+from .errors import BotError, CommandError
 from .render import answer_text, article_page, context_page, help_page, summary_page, to_text
 from .summary import make_summary
 
@@ -88,16 +91,27 @@ class Console:
 
     def run(self, lines: IO[str] | None = None) -> int:
         lines = lines or sys.stdin
+        if lines is sys.stdin and isinstance(lines, io.TextIOWrapper):
+            lines.reconfigure(errors="replace")  # bytes that are not UTF-8: U+FFFD, not a crash
         interactive = lines.isatty()
+        if interactive and lines is sys.stdin:
+            with contextlib.suppress(ImportError):  # not on Windows: no line editing, still works
+                import readline  # noqa: F401  (input() gains arrow keys and history)
         self.say(help_text(self.default_lang))
         while True:
-            if interactive:
-                self.out.write("\n> ")
-                self.out.flush()
-            line = lines.readline()
-            if not line:
-                return 0
-            line = line.strip()
+            if interactive and lines is sys.stdin:
+                try:
+                    line = input("\n> ")
+                except EOFError:
+                    return 0
+            else:
+                if interactive:
+                    self.out.write("\n> ")
+                    self.out.flush()
+                line = lines.readline()
+                if not line:
+                    return 0
+            line = scrub(line).strip()
             if line in ("/quit", "/exit", "/q"):
                 return 0
             if line:
@@ -114,7 +128,7 @@ class Console:
     def reply(self, line: str) -> str:
         if not line.startswith("/"):
             return answer_text(self.conversation.ask(line, lang=self.lang), ansi=self.out.isatty())
-        name, *args = line[1:].split()
+        name, *args = line[1:].split() or [""]
         lang = self.lang or self.default_lang
         if name == "lang" and args and args[0] in ("ja", "en", "auto"):
             self.lang = None if args[0] == "auto" else args[0]
@@ -128,7 +142,20 @@ class Console:
             return summary_text(self.library, lang=lang, length=args[0] if args else "medium")
         if name == "ask" and args:
             return self.reply(line.split(None, 1)[1])
-        return help_text(lang)
+        if name in ("help", "h", "?"):
+            return help_text(lang)
+        usage = dict((n, f"/{n} {a}".strip()) for n, a, _ in COMMANDS)
+        usage["lang"] = "/lang ja|en|auto"
+        if name in usage:  # a known command with arguments it does not take
+            raise CommandError(
+                f"Usage: {usage[name]} (/help lists the commands).",
+                f"使い方: {usage[name]} (/help でコマンドの一覧を表示します)。",
+            )
+        shown = "/" + name[:40]
+        raise CommandError(
+            f"Unknown command {shown}: /help lists the commands.",
+            f"{shown} というコマンドはありません。/help でコマンドの一覧を表示します。",
+        )
 
     def say(self, text: str) -> None:
         self.out.write(text + "\n")

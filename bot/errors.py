@@ -26,6 +26,10 @@ class NotFoundError(BotError):
     """A paragraph, article or section the user named does not exist."""
 
 
+class CommandError(BotError):
+    """A console line names no command, or a command with arguments it does not take."""
+
+
 class CooldownError(BotError):
     """The user asked too often; `retry_after` seconds until the next question is taken."""
 

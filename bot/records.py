@@ -1,7 +1,11 @@
 """Questions and feedback in a local SQLite database, for `python -m bot report`.
 
-The question text is stored (the report is about what people ask); a user id only as a salted
-hash, enough to count one vote per person and nothing more.
+Every question asked on Discord is stored with its language, whether the article answered it,
+where it came from and when (the buttons under an answer look it up; the report counts the
+unanswered ones), and each 👍/👎 vote per quoted passage. A user id only as a keyed hash (HMAC
+with a salt kept outside the database), enough to count one vote per person and nothing more.
+Rows older than `days` are deleted. A file that is not a readable database is moved aside (kept,
+renamed with the time) and a fresh one started.
 """
 
 from __future__ import annotations
@@ -9,15 +13,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import os
 import re
 import secrets
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from urllib.request import pathname2url
 
 log = logging.getLogger(__name__)
 
@@ -74,37 +81,122 @@ def normalize_question(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip("?？!！。. ")
 
 
+DAYS = 90  # records kept, by default (BOT_RECORDS_DAYS)
+_PRUNE_EVERY = 3600.0  # seconds between deletions of old rows while running
+
+
+class RecordsError(Exception):
+    """The records file cannot be used: unreadable for `report` (which never changes it), or in
+    a place the bot cannot write. The message names the file and says why."""
+
+
 class Records:
-    """The database: one connection, WAL mode, created on first use. Close it (or use `with`)."""
+    """The database: one connection, WAL mode, created on first use. Close it (or use `with`).
 
-    def __init__(self, path: str | Path, salt: str | None = None) -> None:
+    `read_only`: open an existing file as it is (`python -m bot report`): no table, salt, WAL
+    switch or deletion is written, and a file that is not a database raises RecordsError.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        salt: str | None = None,
+        *,
+        days: int = DAYS,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path))
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a question is stored in
-        # ~0.1 ms instead of an fsync's worth of milliseconds on the event loop, and a power cut
-        # can lose only the last few records, never the database.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        with self._db:
-            self._db.executescript(_SCHEMA)
-            columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
-            if "verdict" not in columns:  # a database from before the verdicts
-                self._db.execute("ALTER TABLE questions ADD COLUMN verdict TEXT")
-        self._salt = (salt or self._stored_salt()).encode()
+        self.days = days
+        self._pruned = 0.0
+        memory = str(path) == ":memory:"
+        if read_only:
+            self._db = _open_read_only(self.path)
+            self._salt = b""  # hashes are only compared, never made, in a report
+            return
+        try:
+            self._db = self._start(memory)
+            self._salt = self._kept_salt(memory, salt).encode()
+        except (OSError, sqlite3.DatabaseError) as e:  # a folder or key that cannot be written
+            if hasattr(self, "_db"):
+                self._db.close()
+            raise RecordsError(f"cannot use the records file {self.path}: {e}") from e
+        self.prune()
 
-    def _stored_salt(self) -> str:
-        # Without a configured salt, one is made on first use and kept with the data, so hashes
-        # stay stable across restarts and cannot be matched against another bot's records.
+    def _start(self, memory: bool) -> sqlite3.Connection:
+        """The database, made on first use; a file that is not one is moved aside first."""
+        if not memory:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open(str(self.path) if not memory else ":memory:")
+        except sqlite3.DatabaseError as e:
+            if memory or not _unreadable(e) or not os.path.lexists(self.path):
+                raise
+            kept = _move_aside(self.path)
+            log.warning(
+                "the records file %s is not a readable database (%s): moved it to %s and started"
+                " a new one",
+                self.path,
+                e,
+                kept,
+            )
+            return self._open(str(self.path))
+
+    @staticmethod
+    def _open(path: str) -> sqlite3.Connection:
+        db = sqlite3.connect(path)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL syncs at checkpoints, not at every commit: a question is stored
+            # in ~0.1 ms instead of an fsync's worth of milliseconds on the event loop, and a
+            # power cut can lose only the last few records, never the database.
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            # Deleted rows (past BOT_RECORDS_DAYS, an old salt) are overwritten, not left in
+            # free pages of the file.
+            db.execute("PRAGMA secure_delete=ON")
+            with db:
+                db.executescript(_SCHEMA)
+                columns = {row[1] for row in db.execute("PRAGMA table_info(questions)")}
+                if "verdict" not in columns:  # a database from before the verdicts
+                    db.execute("ALTER TABLE questions ADD COLUMN verdict TEXT")
+            row = db.execute("PRAGMA quick_check(1)").fetchone()
+            if row is None or row[0] != "ok":
+                raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _kept_salt(self, memory: bool, configured: str | None) -> str:
+        """`configured` (BOT_RECORDS_SALT), else the key file beside the database (owner-only),
+        made on first use: whoever holds the database alone cannot test ids against its hashes.
+        A salt that an older version kept inside the database moves to the key file (so hashes
+        made with it stay valid), whichever salt is in use."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+        if memory:
+            return configured or (str(row[0]) if row else secrets.token_hex(16))
+        key = key_path(self.path)
         if row:
-            return str(row[0])
-        salt = secrets.token_hex(16)
+            if not key.exists():
+                _write_key(key, str(row[0]))
+            with self._db:
+                self._db.execute("DELETE FROM meta WHERE key = 'salt'")
+        if configured:
+            return configured
+        if not key.exists():
+            _write_key(key, secrets.token_hex(16))
+        if key.stat().st_mode & 0o077:
+            key.chmod(0o600)
+        return key.read_text(encoding="utf-8").strip()
+
+    def prune(self) -> int:
+        """Delete questions (and their votes) older than `days`; how many questions went."""
+        self._pruned = time.monotonic()
+        cutoff = (datetime.now(UTC) - timedelta(days=self.days)).isoformat(timespec="seconds")
+        old = "SELECT id FROM questions WHERE asked_at < ?"
         with self._db:
-            self._db.execute("INSERT INTO meta (key, value) VALUES ('salt', ?)", (salt,))
-        return salt
+            self._db.execute(f"DELETE FROM feedback WHERE question_id IN ({old})", (cutoff,))
+            return self._db.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff,)).rowcount
 
     def user_hash(self, user_id: int | str) -> str:
         return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
@@ -120,6 +212,8 @@ class Records:
         verdict: str | None = None,
     ) -> int:
         """Store a question; its id goes into the buttons under the answer."""
+        if time.monotonic() - self._pruned > _PRUNE_EVERY:
+            self.prune()
         user = self.user_hash(user_id) if user_id is not None else None
         with self._db:
             cursor = self._db.execute(
@@ -164,8 +258,11 @@ class Records:
     def unanswered(self, limit: int = 10) -> list[Unanswered]:
         """The most frequent questions the article did not answer, most frequent first, with the
         verdict they last got."""
+        # A file from before the verdicts, opened read-only by a report, has no such column.
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
+        verdict = "COALESCE(last.verdict, '')" if "verdict" in columns else "''"
         rows = self._db.execute(
-            "SELECT first.question, g.n, COALESCE(last.verdict, '') FROM ("
+            f"SELECT first.question, g.n, {verdict} FROM ("
             "  SELECT COUNT(*) AS n, MIN(id) AS first_id, MAX(id) AS last_id FROM questions"
             "  WHERE answered = 0 GROUP BY normalized"
             ") AS g JOIN questions AS first ON first.id = g.first_id"
@@ -201,6 +298,52 @@ class Records:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def key_path(path: Path) -> Path:
+    """The salt's key file, beside the database: `bot-records.sqlite3.key`."""
+    return path.with_name(path.name + ".key")
+
+
+def _write_key(key: Path, salt: str) -> None:
+    fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(salt + "\n")
+
+
+def _unreadable(error: sqlite3.DatabaseError) -> bool:
+    """A file that is not (or no longer) a database, or not a file; not a busy or full one."""
+    text = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError):
+        # a directory at the path; a damaged file; another program's database of that name
+        return any(m in text for m in ("unable to open", "malformed", "no such column"))
+    return True
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the file (and its -wal and -shm) with the time; never delete it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.unreadable-{stamp}")
+    n = 1
+    while os.path.lexists(kept):
+        n += 1
+        kept = path.with_name(f"{path.name}.unreadable-{stamp}-{n}")
+    os.replace(path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if os.path.lexists(side):
+            os.replace(side, kept.with_name(kept.name + suffix))
+    return kept
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True)
+        db.execute("SELECT COUNT(*) FROM questions").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise RecordsError(f"{path} is not a readable records database ({e})") from None
+    return db
 
 
 def _now() -> str:

@@ -37,7 +37,11 @@ SOURCE_LINE = 300  # one line of the Sources list at most, so many sources still
 GREEN, GREY, BLUE, PURPLE = 0x2ECC71, 0x95A5A6, 0x3498DB, 0x9B59B6
 
 _PINGS = re.compile(r"@(everyone|here|[!&]?\d)")
-_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+# (?<!\s): tried from every space of a long run of them, the pattern cost the run's length squared.
+_BREAKS = re.compile(r"(?<!\s)\s*[\r\n\u2028\u2029]+\s*|^\s*[\r\n\u2028\u2029]+\s*")
+# Characters that reorder or hide text around them (bidirectional controls, marks): article or
+# user text must not make a quote read as something else.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,17 +262,23 @@ def _block(q: Quote, lang: str, focus: bool = False) -> Block:
 
 def _sources(quotes: Sequence[Quote], lang: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The Sources heading and one line per quote. With one article, its title heads the list
-    once; with several, each line names its article."""
-    titles = {q.citation.title for q in quotes}
-    one = len(titles) == 1
+    once; with several, each line names its article, by its file name too when another quoted
+    article has the same title."""
+    docs = {q.citation.doc: q.citation.title for q in quotes}
+    shared = {title for title in docs.values() if list(docs.values()).count(title) > 1}
+    one = len(docs) == 1
     heading = (
-        t(lang, "sources_of", title=_short(next(iter(titles)), 200)) if one else t(lang, "sources")
+        t(lang, "sources_of", title=_short(next(iter(docs.values())), 200))
+        if one
+        else t(lang, "sources")
     )
     lines = []
     for q in quotes:
         c = q.citation
         place = where(lang, c.lines)
         line = "" if one else t(lang, "source_title", title=_short(c.title, 100))
+        if c.title in shared:
+            line += _short(c.doc, 80) + (" " if lang == "ja" else ", ")
         line += place + (
             t(lang, "source_section", section=_short(c.section, 80)) if c.section else ""
         )
@@ -320,8 +330,12 @@ def answer_text(answer: Answer, ansi: bool = False) -> str:
 
 
 def safe(text: str) -> str:
-    """Markdown-escaped, on one line, unable to ping: for any text from a user or an article."""
-    text = escape_markdown(_BREAKS.sub(" ", text))
+    """Markdown-escaped, on one line, unable to ping, link or disguise: for any text from a user
+    or an article. Every `<` is followed by a zero-width space, so no mention (<@id>, <#id>),
+    command (</ask:1>), timestamp (<t:0:R>), emoji or <link> can form; escape_markdown escapes
+    backslashes too, and takes the `[` from a masked link."""
+    text = _BIDI.sub("", _BREAKS.sub(" ", text))
+    text = escape_markdown(text).replace("<", "<\u200b")
     return _PINGS.sub("@\u200b\\1", escape_mentions(text))
 
 
@@ -479,3 +493,9 @@ def answer_reply(answer: Answer) -> Reply:
 def notice(message: str) -> Reply:
     """A short ephemeral message (an error, the cooldown, thanks)."""
     return Reply(content=_fit_lines(message, CONTENT), ephemeral=True)
+
+
+def own_notice(message: str) -> Reply:
+    """A short ephemeral message of the bot's own words and markup only (a thread's <#id>
+    mention), so not escaped: never give it text from a user or an article."""
+    return Reply(content=message[:CONTENT], ephemeral=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from index import Library, QAError
 
 from .config import Config
-from .records import Records
+from .errors import BotError
+from .records import Records, RecordsError
 
 VERDICTS = [
     ("related", "  related (the article talks about it but does not say):"),
@@ -18,9 +19,12 @@ def report_text(config: Config, limit: int = 20) -> str:
     path = config.records_path
     if not path.exists():
         return f"No records yet at {path}: they are written as the bot answers on Discord."
-    with Records(path, config.records_salt) as records:
-        unanswered = records.unanswered(limit)
-        votes = records.feedback()
+    try:  # read-only: a report never changes the file it reads
+        with Records(path, read_only=True) as records:
+            unanswered = records.unanswered(limit)
+            votes = records.feedback()
+    except RecordsError as e:
+        raise BotError(f"{e}; the bot moves such a file aside and starts a new one") from None
     out = [f"Records: {path}", "", "Most frequent unanswered questions, by verdict:"]
     for verdict, heading in VERDICTS:
         group = [u for u in unanswered if u.verdict == verdict]

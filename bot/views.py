@@ -17,7 +17,7 @@ from .conversation import turn_of
 from .errors import CooldownError, ExpiredError, NoThreadError
 from .interactions import handle_error, message_kwargs, send
 from .records import StoredQuestion
-from .render import answer_reply, notice
+from .render import answer_reply, notice, own_notice
 from .texts import t
 
 if TYPE_CHECKING:
@@ -201,7 +201,8 @@ class ThreadButton(_StateButton, template=r"qa:thread:" + _STATE):
         answer = compose(bot.library, question, lang=self.lang)
         bot.conversations.started_thread(thread.id)
         bot.conversations.add(thread.id, turn_of(answer), interaction.user.id)
-        await send(interaction, notice(t(self.lang, "thread_opened", thread=thread.mention)))
+        # the thread's mention is the bot's own markup: a link to it, not escaped
+        await send(interaction, own_notice(t(self.lang, "thread_opened", thread=thread.mention)))
 
 
 PERSISTENT = (MoreButton, LangButton, VoteButton, ThreadButton)

@@ -75,7 +75,16 @@ def run(
 ) -> int:
     """Print the figures and the targets. `compose` (question -> answer) is the bot's full answer,
     handed in by `python -m bot bench`: index never imports the bot."""
+    from .progress import Bar
+
     out(machine())
+    bar: Bar | None = None
+
+    def say(line: str) -> None:  # the bar, if shown, gives way to the line
+        if bar is not None:
+            bar.clear()
+        out(line)
+
     with tempfile.TemporaryDirectory(prefix="index-bench-") as tmp:
         name = "article" if Path(seeds).resolve() == DEFAULT_SEEDS else f"seeds {Path(seeds).name}"
         corpora = [Corpus(name, lambda: load_seeds(seeds), _article_questions(seeds))]
@@ -92,12 +101,19 @@ def run(
         else:
             out(f"no JSQuAD at {jsquad}: only the article is measured (--jsquad PATH)")
         results = []
-        for corpus in corpora:
-            rounds = max(1, math.ceil(n_questions / max(1, len(corpus.questions))))
-            cache_file = Path(tmp) / f"{corpus.name}.cache"
-            results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
-            _print_corpus(results[-1], out)
-    cold = cold_start(cold_runs) if cold_runs else None
+        bar = Bar(len(corpora) + (1 if cold_runs else 0))
+        try:
+            for corpus in corpora:
+                bar.step(corpus.name)
+                rounds = max(1, math.ceil(n_questions / max(1, len(corpus.questions))))
+                cache_file = Path(tmp) / f"{corpus.name}.cache"
+                results.append(_isolated(_measure, corpus, rounds, cache_file, compose))
+                _print_corpus(results[-1], say)
+            if cold_runs:
+                bar.step("cold start")
+            cold = cold_start(cold_runs) if cold_runs else None
+        finally:
+            bar.close()
     if cold:
         _print_cold(cold, out)
     return _print_targets(results, cold, out)

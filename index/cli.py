@@ -11,12 +11,14 @@ from .errors import QAError
 from .evaluate import Report, evaluate, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
 from .spanscore import SpanReport, load_span_questions, score_spans, sweep
+from .tokenize import scrub
 
 
 def main(argv: Sequence[str] | None = None, compose: Callable[..., object] | None = None) -> int:
     """`compose` is the bot's full answer, handed in by `python -m bot bench` to be timed."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    # Bytes that are not UTF-8 arrive as lone surrogates, which nothing downstream can encode.
+    args = parser.parse_args([scrub(arg) for arg in (sys.argv[1:] if argv is None else argv)])
     args.compose = compose
     try:
         return int(args.run(args) or 0)
@@ -116,9 +118,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--large-mb",
         default="2,20",
-        help="large articles to summarize, in MB; empty for none (default: %(default)s)",
+        help="after a 50,000-char 1,1,1 line, large articles to build and summarize, in MB;"
+        " empty for none (default: %(default)s)",
     )
-    p.add_argument("--large-only", action="store_true", help="only the large-article summaries")
+    p.add_argument("--large-only", action="store_true", help="only the large-article parts")
     p.set_defaults(run=_bench)
     return parser
 
@@ -266,6 +269,8 @@ def _bench(args: argparse.Namespace) -> int:
         large = [float(n) for n in args.large_mb.split(",") if n.strip()]
     except ValueError:
         raise QAError(f"--large-mb takes sizes and commas, not {args.large_mb!r}") from None
+    if not all(0 < mb <= 1000 for mb in large):
+        raise QAError(f"--large-mb takes sizes from 0 to 1000 MB, not {args.large_mb!r}")
     status = 0
     if not args.large_only:
         status = run(
@@ -276,6 +281,11 @@ def _bench(args: argparse.Namespace) -> int:
             args.cold,
             compose=args.compose,
         )
+    from . import bench_large
+
+    # The 1,1,1 line and the large articles' index builds (passages, time, memory), then their
+    # summaries.
+    status = max(status, bench_large.main(large))
     if large:
         from . import bench_summary
 

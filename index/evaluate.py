@@ -83,7 +83,11 @@ def load_questions(path: str | Path, split: str | None = None) -> list[Question]
     """The questions of a set, those of one `split` only if given (a question without a split
     belongs to every one)."""
     questions = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QAError(f"cannot read the question set {path} ({e})") from e
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -7,12 +7,15 @@ passages: they name the section of the passages under them.
 
 from __future__ import annotations
 
+import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SeedsError
+
+log = logging.getLogger(__name__)
 
 SEED_SUFFIXES = (".txt", ".md")
 EN_MARK = ".en"  # `article.en.txt` renders `article.txt` line for line
@@ -96,7 +99,15 @@ def load_seeds(folder: str | Path) -> list[Article]:
         for p in root.iterdir()
         if p.suffix in SEED_SUFFIXES and not _is_rendering(p) and p.is_file()
     )
-    articles = [a for a in (load_article(p) for p in files) if a.passages]
+    articles = []
+    for path in files:
+        try:
+            article = load_article(path)
+        except SeedsError as e:  # one bad file must not keep the others from being served
+            log.warning("%s in %s: skipped; the other articles are served", e, root)
+            continue
+        if article.passages:
+            articles.append(article)
     if not articles:
         raise SeedsError(f"no article in {root}: put a UTF-8 .txt or .md file there")
     return articles
@@ -113,13 +124,28 @@ def rendering_path(path: Path) -> Path:
 def load_article(path: str | Path) -> Article:
     """Read one article and, if it sits beside it, its line-aligned English rendering."""
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError as e:
-        raise SeedsError(f"{path.name} is not UTF-8 text") from e
+    lines = _read_lines(path)
     en_path = rendering_path(path)
-    en_lines = en_path.read_text(encoding="utf-8-sig").splitlines() if en_path.is_file() else None
+    en_lines = None
+    if en_path.is_file():
+        try:
+            en_lines = _read_lines(en_path)
+        except SeedsError as e:  # the article is still served, in Japanese only
+            log.warning("%s: the rendering is ignored; %s is served in Japanese", e, path.name)
     return split_article(path.name, lines, en_lines)
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The lines of a UTF-8 text file, or SeedsError saying why it cannot be read as one."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SeedsError(f"{path.name} is not UTF-8 text (byte {e.start})") from e
+    except OSError as e:
+        raise SeedsError(f"{path.name} cannot be read ({e.strerror or e})") from e
+    if "\x00" in text:
+        raise SeedsError(f"{path.name} is a binary file, not text")
+    return text.splitlines()
 
 
 def split_article(doc: str, lines: list[str], en_lines: list[str] | None = None) -> Article:
@@ -167,10 +193,19 @@ def _blocks(lines: list[str]) -> list[_Block]:
 
     def flush() -> None:
         if current:
-            text, breaks = "", []
+            # Pieces joined once (adding to one string line by line cost the paragraph's length
+            # squared: minutes for a paragraph of 80,000 short lines).
+            pieces: list[str] = []
+            breaks: list[int] = []
+            length = 0
             for _, part in current:
-                text = _join(text, part)
-                breaks.append(len(text) - len(part))
+                if pieces and _spaced(pieces[-1], part):
+                    pieces.append(" ")
+                    length += 1
+                breaks.append(length)
+                pieces.append(part)
+                length += len(part)
+            text = "".join(pieces)
             blocks.append(_Block(current[0][0], current[-1][0], text, tuple(breaks[1:])))
             current.clear()
 
@@ -189,15 +224,11 @@ def _blocks(lines: list[str]) -> list[_Block]:
     return blocks
 
 
-def _join(left: str, right: str) -> str:
-    """Two lines of a paragraph as one: with a space between words and sentences of ASCII text
-    ("word." + "Next"), without one in Japanese."""
-    if not left:
-        return right
+def _spaced(left: str, right: str) -> bool:
+    """Whether two lines of a paragraph join with a space: between words and sentences of ASCII
+    text ("word." + "Next"), not in Japanese."""
     a, b = left[-1], right[0]
-    if a.isascii() and b.isascii() and (a.isalnum() or b.isalnum()):
-        return left + " " + right
-    return left + right
+    return a.isascii() and b.isascii() and (a.isalnum() or b.isalnum())
 
 
 def _is_heading(block: _Block) -> bool:
@@ -219,9 +250,7 @@ def _heading_text(text: str) -> str:
 def _span(en_lines: list[str] | None, block: _Block) -> str | None:
     if en_lines is None or block.last > len(en_lines):
         return None
-    text = ""
-    for line in en_lines[block.first - 1 : block.last]:
-        text = (text + " " + line.strip()).strip()
+    text = " ".join(line.strip() for line in en_lines[block.first - 1 : block.last] if line.strip())
     return text or None
 
 
@@ -240,15 +269,46 @@ def _parts(block: _Block) -> list[_Block]:
     for sentence in split_sentences(block.text):
         start = block.text.index(sentence, end)
         end = start + len(sentence)
-        if spans and end - spans[-1][0] <= MAX_PASSAGE_CHARS:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
+        for piece_start, piece_end in _pieces(block.text, start, end):
+            if spans and piece_end - spans[-1][0] <= MAX_PASSAGE_CHARS:
+                spans[-1][1] = piece_end
+            else:
+                spans.append([piece_start, piece_end])
     return [_slice(block, start, end) for start, end in spans]
+
+
+# Where a sentence too long for one passage is cut, best first: after a comma, then at a space.
+_SOFT_BREAKS = ("、", "，", ",", "；", ";", "・", " ")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] (one sentence) in pieces of at most MAX_PASSAGE_CHARS: cut after the last
+    comma or space in the second half of each piece, else hard at the limit (a 'sentence'
+    without punctuation, like a table row or a run of numbers, must not make a huge passage)."""
+    pieces = []
+    while end - start > MAX_PASSAGE_CHARS:
+        limit = start + MAX_PASSAGE_CHARS
+        cut = limit
+        for mark in _SOFT_BREAKS:
+            i = text.rfind(mark, start + MAX_PASSAGE_CHARS // 2, limit)
+            if i >= 0:
+                cut = i + 1
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def _slice(block: _Block, start: int, end: int) -> _Block:
     """block.text[start:end] as a block of the lines it stands on."""
-    inner = [b for b in block.breaks if start < b < end]
-    first = block.first + sum(b <= start for b in block.breaks)
+    lo, hi = bisect_right(block.breaks, start), bisect_left(block.breaks, end)
+    inner = block.breaks[lo:hi]
+    first = block.first + lo
     return _Block(first, first + len(inner), block.text[start:end], tuple(b - start for b in inner))

@@ -21,10 +21,18 @@ from .errors import QueryError
 from .frequency import WordFrequency
 from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
+from .progress import logged
 from .questionform import japanese_part, plain
 from .reason import asks_reason, states_reason
 from .synonyms import Synonyms
-from .tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer, is_japanese, normalize
+from .tokenize import (
+    EnglishTokenizer,
+    JapaneseTokenizer,
+    Tokenizer,
+    is_japanese,
+    normalize,
+    scrub,
+)
 from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice
 
 log = logging.getLogger(__name__)
@@ -125,8 +133,9 @@ class SearchResult:
 
 
 def check_query(query: str) -> str:
-    """The question stripped, or QueryError with a message a user can act on."""
-    query = query.strip()
+    """The question stripped (undecodable bytes as U+FFFD), or QueryError with a message a user
+    can act on."""
+    query = scrub(query).strip()
     if not query:
         raise QueryError("the question is empty", "empty")
     if len(query) > MAX_QUERY_CHARS:
@@ -156,7 +165,8 @@ class PassageTokens:
         cls, passages: Sequence[Passage], ja: JapaneseTokenizer, en: Tokenizer
     ) -> PassageTokens:
         # One parse a passage gives its tokens and its proper nouns.
-        parsed = [ja.analyze(p.text) for p in passages]
+        texts = logged((p.text for p in passages), len(passages), "tokenizing passages", log)
+        parsed = [ja.analyze(text) for text in texts]
         ja_docs = [tokens for tokens, _ in parsed]
         # The section heading's words count for the passages under it: questions often name the
         # topic of a section (or, in an encyclopedia, the article's title) and not the sentence's.
@@ -236,6 +246,16 @@ class Library:
         self._words: dict[tuple[str, bool], _Word] = {}
         self.judge = judge or _judge()
         self._facts = tuple(tokens.facts)
+        # A passage that repeats another word for word (an article copied into seeds/ under
+        # another name) is never a hit: a reply would quote the same text twice. The first with
+        # an English rendering is kept, else the first.
+        kept: dict[str, int] = {}
+        for i, p in enumerate(self.passages):
+            if p.text not in kept or (p.text_en and not self.passages[kept[p.text]].text_en):
+                kept[p.text] = i
+        copies = np.ones(len(self.passages), dtype=bool)
+        copies[list(kept.values())] = False
+        self._copies = copies if copies.any() else None
         # The same as a mask over the passages per kind, to raise their scores in one step.
         self._stating = {
             kind: np.array([kind in facts for facts in self._facts], dtype=bool)
@@ -347,6 +367,8 @@ class Library:
             scores = scores + context_weight * self._score_array(prior)
         if boost is not None:
             scores = scores * (1 + boost)
+        if self._copies is not None:
+            scores = np.where(self._copies, 0.0, scores)
         ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names)

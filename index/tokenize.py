@@ -70,11 +70,19 @@ _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Lone surrogates: what Python makes of bytes that are not UTF-8 in argv or a terminal
+# (surrogateescape). MeCab, SQLite and stdout cannot encode them.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """The text with each lone surrogate (an undecodable byte) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def normalize(text: str) -> str:
     """NFKC and case folding, then canonical spellings of entities written several ways."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", scrub(text)).casefold()
     for variant, canonical in TEXT_ALIASES.items():
         text = text.replace(variant, canonical)
     return text

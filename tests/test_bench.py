@@ -37,6 +37,10 @@ def test_the_benchmark_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     # bm25s is the `bench` extra's, not the `test` extra's
     assert "  bm25s top10 " in out or "bm25s is not installed" in out
     assert "article: search p50 / floor" in out and "growth article -> jsquad" in out
+    # the hostile and large inputs (issue 13): built, with their passages within the limit
+    assert "| 1,1,1,... line (50,000 chars) | 0.05 MB | 125 | 400 |" in out
+    assert "| article 0.01 MB |" in out
+    assert "passages <= 400 chars" in out and "MISSED" not in out.split("large and hostile")[1]
     # the large-article summaries, here of a 10 KB article: summarized twice, the same
     assert "0.01 MB (" in out and "same twice: True" in out
 
@@ -51,4 +55,5 @@ def test_the_large_article_part_runs_alone(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "0.02 MB (" in out and "same twice: True" in out
+    assert "| 1,1,1,... line (50,000 chars) |" in out and "| article 0.02 MB |" in out
     assert "article:" not in out  # the rest of the benchmark did not run

@@ -263,8 +263,8 @@ def test_config_from_env() -> None:
     ("env", "message"),
     [
         ({"DISCORD_GUILD_IDS": "abc"}, "DISCORD_GUILD_IDS must be Discord ids"),
-        ({"BOT_COOLDOWN_RATE": "often"}, "BOT_COOLDOWN_RATE must be a number"),
-        ({"BOT_COOLDOWN_SECONDS": "-1"}, "must not be negative"),
+        ({"BOT_COOLDOWN_RATE": "often"}, "BOT_COOLDOWN_RATE must be a whole number"),
+        ({"BOT_COOLDOWN_SECONDS": "-1"}, "BOT_COOLDOWN_SECONDS must be seconds from 0"),
         ({"BOT_DEFAULT_LANG": "fr"}, "BOT_DEFAULT_LANG must be ja or en"),
     ],
 )

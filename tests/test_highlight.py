@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -140,8 +141,10 @@ def test_any_marked_answer_fits_and_pings_nobody(
         assert f"[{q.citation.n}] " in console
 
 
-def test_a_long_paragraph_is_cut_around_the_answer() -> None:
-    # One sentence far longer than a quote (a passage is never cut inside a sentence)
+def test_a_long_paragraph_is_cut_around_the_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One sentence far longer than a quote. A passage is cut into pieces of at most 400
+    # characters (index.passages, issue 13), so the quote limit is made shorter than a piece.
+    monkeypatch.setattr("bot.answer.QUOTE_CHARS", 150)
     before = "前置きの話があり、" * 150
     after = "後ろの話が続き、" * 150
     paragraph = before + "報酬は1億ドル相当だった、" + after + "終わり。"
@@ -150,7 +153,8 @@ def test_a_long_paragraph_is_cut_around_the_answer() -> None:
     q = answer.quotes[0]
     assert q.focus is not None and q.text[q.focus[0] : q.focus[1]] == "1億ドル相当"
     assert q.start > 0 and q.cut  # cut before and after the answer
-    assert paragraph[q.start : q.start + len(q.text)] == q.text  # a verbatim slice
+    assert q.passage.text[q.start : q.start + len(q.text)] == q.text  # a verbatim slice
+    assert q.passage.text in paragraph
     description = answer_reply(answer).embed["description"]
     assert description.startswith("**1億ドル相当**")
     assert "…" in description and "報酬は**1億ドル相当**だった、" in description

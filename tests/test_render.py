@@ -184,7 +184,7 @@ def test_question_markdown_and_mentions_are_escaped(library: Library) -> None:
     check_reply(r)
     title = r.embed["title"]
     assert title.startswith(r"\*\*bold\*\* \_it\_ \`code\`")
-    assert "@\u200beveryone" in title and "<@\u200b&456>" in title
+    assert "@\u200beveryone" in title and "<\u200b@\u200b&456>" in title
 
 
 def test_context_article_help_and_summary_pages(library: Library) -> None:
