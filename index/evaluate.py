@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import QAError
-from .search import Library
+from .search import Hit, Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,19 @@ def load_questions(path: str | Path, split: str | None = None) -> list[Question]
     return [q for q in questions if split is None or q.split in (None, split)]
 
 
+def gold_rank(question: Question, hits: Iterable[Hit]) -> int | None:
+    """The rank of the first hit whose line range holds a gold line (in the question's article)."""
+    return next(
+        (
+            r
+            for r, hit in enumerate(hits, start=1)
+            if (question.doc is None or hit.passage.doc == question.doc)
+            and any(hit.passage.lines[0] <= g <= hit.passage.lines[1] for g in question.gold)
+        ),
+        None,
+    )
+
+
 def evaluate(library: Library, questions: Iterable[Question]) -> Report:
     report = Report()
     for question in questions:
@@ -127,15 +140,7 @@ def evaluate(library: Library, questions: Iterable[Question]) -> Report:
             continue
         score = report.langs.setdefault(question.lang, LangScore())
         score.n += 1
-        rank = next(
-            (
-                r
-                for r, hit in enumerate(result.hits, start=1)
-                if (question.doc is None or hit.passage.doc == question.doc)
-                and any(hit.passage.lines[0] <= g <= hit.passage.lines[1] for g in question.gold)
-            ),
-            None,
-        )
+        rank = gold_rank(question, result.hits)
         if rank == 1:
             score.at1 += 1
             score.answered_at1 += result.answerable

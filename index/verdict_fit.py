@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .evaluate import Question, load_questions
+from .evaluate import Question, gold_rank, load_questions
 from .search import Library
 from .verdict import (
     ANSWERED,
@@ -65,13 +65,6 @@ def load_sets(data: Path = DATA) -> list[tuple[str, Question]]:
     return rows
 
 
-def gold_rank(library: Library, q: Question, result_hits: Sequence) -> int | None:
-    for r, hit in enumerate(result_hits, start=1):
-        if any(hit.passage.lines[0] <= g <= hit.passage.lines[1] for g in q.gold):
-            return r
-    return None
-
-
 def collect(library: Library, rows: list[tuple[str, Question]]) -> list[dict]:
     out = []
     for name, q in rows:
@@ -83,7 +76,7 @@ def collect(library: Library, rows: list[tuple[str, Question]]) -> list[dict]:
                 "q": q,
                 "split": split_of(name, q),
                 "x": result.evidence.vector(),
-                "rank": gold_rank(library, q, result.hits) if q.gold else None,
+                "rank": gold_rank(q, result.hits) if q.gold else None,
             }
         )
     return out
