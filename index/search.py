@@ -33,7 +33,7 @@ from .tokenize import (
     normalize,
     scrub,
 )
-from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice
+from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice, refers_to_article
 
 log = logging.getLogger(__name__)
 
@@ -421,6 +421,7 @@ class Library:
             exact_missing=float(kind in EXACT_TYPES and kind not in self._facts[doc]),
             unknown_name=float(bool(self._unknown(names))),
             advice=float(asks_advice(normalized)),
+            refers=float(refers_to_article(normalized)),
         )
 
     def _follow_up_evidence(

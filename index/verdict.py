@@ -38,6 +38,7 @@ class Evidence(NamedTuple):
     exact_missing: float  # 1: the same, of a kind stated exactly (an age, a place, a day, money)
     unknown_name: float  # 1: names something no article mentions
     advice: float  # 1: asks for advice or about the asker's own affairs
+    refers: float  # 1: refers to the article or to what it reports ("the article", 記事, 言ってた)
 
     def vector(self) -> tuple[float, ...]:
         return tuple(self)
@@ -55,8 +56,21 @@ ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
     r"|worth (?:it|watching|buying)|my|i'm|i|(?<!tell )me)\b"
-    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕|自分"
+    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
 )
+
+
+# A question that points at the article or at what it reports is about it: "the article", "this
+# story", "the quote", "mentioned", 記事, この話, 言ってた, 書かれて, って話.
+REFERS = re.compile(
+    r"\b(?:article|story|piece|post|author|writer|reporter|report\w*|quote\w*|mention\w*|"
+    r"according|tl;?dr|tldr|summar\w*)\b"
+    r"|記事|この話|この件|今回の|言って(?:た|る|い)|言われ|書いて|書かれ|って話|という話|話(?:って|は|の)|筆者|報道|要約|まとめ|ざっくり"
+)
+
+
+def refers_to_article(normalized_question: str) -> bool:
+    return REFERS.search(normalized_question) is not None
 
 
 def asks_advice(normalized_question: str) -> bool:
