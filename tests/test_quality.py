@@ -30,7 +30,7 @@ FLOORS = {
     # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
     # at most)
     "questions.jsonl": (0.64, 0.84, 0.71, 0.77, 1.0, 0.30, 0.04),
-    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 0.85, 0.45, 0.03),
+    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.45, 0.03),
 }
 
 
@@ -57,10 +57,10 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
 @pytest.mark.parametrize(
     ("name", "lang", "floor"),
     [
-        ("offtopic.jsonl", "ja", 0.65),
-        ("offtopic.jsonl", "en", 0.60),
+        ("offtopic.jsonl", "ja", 0.68),
+        ("offtopic.jsonl", "en", 0.64),
         ("nearmiss.jsonl", None, 0.15),
-        ("jsquad_offtopic.jsonl", None, 0.82),
+        ("jsquad_offtopic.jsonl", None, 0.84),
     ],
 )
 def test_heldout_unanswerable_are_declined(
