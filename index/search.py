@@ -402,9 +402,12 @@ class Library:
         passage in every form the search used (its glossary translations, its rendering)."""
         doc = ranked[0][0] if ranked else -1
         held = seen = total = 0.0
+        top_info, top_known = -1.0, True
         for token in dict.fromkeys(tokens):
             forms, info, known = self._word(token, japanese)
             total += info
+            if info > top_info:
+                top_info, top_known = info, known
             if not known:
                 continue
             seen += info
@@ -422,6 +425,7 @@ class Library:
             unknown_name=float(bool(self._unknown(names))),
             advice=float(asks_advice(normalized)),
             refers=float(refers_to_article(normalized)),
+            top_unknown=float(not top_known),
         )
 
     def _follow_up_evidence(

@@ -39,6 +39,7 @@ class Evidence(NamedTuple):
     unknown_name: float  # 1: names something no article mentions
     advice: float  # 1: asks for advice or about the asker's own affairs
     refers: float  # 1: refers to the article or to what it reports ("the article", 記事, 言ってた)
+    top_unknown: float  # 1: the question's most informative word is one no article uses in any form
 
     def vector(self) -> tuple[float, ...]:
         return tuple(self)
