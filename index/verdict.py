@@ -2,13 +2,15 @@
 
 The evidence is what the search already knows about its best passage, each of the question's
 words weighed by its information in the language at large (index.frequency): how much of the
-question the articles never mention, how much of it the passage holds, its score, whether it
-states the kind of fact asked for, whether the question names something the articles never do,
-and whether it asks for advice (which a news article does not give). A logistic regression turns it into the probability that the articles
-answer the question; a second one, asked only of questions not answered, tells a question about
-the articles' people and events that they leave open ("related") from one about something else
-("off_topic"). Both are data: index/data/verdict.json, written by `python -m index.verdict_fit`
-from the question sets in tests/data/ (their tuning parts), which also chooses the threshold.
+question the articles never mention (and whether its most informative word is such), how much of
+it the passage holds, its score, whether it states the kind of fact asked for, whether the
+question names something the articles never do, whether it asks for advice (which a news article
+does not give) and whether it points at the article itself. A logistic regression turns it into
+the probability that the articles answer the question; a second one, asked only of questions not
+answered, tells a question about the articles' people and events that they leave open
+("related") from one about something else ("off_topic"). Both are data: index/data/verdict.json,
+written by `python -m index.verdict_fit` from the tuning parts of the question sets in
+tests/data/, which also chooses the threshold.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ class Logistic:
     weights: np.ndarray
     bias: float
     # The same on the raw features, as plain floats: one search asks once or twice, and numpy's
-    # overhead on seven numbers would cost more than the sum.
+    # overhead on nine numbers would cost more than the sum.
     _raw: tuple[float, ...] = field(init=False, repr=False, compare=False)
     _intercept: float = field(init=False, repr=False, compare=False)
 
