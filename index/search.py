@@ -244,6 +244,7 @@ class Library:
         self.has_english = any(p.text_en for p in self.passages)
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
+        self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
         self.judge = judge or _judge()
         self._facts = tuple(tokens.facts)
         # A passage that repeats another word for word (an article copied into seeds/ under
@@ -487,21 +488,31 @@ class Library:
         """The names (London, 大谷, Python) that no article mentions in any spelling the glossary
         knows. A question about something the articles never name is not answered by them,
         however well its other words match."""
-        unknown = []
-        for name in dict.fromkeys(names):
-            if self._mentioned(name):  # a token as the articles write it (チェン, openai)
-                continue
-            english = self.tokenize_en(name)
-            spellings = self.glossary.to_japanese(english)
-            # Most names are known by these already, and then need no parse of their own.
-            if any(map(self._mentioned, spellings + english)):
-                continue
-            spellings += self.tokenize_ja(name) + self._with_long_forms(english)
-            if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
-                spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
-            if not any(map(self._mentioned, spellings)):
-                unknown.append(name)
-        return unknown
+        return [name for name in dict.fromkeys(names) if not self._known_name(name)]
+
+    def _known_name(self, name: str) -> bool:
+        """Whether the articles mention a name in some spelling (kept: the verdict asks of every
+        question, and a channel names the same few again and again)."""
+        known = self._names.get(name)
+        if known is None:
+            known = self._names[name] = self._spelled(name)
+            if len(self._names) > WORD_CACHE:
+                self._names.pop(next(iter(self._names)))
+        return known
+
+    def _spelled(self, name: str) -> bool:
+        """Whether some article writes the name as it is, or in a spelling the glossary knows."""
+        if self._mentioned(name):  # a token as the articles write it (チェン, openai)
+            return True
+        english = self.tokenize_en(name)
+        spellings = self.glossary.to_japanese(english)
+        # Most names are known by these already, and then need no parse of their own.
+        if any(map(self._mentioned, spellings + english)):
+            return True
+        spellings += self.tokenize_ja(name) + self._with_long_forms(english)
+        if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
+            spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
+        return any(map(self._mentioned, spellings))
 
     def _with_long_forms(self, tokens: list[str]) -> list[str]:
         """English tokens, plus the rendering's words that a word it does not use is short for,
