@@ -79,15 +79,19 @@ def _share(pair: list[int]) -> dict[str, float | int]:
     return {"n": pair[1], "declined": round(pair[0] / pair[1], 4) if pair[1] else 0.0}
 
 
+def read_lines(path: str | Path) -> list[str]:
+    """The lines of a question set, or QAError saying why it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise QAError(f"cannot read the question set {path} ({e})") from e
+
+
 def load_questions(path: str | Path, split: str | None = None) -> list[Question]:
     """The questions of a set, those of one `split` only if given (a question without a split
     belongs to every one)."""
     questions = []
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise QAError(f"cannot read the question set {path} ({e})") from e
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue
         try:

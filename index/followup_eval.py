@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import QAError
+from .evaluate import read_lines
 from .followup import Turn, leans_on_previous, resolve
 from .search import Library, SearchResult, detect_lang
 
@@ -81,7 +82,7 @@ class ChatReport:
 
 def load_conversations(path: str | Path) -> list[Conversation]:
     conversations = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue
         try:

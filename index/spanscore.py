@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .answertype import question_type
 from .errors import QAError
+from .evaluate import read_lines
 from .search import Library
 from .spans import focus
 
@@ -71,7 +72,7 @@ def load_span_questions(
     articles whose file name starts with an even / odd number (JSQuAD's halves); `split`
     ("tune" / "heldout"): only those of that part of the set, or of none (index.evaluate)."""
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue
         try:

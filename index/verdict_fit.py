@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from .errors import QAError
 from .evaluate import Question, gold_rank, load_questions
 from .search import Library
 from .verdict import (
@@ -170,7 +172,10 @@ def report(rows: list[dict], judge: Judge) -> dict[str, dict[str, str]]:
 def write_jsquad_offtopic(source: str | Path, out: Path) -> int:
     """JSQuAD's questions as questions about our article (none has an answer here), split by
     Wikipedia article: even-numbered articles tune, odd held out."""
-    data = json.loads(Path(source).read_text(encoding="utf-8"))["data"]
+    try:
+        data = json.loads(Path(source).read_text(encoding="utf-8"))["data"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise QAError(f"cannot read JSQuAD from {source}: {e}") from e
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for i, article in enumerate(data):
@@ -194,6 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="report with the verdict in use")
     parser.add_argument("--jsquad", help="jsquad-valid-v1.1.json: rewrite the JSQuAD set first")
     args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except QAError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
     if args.jsquad:
         n = write_jsquad_offtopic(args.jsquad, DATA / "jsquad_offtopic.jsonl")
         print(f"wrote {n} questions to {DATA / 'jsquad_offtopic.jsonl'}")

@@ -101,16 +101,19 @@ def test_one_normalisation_path_scrubs_surrogates(text: str, scrubbed: str) -> N
     [
         (None, "error: cannot read the question set"),  # no such file
         (b"\xff\xfe\n", "error: cannot read the question set"),
-        (b"garbage\n", "not a question object"),
+        (b"garbage\n", ":1: not a "),  # a question (eval) or conversation (eval-chat) object
     ],
 )
+@pytest.mark.parametrize(
+    "command", [["index", "eval"], ["index", "eval", "--spans"], ["index", "eval-chat"]]
+)
 def test_question_set_file_that_cannot_be_read(
-    tmp_path: Path, content: bytes | None, message: str
+    tmp_path: Path, content: bytes | None, message: str, command: list[str]
 ) -> None:
     path = tmp_path / "questions.jsonl"
     if content is not None:
         path.write_bytes(content)
-    proc = run(["index", "eval", str(path)], tmp_path)
+    proc = run([*command, str(path)], tmp_path)
     out, err = said(proc)
     assert proc.returncode == 2 and "Traceback" not in err
     assert err.startswith("error: ") and message in err and err.count("\n") == 1
