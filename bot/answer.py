@@ -15,7 +15,7 @@ from index.passages import split_sentences
 from index.questionform import plain
 from index.search import MAX_QUERY_CHARS, check_query
 from index.spans import Span, focus, window
-from index.tokenize import is_japanese
+from index.tokenize import is_japanese, normalize
 from index.verdict import ANSWERED, OFF_TOPIC, RELATED
 
 from .errors import NotFoundError, QuestionError
@@ -187,6 +187,8 @@ def compose(
         check_query(searched)
     except QueryError:  # nothing but mentions and links: search what was written
         searched = question
+    if offset == 0 and asks_gist(searched):
+        return _gist(library, question, reply)
     resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
     result = resolved.result  # checked above
     hits = result.hits[offset:MAX_RESULTS]
@@ -221,6 +223,30 @@ def compose(
         about,
         resolved.context,
     )
+
+
+# "What's this article about?", "tl;dr", この記事って何の話?: the article answers that with its
+# own summary (the short one /summary gives), not with the passage sharing the most words.
+_GIST = re.compile(
+    r"\bwhat(?:'s| is| was)? (?:this|the) (?:article|story|piece|post|news)(?: is)? "
+    r"(?:about|saying|getting at)\b|\btl;? ?dr\b"
+    r"|\b(?:summar(?:y|ize|ise)|gist)\b.*\b(?:article|story)\b"
+    r"|\b(?:article|story)\b.*\b(?:summar(?:y|ize|ise)|gist)\b"
+    r"|記事.*(?:何の話|なんの話|何について|要約|まとめ|要点|ざっくり)|(?:要約|まとめ|要点|ざっくり).*記事"
+)
+
+
+def asks_gist(question: str) -> bool:
+    """Whether the question asks what the article as a whole is about."""
+    return _GIST.search(normalize(question)) is not None
+
+
+def _gist(library: Library, question: str, lang: str) -> Answer:
+    from .summary import make_summary  # (the summary quotes with this module's Quote)
+
+    quotes = make_summary(library, lang=lang, length="short").quotes
+    about = tuple(a.title_in(lang) for a in library.articles)
+    return Answer(question, lang, True, quotes, 0, False, ANSWERED, 1.0, about)
 
 
 def quote(

@@ -219,3 +219,28 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
     assert isinstance(answer, Answer)
     with pytest.raises(AttributeError):
         answer.lang = "ja"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("question", "gist"),
+    [
+        ("tl;dr what's this article about", True),
+        ("What is the story about?", True),
+        ("この記事ざっくり何の話?", True),
+        ("記事の要点を教えて", True),
+        ("summarize the plot of one piece", False),  # a summary, not of the article
+        ("メタのチームづくりのやり方、ひとことで言うと?", False),
+        ("How much did Meta offer?", False),
+    ],
+)
+def test_what_the_article_is_about_is_answered_with_its_summary(
+    library: Library, question: str, gist: bool
+) -> None:
+    from bot.summary import make_summary
+
+    answer = compose(library, question)
+    short = make_summary(library, lang=answer.lang, length="short").quotes
+    assert (answer.quotes == short) is gist
+    if gist:
+        assert answer.answered and answer.verdict == "answered" and not answer.more
+        assert [q.citation.n for q in answer.quotes] == list(range(1, len(short) + 1))
