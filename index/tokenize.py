@@ -63,6 +63,8 @@ EN_STOPWORDS = frozenset(
     actually currently exactly basically anyone anything something someone stuff lot lots
     go goes going gone right now reason piece story write wrote written talk talking talked
     know explain describe described mean means way ways like
+    whats hows whos wheres whens whys thats theres im ive dont doesnt didnt cant isnt arent wasnt
+    werent couldnt wouldnt shouldnt youre theyre u ur
     """.split()
 )
 
