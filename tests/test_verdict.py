@@ -1,0 +1,131 @@
+"""The verdict's parts: its cues, the regression and its data, the judge's rules, word information."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from index import Library
+from index.frequency import UNLISTED_ZIPF, WordFrequency
+from index.tokenize import normalize
+from index.verdict import (
+    ANSWERED,
+    FEATURES,
+    OFF_TOPIC,
+    RELATED,
+    Evidence,
+    Judge,
+    Logistic,
+    asks_advice,
+    fit_logistic,
+    refers_to_article,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("How do I fix a leaky faucet?", True),
+        ("best way to relax after a long week?", True),
+        ("my computer keeps freezing", True),
+        ("チームの士気を上げるコツは?", True),
+        ("パスワードを忘れたらどうすればいい?", True),
+        ("Can you tell me what Chen said?", False),  # "tell me" asks the bot, not for advice
+        ("How much did Meta offer?", False),
+        ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
+        ("メタは何人引き抜いた?", False),
+    ],
+)
+def test_advice_cue(question: str, advice: bool) -> None:
+    assert asks_advice(normalize(question)) is advice
+
+
+@pytest.mark.parametrize(
+    ("question", "refers"),
+    [
+        ("What does the article say about morale?", True),
+        ("what's the break-in quote about", True),
+        ("この記事で一番言いたいことは?", True),
+        ("チェンは何て言ってた?", True),
+        ("燃え尽き症候群のことって書かれてる?", True),
+        ("What is the boiling point of water?", False),
+        ("ポケモンで一番強いのは?", False),
+    ],
+)
+def test_article_cue(question: str, refers: bool) -> None:
+    assert refers_to_article(normalize(question)) is refers
+
+
+def test_the_regression_recovers_what_separates_the_classes() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(2000, len(FEATURES)))
+    true = np.zeros(len(FEATURES))
+    true[0], true[1] = 2.0, -1.0  # only the first two features matter, with opposite signs
+    y = (rng.random(2000) < 1 / (1 + np.exp(-(x @ true)))).astype(float)
+    model = fit_logistic(x, y, np.ones(2000), l2=0.1)
+    assert model.weights[0] > 1.5 and model.weights[1] < -0.7
+    assert np.abs(model.weights[2:]).max() < 0.2
+    p = [model.probability(row) for row in x[:50]]
+    assert all(0 < v < 1 for v in p)
+    # The plain-float path gives the standardised model's numbers.
+    z = (x[:50] - model.mean) / model.scale @ model.weights + model.bias
+    assert np.allclose(p, 1 / (1 + np.exp(-z)))
+
+
+def test_a_model_is_data_that_round_trips_and_names_its_features() -> None:
+    model = Logistic(
+        np.arange(len(FEATURES), dtype=float),
+        np.ones(len(FEATURES)),
+        np.linspace(-1, 1, len(FEATURES)),
+        0.3,
+    )
+    again = Logistic.from_json(json.loads(json.dumps(model.to_json())))
+    row = np.linspace(0, 2, len(FEATURES))
+    assert again.probability(row) == pytest.approx(model.probability(row))
+    data = model.to_json()
+    data["weights"] = dict(reversed(list(data["weights"].items())))
+    with pytest.raises(ValueError, match="features"):
+        Logistic.from_json(data)
+
+
+def _judge(answer_bias: float, related_bias: float) -> Judge:
+    zero = np.zeros(len(FEATURES))
+    answers = Logistic(zero, np.ones(len(FEATURES)), zero, answer_bias)
+    related = Logistic(zero, np.ones(len(FEATURES)), zero, related_bias)
+    return Judge(answers, related, 0.5, {})
+
+
+def _evidence(**values: float) -> Evidence:
+    return Evidence(**{name: values.get(name, 0.0) for name in FEATURES})
+
+
+def test_the_judge_answers_from_the_threshold_and_splits_the_rest() -> None:
+    assert _judge(3.0, 0.0)(_evidence()).verdict == ANSWERED
+    assert _judge(-3.0, 3.0)(_evidence()).verdict == RELATED
+    assert _judge(-3.0, -3.0)(_evidence()).verdict == OFF_TOPIC
+    # A passage stating no age, place, day or amount does not answer a question asking for one.
+    confident = _judge(3.0, -3.0)(_evidence(exact_missing=1.0))
+    assert confident.verdict == RELATED and confident.confidence > 0.5
+
+
+def test_the_shipped_verdict_loads_and_names_what_it_was_fitted_on() -> None:
+    judge = Judge.load()
+    assert 0 < judge.threshold < 1
+    assert judge.meta["features"] == list(FEATURES)
+    assert "questions_validation.jsonl" not in judge.meta["fitted_on"]
+
+
+def test_a_question_sharing_no_word_with_any_passage_is_never_answered(library: Library) -> None:
+    result = library.search("彼は何て言ってた?")  # (no content word of its own)
+    assert result.hits == () and result.verdict == OFF_TOPIC
+
+
+def test_word_information_comes_from_the_language() -> None:
+    frequency = WordFrequency.load()
+    # Rare in this article and common everywhere says little; absent from the list says most.
+    assert frequency.information("point", "en") < frequency.information("boil", "en")
+    assert frequency.information("会社", "ja") < frequency.information("沸点", "ja")
+    assert frequency.zipf("zzzqqq", "en") == UNLISTED_ZIPF
+    assert frequency.information("zzzqqq", "en") > frequency.information("boil", "en")
