@@ -112,7 +112,7 @@ def fit(rows: list[dict]) -> Judge:
     related = fit_logistic(x[neg], near.astype(float), wn, L2)
     meta = {
         "fitted_on": {
-            name: f"split {'tune (all)' if name in WHOLE and WHOLE[name] == 'tune' else 'tune'}"
+            name: f"split {'tune (all)' if WHOLE.get(name) == 'tune' else 'tune'}"
             for name in SETS
             if name != "questions_validation.jsonl"
         },
