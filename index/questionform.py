@@ -21,7 +21,9 @@ _WORDS = ("lol", "lmao", "haha", "hahaha")
 _SPACED_EMPHASIS = _EMPHASIS + " \t\n\u3000"
 _BEFORE_GRASS = frozenset(" wW笑" + _EMPHASIS)
 _TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaA")  # the characters a tail can end with
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _LOWER = re.compile(r"[a-z]")
+_LATIN_WORDS = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")
 
 
@@ -33,15 +35,23 @@ def plain(question: str) -> str:
     stripped = _without_tail(text)
     if stripped and stripped != text:
         text = stripped + ("?" if "?" in text[len(stripped) :] else "")
-    if _UPPER.search(text) and not _LOWER.search(text):
+    if (_UPPER.search(text) and not _LOWER.search(text)) or _title_case(text):
         lower = text.lower()
         text = lower[:1].upper() + lower[1:]
     return text
 
 
+def _title_case(text: str) -> bool:
+    """"What Did Chen Say About Meta?": every word of three letters or more capitalised (at least
+    three of them), so capitals say no more of names than in a question all in capitals."""
+    words = [w for w in _LATIN_WORDS.findall(text) if len(w) >= 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _without_tail(text: str) -> str:
     """The text without (笑), 笑, w (after anything but a Latin letter: "how" keeps its w), 草 (after
-    punctuation or other laughter: 薬草 stays), lol or haha, !!!, ?!?, ~ and spaces at its end."""
+    punctuation, other laughter or kana ending a sentence, いいの草: 薬草 stays), lol or haha, !!!,
+    ?!?, ~ and spaces at its end."""
     while text and text[-1] in _TAIL:
         before = text
         text = text.rstrip(_SPACED_EMPHASIS)
@@ -53,7 +63,7 @@ def _without_tail(text: str) -> str:
             head = text.rstrip("wW")
             if not (head[-1:].isascii() and head[-1:].isalpha()):
                 text = head
-        elif last == "草" and text[-2:-1] in _BEFORE_GRASS:
+        elif last == "草" and (text[-2:-1] in _BEFORE_GRASS or _HIRAGANA.fullmatch(text[-2:-1])):
             text = text[:-1]
         elif last in ("l", "L", "o", "O", "a", "A"):
             lower = text.lower()

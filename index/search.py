@@ -46,6 +46,12 @@ _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _NAME = re.compile(
     r"(?<![.?!]\s)(?<!^)\b[A-Z][a-zA-Z0-9]+|\b[A-Z]{2,}\b|\b[a-zA-Z]+[A-Z][a-zA-Z]*\b"
 )
+# A word in capitals is shouted ("REALLY", "ADJUST"), not an acronym naming something, when it is
+# a stopword, or a word the language uses this often (Zipf: "paid" 5.1, "money" 5.6; "NBA" 4.4,
+# "GPU" 3.2; two-letter ones are mostly names: UK 5.1, EU), or a longer word used less often
+# (acronyms are short: "ADJUST" 4.3 is a word, "OPENAI" 2.5 a name).
+SHOUTED_ZIPF = 5.0
+SHOUTED_LONG = 5, 3.5  # letters, Zipf
 
 # The settings below were chosen by measurement on tests/data/questions.jsonl and checked on
 # tests/data/questions_validation.jsonl and JSQuAD (README, "Retrieval quality").
@@ -337,12 +343,14 @@ class Library:
         # same sums, operation for operation, as adding up each candidate's.
         japanese = is_japanese(query)
         if japanese:
-            tokens, proper = self.tokenize_ja.analyze(query)
+            nouns: set[str] | None = set()
+            tokens, proper = self.tokenize_ja.analyze(query, nouns)
             searched = self._with_glossary(tokens)
             scores = self._japanese_scores(searched)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             own = self.tokenize_en(query)
+            nouns = None  # (no part of speech: every word counts)
             # A Japanese name in an English question: its words, and each one's English in the
             # glossary's first line for it (マーク -> mark, not also benchmark).
             part = japanese_part(query)
@@ -353,7 +361,8 @@ class Library:
             searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
             searched += [t for t in written if t not in searched]
             scores = self._english_scores(tokens, searched)
-            names = [w.casefold() for w in _NAME.findall(query)] + list(proper)
+            names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
+            names += list(proper)
         if COORDINATION:
             held = (
                 self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
@@ -372,7 +381,7 @@ class Library:
             scores = np.where(self._copies, 0.0, scores)
         ranked = best(scores, max(top, 1))
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names)
+        evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names, nouns)
         if prior is not None:
             evidence = self._follow_up_evidence(evidence, prior, query, tokens, ranked, kind, names)
         # No passage shares a word with the question: nothing to answer it with.
@@ -397,21 +406,27 @@ class Library:
         ranked: list[tuple[int, float]],
         kind: AnswerType | None,
         names: list[str],
+        nouns: set[str] | None = None,
     ) -> Evidence:
         """What the verdict decides on (index.verdict.Evidence): each of the question's own words
         weighed by its information in the language, looked for in the articles and in the best
-        passage in every form the search used (its glossary translations, its rendering)."""
+        passage in every form the search used (its glossary translations, its rendering).
+        `nouns`: which of the tokens are nouns (None: all of them count as such)."""
         doc = ranked[0][0] if ranked else -1
-        held = seen = total = 0.0
+        held = seen = total = noun_seen = noun_total = most_known = 0.0
         top_info, top_known = -1.0, True
         for token in dict.fromkeys(tokens):
             forms, info, known = self._word(token, japanese)
             total += info
+            noun = nouns is None or token in nouns
+            noun_total += info if noun else 0.0
             if info > top_info:
                 top_info, top_known = info, known
             if not known:
                 continue
             seen += info
+            noun_seen += info if noun else 0.0
+            most_known = max(most_known, info)
             if doc >= 0:
                 for index, form in forms:
                     if index.contains(doc, form):
@@ -427,6 +442,8 @@ class Library:
             advice=float(asks_advice(normalized)),
             refers=float(refers_to_article(normalized)),
             top_unknown=float(not top_known),
+            known_nouns=math.log((1 + noun_seen) / (1 + noun_total - noun_seen)),
+            top_known=most_known,
         )
 
     def _follow_up_evidence(
@@ -483,6 +500,17 @@ class Library:
             if len(self._words) > WORD_CACHE:
                 self._words.pop(next(iter(self._words)))
         return word
+
+    def _shouted(self, word: str) -> bool:
+        """A common word written in capitals for emphasis ("Is it REALLY..."), not a name."""
+        if not word.isupper():
+            return False
+        stems = self.tokenize_en(word)  # none: a stopword ("WHAT")
+        if not stems or len(word) < 3:
+            return not stems
+        zipf = min(self.frequency.zipf(stem, "en") for stem in stems)
+        letters, long_zipf = SHOUTED_LONG
+        return zipf >= SHOUTED_ZIPF or (len(word) >= letters and zipf >= long_zipf)
 
     def _unknown(self, names: list[str]) -> list[str]:
         """The names (London, 大谷, Python) that no article mentions in any spelling the glossary

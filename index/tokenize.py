@@ -42,6 +42,7 @@ JA_STOPWORDS = frozenset(
     的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
     結局 話 感じ 状況 具体 一体 マジ 何か ちゃんと 全然 結構 色々 矢張り やっぱり 一体 大体 要する
     つく 書く 載る 触れる 言及 出る 聞く 意味 理由 件 場合 点 辺 頃 位 くらい ぐらい 良い 良く
+    w ww www やばい
     """.split()
 )
 
@@ -65,6 +66,9 @@ EN_STOPWORDS = frozenset(
     know explain describe described mean means way ways like
     whats hows whos wheres whens whys thats theres im ive dont doesnt didnt cant isnt arent wasnt
     werent couldnt wouldnt shouldnt youre theyre u ur
+    tho though rn pls plz please thx thanks thank ty tbh btw idk fr ngl omg bro dude guys imo imho
+    afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
+    wtf jk
     """.split()
 )
 
@@ -125,8 +129,11 @@ class JapaneseTokenizer:
         """The MeCab dictionaries in use (file name, size, version): part of index.cache's key."""
         return list(self._tagger.dictionary_info)
 
-    def analyze(self, text: str) -> tuple[list[str], dict[str, str]]:
-        """The text's tokens and its proper nouns, from one parse."""
+    def analyze(
+        self, text: str, nouns: set[str] | None = None
+    ) -> tuple[list[str], dict[str, str]]:
+        """The text's tokens and its proper nouns, from one parse; `nouns`, if given, gains the
+        tokens that are nouns (not numbers: what a question is about, index.verdict)."""
         tokens: list[str] = []
         names: dict[str, str] = {}
         text = normalize(text)
@@ -151,6 +158,8 @@ class JapaneseTokenizer:
             token = TOKEN_ALIASES.get(token, token)
             if token and token not in self.stopwords:
                 tokens.append(token)
+                if nouns is not None and pos1 == "名詞" and pos2 != "数詞":
+                    nouns.add(token)
         return tokens, names
 
     def nodes(self, text: str) -> list[tuple[str, str, str, str]]:

@@ -42,6 +42,10 @@ class Evidence(NamedTuple):
     advice: float  # 1: asks for advice or about the asker's own affairs
     refers: float  # 1: refers to the article or to what it reports ("the article", 記事, 言ってた)
     top_unknown: float  # 1: the question's most informative word is one no article uses in any form
+    # `known` over the question's nouns alone (Japanese: what it is about, not its colloquial
+    # verbs and adverbs, バズる, ピリピリ; English has no part of speech here: all its words)
+    known_nouns: float
+    top_known: float  # information of the most informative word the articles use (OpenAI, not "house")
 
     def vector(self) -> tuple[float, ...]:
         return tuple(self)

@@ -57,10 +57,10 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
 @pytest.mark.parametrize(
     ("name", "lang", "floor"),
     [
-        ("offtopic.jsonl", "ja", 0.68),
-        ("offtopic.jsonl", "en", 0.66),
+        ("offtopic.jsonl", "ja", 0.80),
+        ("offtopic.jsonl", "en", 0.73),
         ("nearmiss.jsonl", None, 0.15),
-        ("jsquad_offtopic.jsonl", None, 0.86),
+        ("jsquad_offtopic.jsonl", None, 0.92),
     ],
 )
 def test_heldout_unanswerable_are_declined(

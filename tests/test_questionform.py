@@ -1,5 +1,6 @@
-"""A question however it is written (capitals, full-width letters, laughter and emphasis at the end,
-a Japanese name in an English question) is the same question as its plain form: the same
+"""A question however it is written (capitals, title case, a word shouted in capitals, full-width
+letters, laughter and emphasis at the end, a channel's fillers such as "tbh" or "rn", a Japanese
+name in an English question) is the same question as its plain form: the same
 passages, the same verdict, the reply in the same language."""
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ VARIANTS = [
         "チェンは報酬の見直しについて何か言ってましたか?",
         "ﾁｪﾝは報酬の見直しについて何か言ってましたか?",
     ),
+    # Title case, a word shouted in capitals, and the words a channel adds around a question.
+    ("How much did Meta offer?", "How Much Did Meta Offer?"),
+    ("Will OpenAI adjust salaries?", "Will OpenAI ADJUST salaries?"),
+    ("Is the time off really about recharging?", "Is the time off REALLY about recharging?"),
+    ("How much did Meta offer?", "ngl how much did Meta offer tho"),
+    ("How much did Meta offer?", "how much did Meta offer rn?? pls"),
+    ("How much did Meta offer?", "omg btw how much did Meta offer, idk"),
+    ("メタはいくら出したの?", "メタはいくら出したの草"),
+    ("サイドクエストって何のこと?", "サイドクエストって何のことw"),
 ]
 
 
@@ -55,7 +65,11 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("メタはいくら出したのwww", "メタはいくら出したの"),
         ("How did OpenAI react?", "How did OpenAI react?"),  # the w of "how" is a letter
         ("What is the new law", "What is the new law"),
-        ("薬草", "薬草"),  # 草 is laughter only after punctuation or laughter
+        ("薬草", "薬草"),  # 草 is laughter only after punctuation, laughter or kana
+        ("いくら出したの草", "いくら出したの"),
+        ("What Did Chen Say About Meta?", "What did chen say about meta?"),
+        ("What did Chen say about Meta?", "What did Chen say about Meta?"),
+        ("Sam Altman?", "Sam Altman?"),  # two capitalised words: names, not title case
     ],
 )
 def test_plain(question: str, expected: str) -> None:

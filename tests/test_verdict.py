@@ -129,3 +129,27 @@ def test_word_information_comes_from_the_language() -> None:
     assert frequency.information("会社", "ja") < frequency.information("沸点", "ja")
     assert frequency.zipf("zzzqqq", "en") == UNLISTED_ZIPF
     assert frequency.information("zzzqqq", "en") > frequency.information("boil", "en")
+
+
+def test_a_word_shouted_in_capitals_is_not_a_name(library: Library) -> None:
+    shouted = library.search("Is the time off REALLY just about recharging?")
+    plain = library.search("Is the time off really just about recharging?")
+    assert shouted.evidence == plain.evidence and shouted.verdict == plain.verdict
+    # An acronym the language rarely uses is still a name the articles never mention.
+    assert library.search("What did the NBA say about it?").evidence.unknown_name == 1.0
+
+
+def test_what_a_japanese_question_is_about_is_its_nouns(library: Library) -> None:
+    # ポケモン is a noun the articles never use; 一番 and 強い are words they do use.
+    evidence = library.search("ポケモンで一番強いのは?").evidence
+    assert evidence.known > 0 > evidence.known_nouns
+    # English has no part of speech here: every word counts as a noun.
+    evidence = library.search("What is the boiling point of water?").evidence
+    assert evidence.known_nouns == evidence.known
+
+
+def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
+    # OpenAI and Meta are rarer in the language than "house" or "point".
+    about = library.search("How much did Meta offer OpenAI researchers?").evidence
+    everyday = library.search("Where can I buy a house?").evidence
+    assert about.top_known > everyday.top_known
