@@ -7,7 +7,11 @@ the article that state it. A summary covers a fact when it quotes one of those l
 
 ROUGE is the F1 of n-gram (1, 2) and longest-common-subsequence overlap (Lin 2004), over fugashi's
 surface tokens for Japanese (NFKC, punctuation left out) and Snowball-stemmed words for English,
-as rouge-score's `use_stemmer` does. It is computed here rather than with rouge-score, whose
+as rouge-score's `use_stemmer` does. R-L is the LCS of the whole summary against the whole
+reference, so it depends on the order of the summary's sentences; R-Lsum is Lin's summary-level
+LCS (rouge-score's `rougeLsum`): each reference sentence's union of its LCS with every summary
+sentence, each token counted once, so it does not. R-L is the figure the issue's target is on;
+R-Lsum is shown beside it to tell order from content. It is computed here rather than with rouge-score, whose
 tokenizer drops every non-Latin character and so scores any two Japanese texts as equal.
 """
 
@@ -45,6 +49,7 @@ class Score:
     rouge1: float
     rouge2: float
     rouge_l: float
+    rouge_lsum: float
     facts: float  # share of the length's reference facts the summary quotes a line of
     missed: tuple[str, ...]  # the facts it does not
     lines: tuple[int, ...]  # the first line of each summary sentence
@@ -57,6 +62,7 @@ class Score:
             "rouge1": round(self.rouge1, 4),
             "rouge2": round(self.rouge2, 4),
             "rougeL": round(self.rouge_l, 4),
+            "rougeLsum": round(self.rouge_lsum, 4),
             "facts": round(self.facts, 4),
             "missed": list(self.missed),
             "lines": list(self.lines),
@@ -86,6 +92,52 @@ def rouge_n(candidate: Sequence[str], reference: Sequence[str], n: int) -> float
 
 def rouge_l(candidate: Sequence[str], reference: Sequence[str]) -> float:
     return _f1(_lcs(candidate, reference), len(candidate), len(reference))
+
+
+def rouge_lsum(candidate: Sequence[Sequence[str]], reference: Sequence[Sequence[str]]) -> float:
+    """Summary-level LCS F1 over sentences (Lin 2004, 3.2; clipped as rouge-score's rougeLsum)."""
+    left_c = Counter(t for sentence in candidate for t in sentence)
+    left_r = Counter(t for sentence in reference for t in sentence)
+    n_c, n_r = sum(left_c.values()), sum(left_r.values())
+    hits = 0
+    for ref in reference:
+        union = sorted({k for cand in candidate for k in _lcs_positions(ref, cand)})
+        for k in union:
+            token = ref[k]
+            if left_c[token] > 0 and left_r[token] > 0:
+                hits += 1
+                left_c[token] -= 1
+                left_r[token] -= 1
+    return _f1(hits, n_c, n_r)
+
+
+def _lcs_positions(a: Sequence[str], b: Sequence[str]) -> list[int]:
+    """The positions in `a` of one longest common subsequence of `a` and `b`."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = (
+                table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+            )
+    out = []
+    i, j = len(a), len(b)
+    while i and j:
+        if a[i - 1] == b[j - 1]:
+            out.append(i - 1)
+            i, j = i - 1, j - 1
+        elif table[i - 1][j] >= table[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return out[::-1]
+
+
+_SENTENCE_END = re.compile(r"(?<=[。.!?！？])\s*")
+
+
+def sentences_of(text: str, lang: str) -> list[list[str]]:
+    """A reference's sentences, as ROUGE tokens."""
+    return [w for part in _SENTENCE_END.split(text) if (w := words(part, lang))]
 
 
 def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
@@ -118,6 +170,9 @@ def score(
     else:
         text = "".join(s.text for s in summary.sentences)
     cand, ref = words(text, lang), words(reference, lang)
+    quoted_sentences = [
+        words((s.text_en or s.text) if lang == "en" else s.text, lang) for s in summary.sentences
+    ]
     quoted = {n for s in summary.sentences for n in range(s.lines[0], s.lines[1] + 1)}
     facts = [f for f in references["facts"] if length in f["lengths"]]  # type: ignore[attr-defined]
     missed = tuple(f["id"] for f in facts if not quoted & set(f["lines"]))
@@ -128,6 +183,7 @@ def score(
         rouge_n(cand, ref, 1),
         rouge_n(cand, ref, 2),
         rouge_l(cand, ref),
+        rouge_lsum(quoted_sentences, sentences_of(reference, lang)),
         1 - len(missed) / len(facts) if facts else 1.0,
         missed,
         tuple(s.lines[0] for s in summary.sentences),
@@ -152,11 +208,11 @@ def evaluate(
 
 
 def format_table(rows: Sequence[Score]) -> str:
-    out = [f"{'method':10} {'lang':4} {'length':6}  R-1    R-2    R-L    facts  lines"]
+    out = [f"{'method':10} {'lang':4} {'length':6}  R-1    R-2    R-L    R-Lsum facts  lines"]
     for r in sorted(rows, key=lambda r: (r.lang, list(LENGTHS).index(r.length))):
         out.append(
             f"{r.method:10} {r.lang:4} {r.length:6}  {r.rouge1:.3f}  {r.rouge2:.3f}  "
-            f"{r.rouge_l:.3f}  {r.facts:.2f}   {' '.join(map(str, r.lines))}"
+            f"{r.rouge_l:.3f}  {r.rouge_lsum:.3f}  {r.facts:.2f}   {' '.join(map(str, r.lines))}"
         )
     return "\n".join(out)
 

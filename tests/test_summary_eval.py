@@ -7,7 +7,7 @@ import pytest
 from index import DEFAULT_SEEDS
 from index.cli import main
 from index.summarize import LENGTHS, METHODS
-from index.summary_eval import load_references, rouge_l, rouge_n, words
+from index.summary_eval import load_references, rouge_l, rouge_lsum, rouge_n, sentences_of, words
 
 REFS = load_references()
 JA_LINES = (DEFAULT_SEEDS / str(REFS["doc"])).read_text(encoding="utf-8").splitlines()
@@ -31,6 +31,24 @@ def test_rouge_is_the_f1_of_overlaps(
     assert rouge_n(c, r, 1) == pytest.approx(r1)
     assert rouge_n(c, r, 2) == pytest.approx(r2)
     assert rouge_l(c, r) == pytest.approx(rl)
+
+
+def test_summary_level_lcs_does_not_depend_on_the_order_of_sentences() -> None:
+    reference = [["c", "d", "a", "b"]]
+    ordered, swapped = [["a", "b"], ["c", "d"]], [["c", "d"], ["a", "b"]]
+    # Over the concatenation, "a b c d" against "c d a b" has an LCS of 2 of 4.
+    assert rouge_l([t for s in ordered for t in s], reference[0]) == pytest.approx(0.5)
+    assert rouge_lsum(ordered, reference) == rouge_lsum(swapped, reference) == pytest.approx(1.0)
+    # A reference token is matched once, however many summary sentences hold it: P = R = 1/2.
+    assert rouge_lsum([["a"], ["a"]], [["a", "b"]]) == pytest.approx(0.5)
+
+
+def test_references_split_into_sentences() -> None:
+    assert sentences_of("OpenAIは休む。メタは雇う。", "ja") == [
+        ["openai", "は", "休む"],
+        ["メタ", "は", "雇う"],
+    ]
+    assert sentences_of("It rests. Meta hires!", "en") == [["it", "rest"], ["meta", "hire"]]
 
 
 @pytest.mark.parametrize(
