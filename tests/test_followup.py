@@ -78,6 +78,9 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("メタは1億ドルを誰に提示したの?", "ザッカーバーグは?", 8),
         ("What is Mark Chen's role at OpenAI?", "What did he say?", 10),
         ("Is Zuckerberg involved in the recruiting?", "What effect does that have?", 8),
+        # asked for a count: the passage near the answer that states one (index.followup)
+        ("メタの新チームの名前は?", "そこには何人?", 3),
+        ("メタの新しいチームって何て名前?", "何人そっちに行ったの?", 3),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
