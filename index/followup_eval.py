@@ -55,6 +55,7 @@ class ChatReport:
     followup_alone: Tally = field(default_factory=Tally)  # the same, asked alone
     # follow-up turns whose previous turn was answered right (what context can do at best)
     followup_after_hit: Tally = field(default_factory=Tally)
+    followup_declined: Tally = field(default_factory=Tally)  # follow-up turns declined
     change: Tally = field(default_factory=Tally)  # topic-change turns, in their conversation
     change_alone: Tally = field(default_factory=Tally)  # the same, asked alone
     detected: Tally = field(default_factory=Tally)  # follow-ups the bot took for follow-ups
@@ -73,6 +74,7 @@ class ChatReport:
             "followups": part(self.followup),
             "followups_alone": part(self.followup_alone),
             "followups_after_a_right_answer": part(self.followup_after_hit),
+            "followups_declined": share(self.followup_declined),
             "topic_changes": part(self.change),
             "topic_changes_alone": part(self.change_alone),
             "followups_detected": share(self.detected),
@@ -131,6 +133,7 @@ def evaluate_conversations(
                     report.followup.add(hit)
                     report.followup_alone.add(alone)
                     report.detected.add(taken)
+                    report.followup_declined.add(not resolved.result.answerable)
                     if previous_hit:
                         report.followup_after_hit.add(hit)
                 else:
