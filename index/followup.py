@@ -16,7 +16,7 @@ import numpy as np
 
 from .answertype import AnswerType, question_type
 from .questionform import plain
-from .search import Hit, Library, SearchResult
+from .search import Hit, Library, SearchResult, check_query
 from .tokenize import is_japanese, normalize
 
 # A question with at most this many content words of its own leans on the one before
@@ -56,7 +56,16 @@ _EN_CUES = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"
     r"|why|more|again|then)\b|^\s*(?:and|so|but|what about|how about|and then)\b"
 )
+# Words that only point at people named before ("その人たち", "those people"): a follow-up is
+# searched without them, or their 人 / people outweighs the earlier question's words and finds any
+# passage about people.
+_REFERRING = re.compile(
+    r"(?:その|あの|この)(?:人たち|人達|人々|人|方々|方たち|連中)"
+    r"|\b(?:those|these|that|this)\s+(?:people|persons?|guys?|folks|ones?|men|women|man|woman)\b",
+    re.IGNORECASE,
+)
 _PUNCTUATION = re.compile(r"^[\s?!.。…]+|[\s?!.。…]+$")
+_WORD = re.compile(r"\w")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _JA_MORE = re.compile(
@@ -122,6 +131,13 @@ def leans_on_previous(library: Library, question: str) -> bool:
     return bool(cue) and len(words) <= MAX_OWN_WORDS_WITH_CUE
 
 
+def unpointed(question: str) -> str:
+    """The question without the words that point at people named before (its own words to
+    search); the question itself when nothing else is left."""
+    rest = _REFERRING.sub(" ", question)
+    return rest if _WORD.search(rest) else question
+
+
 def context_of(previous: Turn) -> tuple[str, ...]:
     """The earlier questions a follow-up of `previous` is searched with, nearest first."""
     return ((previous.question,) + previous.context)[:MAX_CONTEXT]
@@ -148,9 +164,12 @@ def resolve(
     kind = question_type(plain(question))
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
         boost = np.where(library.stating(kind), (1 + boost) * (1 + FOLLOWUP_TYPE_BONUS) - 1, boost)
+    searched = unpointed(question)
     result = library.search(
-        question, top=top, lang=lang, context=" ".join(context), boost=boost, **weight
+        searched, top=top, lang=lang, context=" ".join(context), boost=boost, **weight
     )
+    if searched != question:
+        result = replace(result, query=check_query(question))
     return Resolved(result, context)
 
 

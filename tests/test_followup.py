@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from index import Library
-from index.followup import Turn, context_of, leans_on_previous, resolve, wants_more
+from index.followup import Turn, context_of, leans_on_previous, resolve, unpointed, wants_more
 from index.followup_eval import evaluate_conversations, load_conversations
 
 
@@ -65,6 +65,23 @@ def test_tell_me_more(question: str, more: bool) -> None:
     assert wants_more(question) is more
 
 
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("その人たちはどこに行った?", " はどこに行った?"),
+        ("あの人は何て言ってた?", " は何て言ってた?"),
+        ("その会社は?", "その会社は?"),
+        ("Where did those people go?", "Where did   go?"),
+        ("What did that guy say?", "What did   say?"),
+        ("How many people went there?", "How many people went there?"),
+        ("その人は?", " は?"),
+        ("those people?", "those people?"),
+    ],
+)
+def test_words_pointing_at_people_are_not_searched(question: str, searched: str) -> None:
+    assert unpointed(question) == searched
+
+
 def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn:
     resolved = resolve(library, question, previous)
     hits = resolved.result.hits
@@ -81,6 +98,8 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         # asked for a count: the passage near the answer that states one (index.followup)
         ("メタの新チームの名前は?", "そこには何人?", 3),
         ("メタの新しいチームって何て名前?", "何人そっちに行ったの?", 3),
+        # "those people" is who was named before, not any passage about people
+        ("How many researchers did Meta poach?", "Where did those people go?", 3),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
