@@ -187,19 +187,20 @@ def near(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
 
 
 def _more(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:
-    """The story continued: the passages right after the ones quoted (ranked as high as the
-    best result), then the previous question's other results, none quoted before."""
+    """The story continued: the passages right after the ones quoted, the best quote's first
+    (ranked as high as the best result), then the previous question's other results, none
+    quoted before."""
     result = library.search(" ".join(context_of(previous)), top=len(library.passages), lang=lang)
     order = {p.id: i for i, p in enumerate(library.passages)}
-    quoted = {order[p] for p in previous.passages if p in order}
+    quoted = [order[p] for p in previous.passages if p in order]  # best first
     best = result.hits[0].score if result.hits else 0.0
     following = [
         Hit(library.passages[i + 1], best)
-        for i in sorted(quoted)
+        for i in quoted
         if i + 1 < len(library.passages)
         and i + 1 not in quoted
         and library.passages[i + 1].doc == library.passages[i].doc
     ]
-    seen = quoted | {order[h.passage.id] for h in following}
+    seen = set(quoted) | {order[h.passage.id] for h in following}
     rest = [h for h in result.hits if order[h.passage.id] not in seen]
     return replace(result, hits=tuple((following + rest)[:top]))

@@ -185,3 +185,12 @@ def test_eval_chat_command() -> None:
     ).stdout
     report = json.loads(out)
     assert report["followups"]["n"] >= 25 and report["topic_changes"]["n"] >= 10
+
+
+def test_more_continues_the_best_quote_first_and_repeats_none(library: Library) -> None:
+    # A reply quoting two passages, the best first: "tell me more" goes on after the best.
+    at = {p.lines[0]: p.id for p in library.passages}
+    previous = Turn("What should staff do if they get a huge offer?", "en", (at[14], at[7]))
+    hits = resolve(library, "tell me more", previous).result.hits
+    assert hits[0].passage.id == at[15]
+    assert not {h.passage.id for h in hits} & set(previous.passages)
