@@ -18,6 +18,7 @@ from .answertype import AnswerType, question_type
 from .questionform import plain
 from .search import Hit, Library, SearchResult, check_query
 from .tokenize import is_japanese, normalize
+from .verdict import ANSWERED
 
 # A question with at most this many content words of its own leans on the one before
 # ("表向きは?", "And morale?" have one) ...
@@ -203,4 +204,9 @@ def _more(library: Library, previous: Turn, top: int, lang: str) -> SearchResult
     ]
     seen = set(quoted) | {order[h.passage.id] for h in following}
     rest = [h for h in result.hits if order[h.passage.id] not in seen]
-    return replace(result, hits=tuple((following + rest)[:top]))
+    hits = tuple((following + rest)[:top])
+    if quoted and hits:
+        # It asks for more of the article where the last reply quoted it, which the article
+        # has, even when that reply was only the closest match to a question it does not answer.
+        return replace(result, hits=hits, answerable=True, verdict=ANSWERED)
+    return replace(result, hits=hits)

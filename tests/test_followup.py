@@ -194,3 +194,14 @@ def test_more_continues_the_best_quote_first_and_repeats_none(library: Library) 
     hits = resolve(library, "tell me more", previous).result.hits
     assert hits[0].passage.id == at[15]
     assert not {h.passage.id for h in hits} & set(previous.passages)
+
+
+def test_more_after_the_closest_match_goes_on_and_after_nothing_declines(library: Library) -> None:
+    at = {p.lines[0]: p.id for p in library.passages}
+    # a question the article does not answer, replied to with the closest match only (related)
+    shown = Turn("Where were Chen's Slack messages leaked?", "en", (at[9],))
+    more = resolve(library, "tell me more", shown).result
+    assert more.answerable and more.hits[0].passage.id == at[11]
+    # a question replied to with no quote (off topic): nothing to go on from
+    none = Turn("What's the weather in Tokyo tomorrow?", "en", ())
+    assert not resolve(library, "tell me more", none).result.answerable
