@@ -21,7 +21,6 @@ from .followup import Turn, leans_on_previous, resolve
 from .search import Library, SearchResult, detect_lang
 from .verdict import RELATED
 
-
 # What a reply quotes (bot/answer.py's PAGE and RELATIVE_SCORE; tests/test_conversation.py holds
 # them equal), so a turn replayed keeps what the bot keeps of it: up to PAGE passages scoring at
 # least RELATIVE_SCORE of the best when answered, the closest one when related, none off topic.
