@@ -71,10 +71,12 @@ _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _JA_MORE = re.compile(
     r"^(?:もっと|もう少し|もうちょっと)?(?:詳しく|くわしく|続き|つづき)|^もっと|^(?:他|ほか)に(?:は|も)?"
+    r"|^続けて|^(?:他|ほか)は$|^(?:それで|で|それから|その後|そのあと)(?:は|どうなった)?$"
 )
 _EN_MORE = re.compile(
     r"^(?:tell me |say |show me |give me )?(?:(?:some|a little|a bit|any) )?more\b"
-    r"|^(?:go on|continue|keep going|and then)\b|^(?:anything|what|something) else\b"
+    r"|^(?:go on|continue|keep going|and then)\b|^(?:anything|what|something) (?:else|more)\b"
+    r"|^(?:then what|and|what(?:'s| is| happened) next|what happened (?:then|after that))$"
 )
 
 
