@@ -3,8 +3,9 @@
 A conversation set is JSON Lines: {"id", "lang", "kind", "turns": [{"q", "gold": [article line
 numbers], "followup": bool}]}; "followup" says whether the turn leans on the ones before (the
 first turn never does). Each conversation is played in order through `index.followup.resolve`,
-as the bot plays it; a turn counts at rank 1 when its best passage holds a gold line and the
-article is judged to answer it (a decline is a miss).
+as the bot plays it, each turn keeping the passages its reply quotes; a turn counts at rank 1
+when its best passage holds a gold line and the article is judged to answer it (a decline is a
+miss).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from .errors import QAError
 from .evaluate import read_lines
 from .followup import Turn, leans_on_previous, resolve
 from .search import Library, SearchResult, detect_lang
+from .verdict import RELATED
+
+# What a reply quotes (bot/answer.py's PAGE and RELATIVE_SCORE; tests/test_conversation.py holds
+# them equal), so a turn replayed keeps what the bot keeps of it: up to PAGE passages scoring at
+# least RELATIVE_SCORE of the best when answered, the closest one when related, none off topic.
+PAGE = 3
+RELATIVE_SCORE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,7 @@ class ChatReport:
     followup_alone: Tally = field(default_factory=Tally)  # the same, asked alone
     # follow-up turns whose previous turn was answered right (what context can do at best)
     followup_after_hit: Tally = field(default_factory=Tally)
+    followup_declined: Tally = field(default_factory=Tally)  # follow-up turns declined
     change: Tally = field(default_factory=Tally)  # topic-change turns, in their conversation
     change_alone: Tally = field(default_factory=Tally)  # the same, asked alone
     detected: Tally = field(default_factory=Tally)  # follow-ups the bot took for follow-ups
@@ -73,6 +82,7 @@ class ChatReport:
             "followups": part(self.followup),
             "followups_alone": part(self.followup_alone),
             "followups_after_a_right_answer": part(self.followup_after_hit),
+            "followups_declined": share(self.followup_declined),
             "topic_changes": part(self.change),
             "topic_changes_alone": part(self.change_alone),
             "followups_detected": share(self.detected),
@@ -106,6 +116,18 @@ def _at1(result: SearchResult, gold: tuple[int, ...]) -> bool:
     return any(lines[0] <= g <= lines[1] for g in gold)
 
 
+def quoted(result: SearchResult) -> tuple[str, ...]:
+    """The ids of the passages a reply to the result quotes, best first."""
+    if result.answerable and result.hits:
+        best = result.hits[0].score
+        hits = [h for h in result.hits[:PAGE] if h.score >= RELATIVE_SCORE * best]
+    elif result.verdict == RELATED:
+        hits = list(result.hits[:1])
+    else:
+        hits = []
+    return tuple(h.passage.id for h in hits)
+
+
 def evaluate_conversations(
     library: Library,
     conversations: Iterable[Conversation],
@@ -131,6 +153,7 @@ def evaluate_conversations(
                     report.followup.add(hit)
                     report.followup_alone.add(alone)
                     report.detected.add(taken)
+                    report.followup_declined.add(not resolved.result.answerable)
                     if previous_hit:
                         report.followup_after_hit.add(hit)
                 else:
@@ -145,10 +168,5 @@ def evaluate_conversations(
                         f"context {list(resolved.context)}): {turn.q}"
                     )
             previous_hit = hit
-            previous = Turn(
-                turn.q,
-                resolved.result.lang,
-                tuple(h.passage.id for h in resolved.result.hits[:1]),
-                resolved.context,
-            )
+            previous = Turn(turn.q, resolved.result.lang, quoted(resolved.result), resolved.context)
     return report

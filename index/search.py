@@ -470,6 +470,10 @@ class Library:
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
 
+    def stating(self, kind: AnswerType) -> np.ndarray:
+        """Per passage, whether it states a fact of that kind (index.answertype)."""
+        return self._stating[kind]
+
     def _score_array(self, result: SearchResult) -> np.ndarray:
         """A result's scores as an array over every passage (0.0 where it has no hit)."""
         position = {p.id: i for i, p in enumerate(self.passages)}

@@ -84,3 +84,25 @@ def test_chat_json_reads_one_conversation_from_stdin(tmp_path: Path) -> None:
     assert [t["context"] for t in turns] == [None, "メタはいくら提示したの?", None]
     assert [t["lang"] for t in turns] == ["ja", "ja", "en"]
     assert {"answered", "text", "quotes"} <= set(turns[0])
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("How much did Meta offer?", "To whom?", "tell me more"),
+        ("メタは何人引き抜いたの?", "その人たちはどこに行った?", "なぜ?"),
+        ("What's the weather in Tokyo?", "and tomorrow?"),
+    ],
+)
+def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: tuple) -> None:
+    # index.followup_eval replays a conversation keeping what each reply quotes, as the bot does.
+    from index.followup import Turn, resolve
+    from index.followup_eval import quoted
+
+    chat = Conversation(library)
+    previous: Turn | None = None
+    for question in questions:
+        resolved = resolve(library, question, previous, top=10)
+        previous = Turn(question, resolved.result.lang, quoted(resolved.result), resolved.context)
+        chat.ask(question)
+        assert chat.previous is not None and chat.previous.passages == previous.passages

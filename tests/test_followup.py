@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from index import Library
-from index.followup import Turn, context_of, leans_on_previous, resolve, wants_more
+from index.followup import Turn, context_of, leans_on_previous, resolve, unpointed, wants_more
 from index.followup_eval import evaluate_conversations, load_conversations
 
 
@@ -55,7 +55,16 @@ def test_which_questions_lean_on_the_one_before(
         ("tell me more", True),
         ("More?", True),
         ("anything else?", True),
+        ("anything more?", True),
+        ("続けて", True),
+        ("それで?", True),
+        ("その後は?", True),
+        ("ほかは?", True),
+        ("then what?", True),
+        ("What happened next?", True),
         ("なぜ?", False),
+        ("それで幹部はどうなった?", False),
+        ("What's next for OpenAI?", False),
         ("What about Chen?", False),
         ("他の研究リーダーもメッセージ送ってたの?", False),
         ("Was there more money involved?", False),
@@ -63,6 +72,23 @@ def test_which_questions_lean_on_the_one_before(
 )
 def test_tell_me_more(question: str, more: bool) -> None:
     assert wants_more(question) is more
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("その人たちはどこに行った?", " はどこに行った?"),
+        ("あの人は何て言ってた?", " は何て言ってた?"),
+        ("その会社は?", "その会社は?"),
+        ("Where did those people go?", "Where did   go?"),
+        ("What did that guy say?", "What did   say?"),
+        ("How many people went there?", "How many people went there?"),
+        ("その人は?", " は?"),
+        ("those people?", "those people?"),
+    ],
+)
+def test_words_pointing_at_people_are_not_searched(question: str, searched: str) -> None:
+    assert unpointed(question) == searched
 
 
 def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn:
@@ -78,6 +104,11 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("メタは1億ドルを誰に提示したの?", "ザッカーバーグは?", 8),
         ("What is Mark Chen's role at OpenAI?", "What did he say?", 10),
         ("Is Zuckerberg involved in the recruiting?", "What effect does that have?", 8),
+        # asked for a count: the passage near the answer that states one (index.followup)
+        ("メタの新チームの名前は?", "そこには何人?", 3),
+        ("メタの新しいチームって何て名前?", "何人そっちに行ったの?", 3),
+        # "those people" is who was named before, not any passage about people
+        ("How many researchers did Meta poach?", "Where did those people go?", 3),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
@@ -163,3 +194,23 @@ def test_eval_chat_command() -> None:
     ).stdout
     report = json.loads(out)
     assert report["followups"]["n"] >= 25 and report["topic_changes"]["n"] >= 10
+
+
+def test_more_continues_the_best_quote_first_and_repeats_none(library: Library) -> None:
+    # A reply quoting two passages, the best first: "tell me more" goes on after the best.
+    at = {p.lines[0]: p.id for p in library.passages}
+    previous = Turn("What should staff do if they get a huge offer?", "en", (at[14], at[7]))
+    hits = resolve(library, "tell me more", previous).result.hits
+    assert hits[0].passage.id == at[15]
+    assert not {h.passage.id for h in hits} & set(previous.passages)
+
+
+def test_more_after_the_closest_match_goes_on_and_after_nothing_declines(library: Library) -> None:
+    at = {p.lines[0]: p.id for p in library.passages}
+    # a question the article does not answer, replied to with the closest match only (related)
+    shown = Turn("Where were Chen's Slack messages leaked?", "en", (at[9],))
+    more = resolve(library, "tell me more", shown).result
+    assert more.answerable and more.hits[0].passage.id == at[11]
+    # a question replied to with no quote (off topic): nothing to go on from
+    none = Turn("What's the weather in Tokyo tomorrow?", "en", ())
+    assert not resolve(library, "tell me more", none).result.answerable
