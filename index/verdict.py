@@ -2,8 +2,8 @@
 
 The evidence is what the search already knows about its best passage, each of the question's
 words weighed by its information in the language at large (index.frequency): how much of the
-question the articles never mention (and whether its most informative word is such), how much of
-it the passage holds, its score, whether it states the kind of fact asked for, whether the
+question the articles never mention (and whether its most informative word is such; the same
+over its nouns alone), the most informative word they do mention, how much of it the passage holds, its score, whether it states the kind of fact asked for, whether the
 question names something the articles never do, whether it asks for advice (which a news article
 does not give) and whether it points at the article itself. A logistic regression turns it into
 the probability that the articles answer the question; a second one, asked only of questions not
@@ -93,7 +93,7 @@ class Logistic:
     weights: np.ndarray
     bias: float
     # The same on the raw features, as plain floats: one search asks once or twice, and numpy's
-    # overhead on nine numbers would cost more than the sum.
+    # overhead on a dozen numbers would cost more than the sum.
     _raw: tuple[float, ...] = field(init=False, repr=False, compare=False)
     _intercept: float = field(init=False, repr=False, compare=False)
 
