@@ -506,12 +506,13 @@ class Library:
         return word
 
     def _shouted(self, word: str) -> bool:
-        """A common word written in capitals for emphasis ("Is it REALLY..."), not a name."""
-        if not word.isupper():
+        """A stopword with a capital ("hey, How much...", "WHAT"), or a common word written in
+        capitals for emphasis ("Is it REALLY..."): not a name."""
+        stems = self.tokenize_en(word)
+        if not stems:
+            return True
+        if not word.isupper() or len(word) < 3:
             return False
-        stems = self.tokenize_en(word)  # none: a stopword ("WHAT")
-        if not stems or len(word) < 3:
-            return not stems
         zipf = min(self.frequency.zipf(stem, "en") for stem in stems)
         letters, long_zipf = SHOUTED_LONG
         return zipf >= SHOUTED_ZIPF or (len(word) >= letters and zipf >= long_zipf)

@@ -42,7 +42,7 @@ JA_STOPWORDS = frozenset(
     的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
     結局 話 感じ 状況 具体 一体 マジ 何か ちゃんと 全然 結構 色々 矢張り やっぱり 一体 大体 要する
     つく 書く 載る 触れる 言及 出る 聞く 意味 理由 件 場合 点 辺 頃 位 くらい ぐらい 良い 良く
-    w ww www やばい
+    w ww www やばい 済む
     """.split()
 )
 
@@ -68,7 +68,7 @@ EN_STOPWORDS = frozenset(
     werent couldnt wouldnt shouldnt youre theyre u ur
     tho though rn pls plz please thx thanks thank ty tbh btw idk fr ngl omg bro dude guys imo imho
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
-    wtf jk
+    wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
     """.split()
 )
 

@@ -41,7 +41,10 @@ VARIANTS = [
     ("How much did Meta offer?", "ngl how much did Meta offer tho"),
     ("How much did Meta offer?", "how much did Meta offer rn?? pls"),
     ("How much did Meta offer?", "omg btw how much did Meta offer, idk"),
+    ("How much did Meta offer?", "hey bot, How much did Meta offer?"),  # "How" is no name
+    ("Why did OpenAI shut down?", "I'm confused, why did OpenAI shut down?"),
     ("メタはいくら出したの?", "メタはいくら出したの草"),
+    ("メタはいくら出したの?", "すみません、メタはいくら出したの?"),
     ("サイドクエストって何のこと?", "サイドクエストって何のことw"),
 ]
 

@@ -33,6 +33,8 @@ from index.verdict import (
         ("チームの士気を上げるコツは?", True),
         ("パスワードを忘れたらどうすればいい?", True),
         ("Can you tell me what Chen said?", False),  # "tell me" asks the bot, not for advice
+        ("I'm confused, why did OpenAI shut down?", False),  # about the article, not the asker
+        ("Can I get my money back?", True),
         ("How much did Meta offer?", False),
         ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
         ("メタは何人引き抜いた?", False),
