@@ -82,7 +82,12 @@ def test_the_focus_of_an_english_question(
     ],
 )
 def test_a_japanese_sentence_fills_the_slot(
-    ja: JapaneseTokenizer, library: Library, kind: AnswerType, focus: str, text: str, is_filled: bool
+    ja: JapaneseTokenizer,
+    library: Library,
+    kind: AnswerType,
+    focus: str,
+    text: str,
+    is_filled: bool,
 ) -> None:
     forms = focus_forms(ja(focus), True, library.glossary)
     assert filled(kind, forms, True, text, ja, ja) is is_filled
