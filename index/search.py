@@ -24,6 +24,7 @@ from .passages import Article, Passage, load_seeds
 from .progress import logged
 from .questionform import japanese_part, plain
 from .reason import asks_reason, states_reason
+from .slot import Slots
 from .synonyms import Synonyms
 from .tokenize import (
     EnglishTokenizer,
@@ -252,6 +253,7 @@ class Library:
         self._words: dict[tuple[str, bool], _Word] = {}
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
         self.judge = judge or _judge()
+        self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary)
         self._facts = tuple(tokens.facts)
         # A passage that repeats another word for word (an article copied into seeds/ under
         # another name) is never a hit: a reply would quote the same text twice. The first with
@@ -444,6 +446,9 @@ class Library:
             top_unknown=float(not top_known),
             known_nouns=math.log((1 + noun_seen) / (1 + noun_total - noun_seen)),
             top_known=most_known,
+            slot_unfilled=float(
+                doc >= 0 and self.slots.unfilled(normalized, japanese, kind, self.passages[doc])
+            ),
         )
 
     def _follow_up_evidence(

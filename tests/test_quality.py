@@ -31,8 +31,8 @@ def library() -> Library:
 FLOORS = {
     # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
     # at most)
-    "questions.jsonl": (0.64, 0.84, 0.71, 0.77, 1.0, 0.30, 0.04),
-    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.45, 0.03),
+    "questions.jsonl": (0.64, 0.84, 0.71, 0.77, 1.0, 0.45, 0.04),
+    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.65, 0.03),
 }
 
 
@@ -59,10 +59,10 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
 @pytest.mark.parametrize(
     ("name", "lang", "floor"),
     [
-        ("offtopic.jsonl", "ja", 0.80),
+        ("offtopic.jsonl", "ja", 0.84),
         ("offtopic.jsonl", "en", 0.73),
-        ("nearmiss.jsonl", None, 0.15),
-        ("jsquad_offtopic.jsonl", None, 0.92),
+        ("nearmiss.jsonl", None, 0.20),
+        ("jsquad_offtopic.jsonl", None, 0.94),
     ],
 )
 def test_heldout_unanswerable_are_declined(
@@ -77,8 +77,10 @@ def test_heldout_unanswerable_are_declined(
 def test_heldout_answerable_are_answered(library: Library) -> None:
     report = evaluate(library, heldout("answerable.jsonl")).as_dict()
     ja, en = report["answerable"]["ja"], report["answerable"]["en"]
-    assert report["wrongly_declined"] <= 0.05
-    assert ja["answered@1"] >= 0.66 and en["answered@1"] >= 0.68
+    # (the slot check, index.slot, cost one of its 45 Japanese questions: 0.667 -> 0.644, and
+    # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; README)
+    assert report["wrongly_declined"] <= 0.06
+    assert ja["answered@1"] >= 0.64 and en["answered@1"] >= 0.68
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:

@@ -1,0 +1,147 @@
+"""The slot a question asks about (index.slot): its focus, and whether a passage's sentence fills
+it. Tokens are unidic-lite's lemmas (売上 -> 売り上げ) and the English tokenizer's stems."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import Library
+from index.answertype import AnswerType
+from index.passages import Passage
+from index.slot import Slots, english_focus, filled, focus_forms, japanese_focus
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer, normalize
+
+COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
+
+
+@pytest.fixture(scope="module")
+def ja() -> JapaneseTokenizer:
+    return JapaneseTokenizer()
+
+
+@pytest.fixture(scope="module")
+def en() -> EnglishTokenizer:
+    return EnglishTokenizer()
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "thing"),
+    [
+        ("従業員って何人いるの?", ["従業"], True),  # the counted thing, past って and いる
+        ("従業員は全部で何人?", ["従業"], True),  # 全部 belongs to the question word
+        ("何人の学生が来た?", ["学生"], True),  # after the question word: 何人の X
+        ("サッカー部って何人?", ["サッカー", "部"], True),  # a compound: all its parts
+        ("トヨタの去年の売上っていくら?", ["売り上げ"], True),  # the measured thing itself
+        ("その会社を設立したのは何人?", ["設立"], False),  # a verb: its doers, not a thing
+        ("1990年までに何回改正された?", ["改正"], False),  # 何回 X された
+        ("結局何人くらい辞めちゃったの?", [], False),  # 結局 is an adverb, not what is counted
+        ("何人くらいいるんだろ", [], False),  # nothing asked of
+        ("今何歳?", [], False),
+    ],
+)
+def test_the_focus_of_a_japanese_question(
+    ja: JapaneseTokenizer, question: str, words: list[str], thing: bool
+) -> None:
+    focus = japanese_focus(normalize(question), ja)
+    assert focus.words == words
+    assert focus.thing is thing
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "thing"),
+    [
+        ("How many employees does Toyota have?", ["employe"], True),
+        ("how many other board members quit", ["board", "member"], True),
+        ("What was Toyota's revenue last year?", ["revenu"], True),
+        ("How much did Toyota spend on ads?", ["toyota", "spend"], False),
+        ("How many people left?", [], False),  # any people answer it: eight engineers
+        ("How much money are we talking about?", [], False),
+        ("Why did they leave?", [], False),
+    ],
+)
+def test_the_focus_of_an_english_question(
+    en: EnglishTokenizer, question: str, words: list[str], thing: bool
+) -> None:
+    focus = english_focus(question, en)
+    assert focus.words == words
+    assert focus.thing is thing
+
+
+@pytest.mark.parametrize(
+    ("kind", "focus", "text", "is_filled"),
+    [
+        # A count of something else in the same sentence is not a count of the focus.
+        (COUNT, "従業員", "少なくとも8人の研究者が辞めた。全従業員に休暇を与えた。", False),
+        (COUNT, "研究者", "少なくとも8人の研究者が辞めた。全従業員に休暇を与えた。", True),
+        (COUNT, "研究者", "研究者は8人いる。", True),
+        (MONEY, "売上", "契約ボーナスは1億ドル相当だった。", False),
+        (MONEY, "ボーナス", "契約ボーナスは1億ドル相当だった。", True),
+        # A sentence naming the focus but stating no amount does not fill it.
+        (MONEY, "ボーナス", "契約ボーナスが話題になった。報酬は1億ドルだった。", False),
+        (DURATION, "労働", "スタッフは週80時間の労働を強いられた。", True),
+    ],
+)
+def test_a_japanese_sentence_fills_the_slot(
+    ja: JapaneseTokenizer,
+    library: Library,
+    kind: AnswerType,
+    focus: str,
+    text: str,
+    is_filled: bool,
+) -> None:
+    forms = focus_forms(ja(focus), True, library.glossary)
+    assert filled(kind, forms, True, text, ja, ja) is is_filled
+
+
+@pytest.mark.parametrize(
+    ("kind", "focus", "text", "is_filled"),
+    [
+        (
+            COUNT,
+            "employees",
+            "At least eight researchers left. It gives a two-day weekend to all its employees.",
+            False,
+        ),
+        (
+            COUNT,
+            "researchers",
+            "At least eight researchers left. It gives a two-day weekend to all its employees.",
+            True,
+        ),
+        (COUNT, "leads", "Seven other research leaders sent messages.", True),  # lead -> leaders
+        (MONEY, "revenue", "Staff were offered signing bonuses worth $100 million.", False),
+        (MONEY, "bonuses", "Staff were offered signing bonuses worth $100 million.", True),
+    ],
+)
+def test_an_english_sentence_fills_the_slot(
+    en: EnglishTokenizer,
+    ja: JapaneseTokenizer,
+    library: Library,
+    kind: AnswerType,
+    focus: str,
+    text: str,
+    is_filled: bool,
+) -> None:
+    forms = focus_forms(en(focus), False, library.glossary)
+    assert filled(kind, forms, True, text, en, ja) is is_filled
+
+
+def test_the_slot_is_checked_only_for_counts_amounts_and_times(
+    ja: JapaneseTokenizer, en: EnglishTokenizer, library: Library
+) -> None:
+    slots = Slots(ja, en, library.glossary)
+    passage = Passage("doc:1", "doc", (1, 1), None, "少なくとも8人の研究者が辞めた。")
+    assert slots.unfilled(normalize("従業員って何人いるの?"), True, COUNT, passage)
+    assert not slots.unfilled(normalize("研究者って何人いるの?"), True, COUNT, passage)
+    # Nothing to check: no kind of fact, a kind checked elsewhere, a count of a verb's doers.
+    assert not slots.unfilled(normalize("従業員はどう思ってる?"), True, None, passage)
+    assert not slots.unfilled(normalize("従業員は誰?"), True, AnswerType.PERSON, passage)
+    assert not slots.unfilled(normalize("辞めたのは何人?"), True, COUNT, passage)
+
+
+def test_the_search_gives_the_slot_to_the_verdict(library: Library) -> None:
+    # The article counts researchers who left, not OpenAI's employees.
+    asked = library.search("OpenAIの従業員は全部で何人?")
+    assert asked.evidence is not None and asked.evidence.slot_unfilled == 1.0
+    stated = library.search("メタに移った研究者は何人?")
+    assert stated.evidence is not None and stated.evidence.slot_unfilled == 0.0
