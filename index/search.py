@@ -467,13 +467,23 @@ class Library:
         if own.unknown_name:
             return own
         japanese = is_japanese(query)
+        before = self._nouns(prior.query)
         if is_japanese(prior.query) == japanese:
             words = list(dict.fromkeys([*tokens, *prior.tokens]))
-            return self._evidence(normalize(query), japanese, words, ranked, kind, names)
+            nouns = None if before is None else before | (self._nouns(query) or set())
+            return self._evidence(normalize(query), japanese, words, ranked, kind, names, nouns)
         earlier = self._evidence(
-            normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names
+            normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names, before
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _nouns(self, query: str) -> set[str] | None:
+        """Which of a question's tokens are nouns (Japanese; None for English: all count)."""
+        if not is_japanese(query):
+            return None
+        nouns: set[str] = set()
+        self.tokenize_ja.analyze(plain(query), nouns)
+        return nouns
 
     def stating(self, kind: AnswerType) -> np.ndarray:
         """Per passage, whether it states a fact of that kind (index.answertype)."""

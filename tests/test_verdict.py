@@ -155,3 +155,9 @@ def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
     about = library.search("How much did Meta offer OpenAI researchers?").evidence
     everyday = library.search("Where can I buy a house?").evidence
     assert about.top_known > everyday.top_known
+
+
+def test_a_japanese_follow_up_weighs_the_nouns_of_both_questions(library: Library) -> None:
+    # 引き抜く is a verb the article uses: it counts in `known`, not in `known_nouns`.
+    evidence = library.search("なぜ?", context="メタは何人引き抜いた?").evidence
+    assert evidence.known > evidence.known_nouns > 0
