@@ -84,6 +84,9 @@ class Slots:
         # (text, kind, thing) -> the words of each part of it that could fill the slot: a
         # passage's are the same for every question (kept, the oldest dropped past PARTS_CACHE).
         self._parts: dict[tuple[str, AnswerType, bool], list[frozenset[str]]] = {}
+        # A question's focus and its forms (a channel asks the same questions again: a Japanese
+        # focus costs a parse of the question and of its words).
+        self._focus: dict[tuple[str, bool], tuple[Focus, list[set[str]]]] = {}
 
     def unfilled(
         self, question: str, japanese: bool, kind: AnswerType | None, passage: Passage
@@ -93,10 +96,20 @@ class Slots:
         it. False when there is nothing to check."""
         if kind not in SLOT_TYPES:
             return False
-        focus = japanese_focus(question, self.ja) if japanese else english_focus(question, self.en)
+        found = self._focus.get((question, japanese))
+        if found is None:
+            focus = (
+                japanese_focus(question, self.ja) if japanese else english_focus(question, self.en)
+            )
+            found = self._focus[question, japanese] = (
+                focus,
+                focus_forms(focus.words, japanese, self.glossary) if focus.words else [],
+            )
+            if len(self._focus) > PARTS_CACHE:
+                self._focus.pop(next(iter(self._focus)))
+        focus, forms = found
         if not focus.words or (kind is AnswerType.COUNT and not focus.thing):
             return False
-        forms = focus_forms(focus.words, japanese, self.glossary)
         own = japanese or not passage.text_en  # (else its English rendering)
         text = passage.text if own else passage.text_en or ""
         key = (text, kind, focus.thing)
