@@ -368,7 +368,10 @@ class Library:
             tokens = self._with_long_forms(own)
             searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
             searched += [t for t in written if t not in searched]
-            scores = self._english_scores(tokens, searched, self.wordnet.synonyms(query))
+            # A question whose words the rendering all uses needs no synonyms (index.wordnet).
+            missing = not all(map(self.en.idf, own))
+            wordnet = self.wordnet.synonyms(query) if missing else []
+            scores = self._english_scores(tokens, searched, wordnet)
             names = [w.casefold() for w in _NAME.findall(query)] + list(proper)
         if COORDINATION:
             held = (

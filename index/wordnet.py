@@ -20,7 +20,6 @@ from typing import Any
 
 import Stemmer
 
-from .cache import strings
 from .tokenize import _EN_WORD, EN_STOPWORDS, normalize
 
 Vocabulary = Callable[[str], object]  # truthy when the rendering uses the token (BM25Index.idf)
@@ -29,10 +28,27 @@ Vocabulary = Callable[[str], object]  # truthy when the rendering uses the token
 class WordNet:
     """A member (its words joined by spaces) -> the rendering's tokens of its synonyms."""
 
-    def __init__(self, synonyms: dict[str, list[str]]) -> None:
-        self._synonyms = synonyms
-        self._longest = max((k.count(" ") + 1 for k in synonyms), default=0)
+    def __init__(self, synonyms: dict[str, list[str]] | str) -> None:
+        # As read from the index cache: its lines, parsed at the first question (a start-up that
+        # answers no English question does not pay for it).
+        self._text = synonyms if isinstance(synonyms, str) else None
+        if not isinstance(synonyms, str):
+            self.__dict__["_synonyms"] = synonyms
         self._stemmer = Stemmer.Stemmer("english")
+
+    @functools.cached_property
+    def _synonyms(self) -> dict[str, list[str]]:
+        lines = (line.split("\t") for line in (self._text or "").splitlines())
+        return {fields[0]: fields[1].split() for fields in lines if len(fields) == 2}
+
+    @functools.cached_property
+    def _heads(self) -> dict[str, int]:
+        """A member's first word -> the most words of a member starting with it."""
+        heads: dict[str, int] = {}
+        for member in self._synonyms:
+            words = member.split(" ")
+            heads[words[0]] = max(heads.get(words[0], 0), len(words))
+        return heads
 
     @classmethod
     def load(cls, vocabulary: Vocabulary) -> WordNet:
@@ -65,17 +81,23 @@ class WordNet:
         return cls(synonyms)
 
     def to_json(self) -> dict[str, object]:
-        return {"synonyms": self._synonyms}
+        lines = (f"{member}\t{' '.join(targets)}" for member, targets in self._synonyms.items())
+        return {"synonyms": "\n".join(lines)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> WordNet:
-        """A WordNet from `to_json`; TypeError, ValueError or KeyError if not of that shape."""
-        return cls({str(k): strings(v) for k, v in data["synonyms"].items()})
+        """A WordNet from `to_json`; TypeError or KeyError if not of that shape (a line that is not
+        a member and its synonyms is passed over)."""
+        text = data["synonyms"]
+        if not isinstance(text, str):
+            raise TypeError("not WordNet's lines")
+        return cls(text)
 
     def words(self, text: str) -> list[str]:
         """The text's words as members are written: stems, and stopwords as written."""
         words = [w.replace("'s", "") for w in _EN_WORD.findall(normalize(text))]
-        return [w if w in EN_STOPWORDS else self._stemmer.stemWord(w) for w in words]
+        stems = self._stemmer.stemWords(words)
+        return [w if w in EN_STOPWORDS else s for w, s in zip(words, stems, strict=True)]
 
     def synonyms(self, text: str) -> list[str]:
         """The rendering's tokens for the words and phrases of `text` it does not use, longest
@@ -83,10 +105,12 @@ class WordNet:
         if not self._synonyms:
             return []
         words = self.words(text)
+        heads = self._heads
         out: list[str] = []
         i = 0
         while i < len(words):
-            for n in range(min(self._longest, len(words) - i), 0, -1):
+            longest = heads.get(words[i], 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
                 targets = self._synonyms.get(" ".join(words[i : i + n]))
                 if targets:
                     out.extend(t for t in targets if t not in out)
