@@ -255,7 +255,7 @@ def _measure(
         peak_mb=_max_rss_mb() - rss,
     )
     key = disk.key(articles, ja, en)
-    save_tokens(cache_file, key, glossary, tokens, library.synonyms)
+    save_tokens(cache_file, key, glossary, tokens, library.synonyms, library.wordnet)
     del tokens  # the library keeps none of them: what is left is what a bot holds
     gc.collect()
     now = _anonymous_mb()

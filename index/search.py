@@ -35,6 +35,7 @@ from .tokenize import (
     scrub,
 )
 from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice, refers_to_article
+from .wordnet import WordNet
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,10 @@ SYNONYM_WEIGHT = 0.3
 # barely match, "原因は?", then leans on the earlier question). Chosen on tests/data/followups.jsonl
 # (0.1-0.2 best, 0.5 and up worse), `python -m index eval-chat --context-weight W`.
 CONTEXT_WEIGHT = 0.2
+# English questions: weight of Open English WordNet's synonyms of the question's words and phrases
+# the rendering never uses (index.wordnet), searched in the rendering and, through the glossary,
+# on the Japanese side (each fused at this weight). 0.1: no gain; 0.3 and up lost questions.
+WORDNET_WEIGHT = 0.2
 
 
 class _Word(NamedTuple):
@@ -216,12 +221,17 @@ class PassageTokens:
 
 
 def save_tokens(
-    path: Path, key: str, glossary: Glossary, tokens: PassageTokens, synonyms: Synonyms
+    path: Path,
+    key: str,
+    glossary: Glossary,
+    tokens: PassageTokens,
+    synonyms: Synonyms,
+    wordnet: WordNet,
 ) -> None:
     """Keep a built glossary, passage tokens and the synonyms they use in the cache file that
     Library.cached reads."""
     data = {"glossary": glossary.to_json(), "tokens": tokens.to_json()}
-    disk.save(path, key, data | {"synonyms": synonyms.to_json()})
+    disk.save(path, key, data | {"synonyms": synonyms.to_json(), "wordnet": wordnet.to_json()})
 
 
 class Library:
@@ -236,6 +246,7 @@ class Library:
         tokens: PassageTokens | None = None,
         synonyms: Synonyms | None = None,
         judge: Callable[[Evidence], Verdict] | None = None,
+        wordnet: WordNet | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
@@ -249,6 +260,10 @@ class Library:
         self.synonyms = synonyms or Synonyms.load(self.ja.idf, self.en.idf)
         self.glossary = self.glossary.with_dictionary(self.synonyms)
         self.has_english = any(p.text_en for p in self.passages)
+        # Open English WordNet's synonyms, as far as the rendering uses them (index.wordnet).
+        if wordnet is None:
+            wordnet = WordNet.load(self._english_known) if self.has_english else WordNet({})
+        self.wordnet = wordnet
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
@@ -305,14 +320,15 @@ class Library:
                 n_passages = sum(len(a.passages) for a in articles)
                 tokens = PassageTokens.from_json(stored["tokens"], n_passages)
                 synonyms = Synonyms.from_json(stored["synonyms"])
+                wordnet = WordNet.from_json(stored["wordnet"])
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 log.warning("the index cache %s does not fit (%s); rebuilding it", path, e)
             else:
-                return cls(articles, ja, en, glossary, tokens, synonyms, judge)
+                return cls(articles, ja, en, glossary, tokens, synonyms, judge, wordnet)
         glossary = Glossary.load(ja, en)
         tokens = PassageTokens.build([p for a in articles for p in a.passages], ja, en)
         library = cls(articles, ja, en, glossary, tokens, judge=judge)
-        save_tokens(path, key, glossary, tokens, library.synonyms)
+        save_tokens(path, key, glossary, tokens, library.synonyms, library.wordnet)
         return library
 
     def article(self, doc: str) -> Article | None:
@@ -362,7 +378,10 @@ class Library:
             tokens = self._with_long_forms(own)
             searched = self.glossary.to_japanese(tokens, guessed=set(tokens) - set(own))
             searched += [t for t in written if t not in searched]
-            scores = self._english_scores(tokens, searched)
+            # A question whose words the rendering all uses needs no synonyms (index.wordnet).
+            missing = not all(map(self.en.idf, own))
+            wordnet = self.wordnet.synonyms(query) if missing else []
+            scores = self._english_scores(tokens, searched, wordnet)
             names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
             names += list(proper)
         if COORDINATION:
@@ -572,6 +591,13 @@ class Library:
                 out.extend(t for t in self.en.stretch(token, MIN_STRETCH) if t not in out)
         return out
 
+    def _english_known(self, token: str) -> bool:
+        """Whether the rendering uses an English token, or the glossary puts it into Japanese
+        words the articles use."""
+        if self.en.idf(token):
+            return True
+        return any(t != token and self.ja.idf(t) for t in self.glossary.to_japanese([token]))
+
     def _mentioned(self, token: str) -> bool:
         return bool(self.ja.idf(token) or self.en.idf(token))
 
@@ -598,7 +624,9 @@ class Library:
         english = self.en.scores(self.glossary.to_english(tokens))
         return _fuse(scores, english, EN_WEIGHT_FOR_JA)
 
-    def _english_scores(self, tokens: list[str], ja_tokens: list[str]) -> np.ndarray:
+    def _english_scores(
+        self, tokens: list[str], ja_tokens: list[str], wordnet: Sequence[str] = ()
+    ) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary,
         and with the rendering searched for the question's synonyms through the glossary (its
         Japanese words' other English words: pay -> 給与 -> salary, compensation)."""
@@ -606,6 +634,11 @@ class Library:
         if not self.has_english:
             return ja_scores
         scores = _fuse(self.en.scores(tokens), ja_scores, JA_WEIGHT_FOR_EN)
+        wordnet = [t for t in wordnet if t not in tokens]
+        if wordnet and WORDNET_WEIGHT:
+            japanese = [t for t in self.glossary.to_japanese(wordnet) if t not in ja_tokens]
+            scores = _fuse(scores, self.en.scores(wordnet), WORDNET_WEIGHT)
+            scores = _fuse(scores, self.ja.scores(japanese), WORDNET_WEIGHT)
         synonyms = [e for e in self.glossary.to_english(ja_tokens) if e not in tokens]
         if not synonyms or not EN_SYNONYM_WEIGHT:
             return scores

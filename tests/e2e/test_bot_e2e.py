@@ -83,7 +83,7 @@ def assert_quoted_and_cited(
     sources = sources_field(message, lang)
     cited = {int(n) for n in _SOURCE.findall(sources)}
     assert cited == markers, f"sources cite {cited}, quotes carry {markers}"
-    assert ("行目" if lang == "ja" else "line ") in sources
+    assert ("行目" if lang == "ja" else "line") in sources  # "line 7", "lines 9–10"
     if quote is not None:
         assert quote in unmarked(description)
 
