@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .answertype import AnswerType, question_type
 from .passages import split_sentences
-from .tokenize import JapaneseTokenizer, Tokenizer, is_japanese, normalize
+from .tokenize import JapaneseTokenizer, Tokenizer, is_japanese, kept_tokens, normalize
 
 if TYPE_CHECKING:
     from .search import Library
@@ -159,12 +160,12 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     """
     kind = question_type(question)
     japanese_text = is_japanese(text)
-    if is_japanese(question):
-        tokens = library.tokenize_ja(question)
+    if is_japanese(question):  # (the question's tokens are kept too: one reply, several quotes)
+        tokens = list(kept_tokens(library.tokenize_ja, question))
         if not japanese_text:
             tokens = library.glossary.to_english(tokens)
     else:
-        tokens = library.tokenize_en(question)
+        tokens = list(kept_tokens(library.tokenize_en, question))
         if japanese_text:
             tokens = library.glossary.to_japanese(tokens)
     index = library.ja if japanese_text else library.en
@@ -218,7 +219,7 @@ def best_sentence(
     best, best_score = spans[0], -1.0
     for start, end in spans:
         sentence = text[start:end]
-        held = wanted & set(tokenize(sentence))
+        held = wanted.intersection(kept_tokens(tokenize, sentence))
         own = sum(w(t) for t in held) / total
         if pairs:
             own += BIGRAM_WEIGHT * len(pairs & _bigrams(sentence)) / len(pairs)
@@ -228,6 +229,11 @@ def best_sentence(
         if score > best_score:
             best, best_score = (start, end), score
     return best
+
+
+# A reply quotes the same few passages again and again: the facts its sentences state are kept
+# (finding names is a MeCab parse).
+SENTENCE_CACHE = 4096
 
 
 def _bigrams(text: str) -> set[str]:
@@ -267,7 +273,15 @@ def fact_span(
     return min(candidates, key=lambda c: (_distance(c, anchors), c[0]))
 
 
-def _fact_candidates(kind: AnswerType, text: str, tagger: JapaneseTokenizer | None) -> list[Span]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _fact_candidates(
+    kind: AnswerType, text: str, tagger: JapaneseTokenizer | None
+) -> tuple[Span, ...]:
+    """(start, end) of each statement of a fact of `kind` in `text` (kept: see SENTENCE_CACHE)."""
+    return tuple(_find_facts(kind, text, tagger))
+
+
+def _find_facts(kind: AnswerType, text: str, tagger: JapaneseTokenizer | None) -> list[Span]:
     if kind is AnswerType.PERSON:
         return _people(text, tagger)
     if kind is AnswerType.PLACE:

@@ -53,7 +53,7 @@ import numpy as np
 
 from .errors import QAError
 from .passages import Article, Heading, Passage, split_sentences
-from .tokenize import is_japanese
+from .tokenize import is_japanese, kept_tokens
 
 if TYPE_CHECKING:
     from .search import Library
@@ -334,7 +334,7 @@ def _sentences(library: Library, passages: Sequence[Passage]) -> list[_Sentence]
             if aligned and text_en:
                 text_en = text_en[english[k][0] : english[last][1]]
             quote = SummarySentence(text, text_en, passage, passage.lines_of(start, end))
-            out.append(_Sentence(quote, tuple(library.tokenize_ja(text))))
+            out.append(_Sentence(quote, kept_tokens(library.tokenize_ja, text)))
             k = last + 1
     return out
 
