@@ -14,7 +14,7 @@ sentence's score mixes (`MIX`, chosen by measurement: `python -m index summaries
 
 The headline event, the sentence that states the most of the title, is always picked, and so are
 the stakes: when a section's heading asks a question (a news article's open question, here "is
-the week-long pause enough to stem the exodus?"), that section's best sentence. A medium or long
+the week-long pause enough to stem the exodus?"), the sentence closing that section, its answer. A medium or long
 summary then covers the sections in proportion to their length times their heading's weight
 (largest remainders), each by its best sentences; a short one takes at most one sentence a
 section (here: the event, its cause, its stakes). Within those quotas MMR picks high scores that
@@ -230,12 +230,14 @@ def summarize(
         first = candidates.index(event) if event is not None else None
         picked = [first] if first is not None else []
         sections_of = [groups[i] for i in candidates]
-        # The stakes: the question the article leaves open (a heading that asks one), by its
-        # section's best sentence; at every length, as the event.
+        # The stakes: the question the article leaves open (a heading that asks one), by the
+        # sentence that closes its section, where a section that asks answers; at every length,
+        # as the event. (Its best-scoring sentence instead, the section's lead here, stated fewer
+        # of the references' facts: README, Summaries.)
         asked = _question_section(article, scope, groups)
         stakes = max(
             (k for k, i in enumerate(candidates) if whole[k] and groups[i] == asked),
-            key=lambda k: (scores[k], -k),
+            key=lambda k: candidates[k],
             default=None,
         )
         if stakes is not None and stakes not in picked:

@@ -14,7 +14,7 @@ import pytest
 
 import index.summarize as summarize_module
 from index import DEFAULT_SEEDS, Library, QAError
-from index.passages import split_article
+from index.passages import split_article, split_sentences
 from index.summarize import LEAD_IN_ENDS, LENGTHS, METHODS, Summary, sections, summarize
 from index.summary_eval import load_references, score
 
@@ -397,7 +397,7 @@ def test_a_large_article_is_summarized_from_candidates_the_same_way_each_time(
 _SUMMARIES_BY_SEED = """
 import json
 from index import DEFAULT_SEEDS, Library
-from index.passages import split_article
+from index.passages import split_article, split_sentences
 from index.summarize import LENGTHS, summarize
 A = ["研究者", "技術者", "経営陣", "投資家", "社員", "記者", "顧客"]
 B = ["新しい計画", "大きな変化", "報酬の見直し", "採用活動", "人材の流出", "研究の成果",
@@ -453,3 +453,16 @@ def test_the_new_method_covers_at_least_the_facts_the_baselines_do(
         for method in METHODS
     }
     assert covered["headline"] >= max(covered["lexrank"], covered["lead"]), covered
+
+
+@pytest.mark.parametrize("length", ["short", "medium", "long"])
+def test_the_stakes_are_the_sentence_closing_the_section_that_asks(
+    library: Library, length: str
+) -> None:
+    # The section whose heading asks a question answers it last: that sentence is the stakes.
+    article = library.articles[0]
+    asking = [p for p in article.passages if (p.section or "").rstrip().endswith(("?", "？"))]
+    assert asking and asking[-1].section != article.title
+    closing = split_sentences(asking[-1].text)[-1]
+    summary = _summary(library, length=length)
+    assert any(s.text.endswith(closing) for s in summary.sentences), first_lines(summary)
