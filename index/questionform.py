@@ -42,8 +42,9 @@ def plain(question: str) -> str:
 
 
 def _title_case(text: str) -> bool:
-    """"What Did Chen Say About Meta?": every word of three letters or more capitalised (at least
-    three of them), so capitals say no more of names than in a question all in capitals."""
+    """A title-cased question ("What Did Chen Say About Meta?"): every word of three letters or
+    more capitalised (at least three of them), so its capitals say no more of names than those of
+    a question all in capitals."""
     words = [w for w in _LATIN_WORDS.findall(text) if len(w) >= 3]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .answertype import AnswerType, question_type
@@ -104,7 +104,7 @@ _PATTERNS: dict[AnswerType, str] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(kind: AnswerType) -> re.Pattern[str]:
     """A kind's pattern, compiled at its first use: all of them at import took ~30 ms of every
     start (the date pattern alone 17 ms), and a start answers one question."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import fugashi
 import Stemmer
@@ -26,6 +26,7 @@ KEPT_TOKENS = 4096
 def kept_tokens(tokenize: Tokenizer, text: str) -> tuple[str, ...]:
     """`tokenize(text)`, kept (the last KEPT_TOKENS texts)."""
     return tuple(tokenize(text))
+
 
 # Aliases: the same entity written several ways gets one canonical token. Applied to the
 # normalised text before tagging, so "オープンAI" (two MeCab tokens) becomes one token.
@@ -140,9 +141,7 @@ class JapaneseTokenizer:
         """The MeCab dictionaries in use (file name, size, version): part of index.cache's key."""
         return list(self._tagger.dictionary_info)
 
-    def analyze(
-        self, text: str, nouns: set[str] | None = None
-    ) -> tuple[list[str], dict[str, str]]:
+    def analyze(self, text: str, nouns: set[str] | None = None) -> tuple[list[str], dict[str, str]]:
         """The text's tokens and its proper nouns, from one parse; `nouns`, if given, gains the
         tokens that are nouns (not numbers: what a question is about, index.verdict)."""
         tokens: list[str] = []

@@ -45,7 +45,7 @@ class Evidence(NamedTuple):
     # `known` over the question's nouns alone (Japanese: what it is about, not its colloquial
     # verbs and adverbs, バズる, ピリピリ; English has no part of speech here: all its words)
     known_nouns: float
-    top_known: float  # information of the most informative word the articles use (OpenAI, not "house")
+    top_known: float  # information of the most informative known word (OpenAI, not "house")
     # 1: asks a count, an amount of money or a length of time of something (社員何人, revenue)
     # that no sentence of the passage states one of (8人の研究者: index.slot)
     slot_unfilled: float

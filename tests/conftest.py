@@ -1,4 +1,4 @@
-"""Shared fixtures: the real article's Library (built once), a records database, the bot, and a
+"""Shared fixtures: the real article's Library (built once), the tokenizers, a records database, the bot, and a
 mocked discord.py Interaction that records what the bot sent."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.client import QABot, create_bot
 from bot.config import Config
 from bot.records import Records
 from index import DEFAULT_SEEDS, Library
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -29,6 +30,16 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def library() -> Library:
     return Library.from_seeds(DEFAULT_SEEDS)
+
+
+@pytest.fixture(scope="session")
+def ja() -> JapaneseTokenizer:
+    return JapaneseTokenizer()
+
+
+@pytest.fixture(scope="session")
+def en() -> EnglishTokenizer:
+    return EnglishTokenizer()
 
 
 @pytest.fixture

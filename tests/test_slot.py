@@ -14,16 +14,6 @@ from index.tokenize import EnglishTokenizer, JapaneseTokenizer, normalize
 COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
 
 
-@pytest.fixture(scope="module")
-def ja() -> JapaneseTokenizer:
-    return JapaneseTokenizer()
-
-
-@pytest.fixture(scope="module")
-def en() -> EnglishTokenizer:
-    return EnglishTokenizer()
-
-
 @pytest.mark.parametrize(
     ("question", "words", "thing"),
     [

@@ -7,16 +7,6 @@ import pytest
 from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
 
 
-@pytest.fixture(scope="module")
-def ja() -> JapaneseTokenizer:
-    return JapaneseTokenizer()
-
-
-@pytest.fixture(scope="module")
-def en() -> EnglishTokenizer:
-    return EnglishTokenizer()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
