@@ -61,13 +61,16 @@ FEATURES = Evidence._fields
 
 # Advice, recommendations and the asker's own affairs ("how do I", "best way to", "my", "can I",
 # おすすめ, コツ, どうすれば): a news article reports what happened; it does not answer these (a bare
-# "I" is not the cue: "I'm confused, why did OpenAI close?" asks about the article). Evidence, not a
+# "I" is not the cue: "I'm confused, why did OpenAI close?" asks about the article), and in English
+# the best or worst of something ("best offline games", "the hardest side quest": a ranking, which a
+# news article does not make; not in Japanese, where JSQuAD's own questions ask 最も of Wikipedia). Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
 ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
     r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
-    r"|for me)\b"
+    r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
+    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest))\b"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
 )
 

@@ -60,7 +60,7 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
     ("name", "lang", "floor"),
     [
         ("offtopic.jsonl", "ja", 0.84),
-        ("offtopic.jsonl", "en", 0.73),
+        ("offtopic.jsonl", "en", 0.78),
         ("nearmiss.jsonl", None, 0.20),
         ("jsquad_offtopic.jsonl", None, 0.94),
     ],

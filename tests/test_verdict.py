@@ -35,6 +35,9 @@ from index.verdict import (
         ("Can you tell me what Chen said?", False),  # "tell me" asks the bot, not for advice
         ("I'm confused, why did OpenAI shut down?", False),  # about the article, not the asker
         ("Can I get my money back?", True),
+        ("whats the cheapest flight to tokyo", True),  # a ranking, which news does not make
+        ("Why is a company-wide break better than a vacation?", False),  # a comparison asked of it
+        ("世界で一番高い山は?", False),  # (English only: JSQuAD asks 一番 of Wikipedia)
         ("How much did Meta offer?", False),
         ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
         ("メタは何人引き抜いた?", False),
