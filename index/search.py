@@ -31,6 +31,7 @@ from .tokenize import (
     JapaneseTokenizer,
     Tokenizer,
     is_japanese,
+    kept_tokens,
     normalize,
     scrub,
 )
@@ -404,7 +405,9 @@ class Library:
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         evidence = self._evidence(normalized, japanese, tokens, ranked, kind, names, nouns)
         if prior is not None:
-            evidence = self._follow_up_evidence(evidence, prior, query, tokens, ranked, kind, names)
+            evidence = self._follow_up_evidence(
+                evidence, prior, query, tokens, ranked, kind, names, nouns
+            )
         # No passage shares a word with the question: nothing to answer it with.
         verdict = self.judge(evidence) if ranked else Verdict(0.0, OFF_TOPIC)
         return SearchResult(
@@ -479,25 +482,28 @@ class Library:
         ranked: list[tuple[int, float]],
         kind: AnswerType | None,
         names: list[str],
+        nouns: set[str] | None,
     ) -> Evidence:
         """A follow-up's evidence: its words and the earlier question's, as one question (in
         another script, whichever of the two the verdict trusts more). One naming something the
-        articles never name ("What about Google?") brings a subject of its own: judged alone."""
+        articles never name ("What about Google?") brings a subject of its own: judged alone.
+        `nouns`: the follow-up's own (index.tokenize.JapaneseTokenizer.analyze)."""
         if own.unknown_name:
             return own
         japanese = is_japanese(query)
         before = self._nouns(prior.query)
         if is_japanese(prior.query) == japanese:
             words = list(dict.fromkeys([*tokens, *prior.tokens]))
-            nouns = None if before is None else before | (self._nouns(query) or set())
-            return self._evidence(normalize(query), japanese, words, ranked, kind, names, nouns)
+            both = None if before is None or nouns is None else before | nouns
+            return self._evidence(normalize(query), japanese, words, ranked, kind, names, both)
         earlier = self._evidence(
             normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names, before
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
 
     def _nouns(self, query: str) -> set[str] | None:
-        """Which of a question's tokens are nouns (Japanese; None for English: all count)."""
+        """Which of an earlier question's tokens are nouns (Japanese; None for English: all
+        count). Its result does not keep them: a follow-up parses it again."""
         if not is_japanese(query):
             return None
         nouns: set[str] = set()
@@ -542,7 +548,7 @@ class Library:
     def _shouted(self, word: str) -> bool:
         """A stopword with a capital ("hey, How much...", "WHAT"), or a common word written in
         capitals for emphasis ("Is it REALLY..."): not a name."""
-        stems = self.tokenize_en(word)
+        stems = kept_tokens(self.tokenize_en, word)  # (the same few names in every question)
         if not stems:
             return True
         if not word.isupper() or len(word) < 3:
