@@ -225,9 +225,16 @@ class EnglishTokenizer:
         self.stopwords = frozenset(stopwords)
 
     def __call__(self, text: str) -> list[str]:
-        words = [
-            w.replace("'s", "")
-            for w in _EN_WORD.findall(normalize(text))
-            if w not in self.stopwords
-        ]
+        words = [w for w in _english_words(text) if w not in self.stopwords]
         return [w for w in self._stemmer.stemWords(words) if w]
+
+    def words(self, text: str) -> list[str]:
+        """Every word of the text, stemmed, but its stopwords kept as written, so that a phrase
+        ("step down", "time out": index.wordnet) is found before stopwords are dropped."""
+        words = _english_words(text)
+        stems = self._stemmer.stemWords(words)
+        return [w if w in self.stopwords else s for w, s in zip(words, stems, strict=True)]
+
+
+def _english_words(text: str) -> list[str]:
+    return [w.replace("'s", "") for w in _EN_WORD.findall(normalize(text))]

@@ -18,9 +18,7 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any
 
-import Stemmer
-
-from .tokenize import _EN_WORD, EN_STOPWORDS, normalize
+from .tokenize import EnglishTokenizer
 
 Vocabulary = Callable[[str], object]  # truthy when the rendering uses the token (BM25Index.idf)
 
@@ -34,7 +32,7 @@ class WordNet:
         self._text = synonyms if isinstance(synonyms, str) else None
         if not isinstance(synonyms, str):
             self.__dict__["_synonyms"] = synonyms
-        self._stemmer = Stemmer.Stemmer("english")
+        self._tokenize = EnglishTokenizer()
 
     @functools.cached_property
     def _synonyms(self) -> dict[str, list[str]]:
@@ -95,9 +93,7 @@ class WordNet:
 
     def words(self, text: str) -> list[str]:
         """The text's words as members are written: stems, and stopwords as written."""
-        words = [w.replace("'s", "") for w in _EN_WORD.findall(normalize(text))]
-        stems = self._stemmer.stemWords(words)
-        return [w if w in EN_STOPWORDS else s for w, s in zip(words, stems, strict=True)]
+        return self._tokenize.words(text)
 
     def synonyms(self, text: str) -> list[str]:
         """The rendering's tokens for the words and phrases of `text` it does not use, longest

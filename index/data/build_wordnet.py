@@ -26,9 +26,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import Stemmer
-
-from index.tokenize import _EN_WORD, EN_STOPWORDS, normalize
+from index.tokenize import EN_STOPWORDS, EnglishTokenizer
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "wordnet-en.tsv"
@@ -43,12 +41,13 @@ _POS_FILES = {"noun", "verb", "adj", "adv"}
 # more often than it reveals, severs or develops. Chosen on the tuning sets (README, "Retrieval
 # quality"): 1 lost an English question, 3 and all senses one at recall@3.
 SENSES = 2
+_TOKENIZE = EnglishTokenizer()
 
 
-def member_words(text: str, stem) -> list[str]:  # type: ignore[no-untyped-def]
-    """A member's (or a question's) words: stems, and stopwords as written."""
-    words = _EN_WORD.findall(normalize(text.replace("_", " ")))
-    return [w if w in EN_STOPWORDS else stem(w.replace("'s", "")) for w in words]
+def member_words(text: str) -> list[str]:
+    """A member's words (WordNet writes "step_down"), as the search writes a question's: stems,
+    and stopwords as written (index.tokenize.EnglishTokenizer.words)."""
+    return _TOKENIZE.words(text.replace("_", " "))
 
 
 def build(source: Path, senses: int = SENSES) -> list[list[str]]:
@@ -56,7 +55,6 @@ def build(source: Path, senses: int = SENSES) -> list[list[str]]:
 
     rank = _sense_ranks(source, yaml)
 
-    stemmer = Stemmer.Stemmer("english")
     common = {
         line.split()[0]
         for line in (HERE / "wordfreq-en.tsv").read_text("utf-8").splitlines()
@@ -69,7 +67,7 @@ def build(source: Path, senses: int = SENSES) -> list[list[str]]:
         synsets.update(yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader))
 
     def mark(member: str, synset_id: str) -> tuple[str, str] | None:
-        words = member_words(member, stemmer.stemWord)
+        words = member_words(member)
         content = [w for w in words if w not in EN_STOPWORDS]
         if not content or not all(w in common for w in content):
             return None
