@@ -63,15 +63,20 @@ FEATURES = Evidence._fields
 # おすすめ, コツ, どうすれば): a news article reports what happened; it does not answer these (a bare
 # "I" is not the cue: "I'm confused, why did OpenAI close?" asks about the article), and in English
 # the best or worst of something ("best offline games", "the hardest side quest": a ranking, which a
-# news article does not make; not in Japanese, where JSQuAD's own questions ask 最も of Wikipedia). Evidence, not a
+# news article does not make; not in Japanese, where JSQuAD's own questions ask 最も of Wikipedia, but
+# 一番いい / 一番おすすめ / 最強 are a ranking asked for), a recommendation asked for ("面白い映画教えて") and an
+# opinion on the asker's world ("is it better to...", "bad for kids", "too much"). Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
 ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
     r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
-    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest))\b"
+    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
+    r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good)|(?:bad|good) for"
+    r"|too much|should (?:you|we|people|kids))\b"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
+    r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
 )
 
 

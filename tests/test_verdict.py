@@ -37,7 +37,15 @@ from index.verdict import (
         ("Can I get my money back?", True),
         ("whats the cheapest flight to tokyo", True),  # a ranking, which news does not make
         ("Why is a company-wide break better than a vacation?", False),  # a comparison asked of it
-        ("世界で一番高い山は?", False),  # (English only: JSQuAD asks 一番 of Wikipedia)
+        ("世界で一番高い山は?", False),  # a measurable superlative: JSQuAD asks 一番 of Wikipedia
+        ("ポケモンで一番強いのは?", True),  # a judgment: strongest, best, favourite, most popular
+        ("絵を描くのに一番いいアプリってどれ?", True),
+        ("休みの日に見る面白いドラマ教えて", True),  # a recommendation asked for
+        ("チェンが言ってたこと教えて", False),  # 教えて alone asks the bot for the article's words
+        ("is it better to rent or buy", True),  # an opinion on the asker's world
+        ("is coffee bad for you", True),
+        ("how much sleep is too much", True),
+        ("Is it true that Meta offered $100 million?", False),
         ("How much did Meta offer?", False),
         ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
         ("メタは何人引き抜いた?", False),
