@@ -40,7 +40,7 @@ TOKEN_ALIASES: dict[str, str] = {
 }
 
 # Parts of speech that carry content (unidic pos1).
-CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "感動詞"})
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞"})
 
 # Question words and function-like content words: they say what kind of answer is wanted, not
 # what it is about, so they must not drive retrieval. Lemmas as unidic-lite writes them.
@@ -54,7 +54,7 @@ JA_STOPWORDS = frozenset(
     的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
     結局 話 感じ 状況 具体 一体 マジ 何か ちゃんと 全然 結構 色々 矢張り やっぱり 一体 大体 要する
     つく 書く 載る 触れる 言及 出る 聞く 意味 理由 件 場合 点 辺 頃 位 くらい ぐらい 良い 良く
-    w ww www やばい 済む
+    w ww www やばい 済む 一寸 目茶
     """.split()
 )
 
