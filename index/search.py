@@ -44,6 +44,8 @@ DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+_WORDS = re.compile(r"\w+")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
 _NAME = re.compile(
@@ -69,6 +71,12 @@ ANSWER_TYPE_BONUS = 0.6
 # Passages stating an aim or a strategy rank higher by this share of their score when the
 # question asks why (index.reason).
 REASON_BONUS = 0.2
+# A message that is one common word and nothing else ("test", "テスト", "week", "7": a channel trying
+# the bot) is no question: any passage using the word would be quoted as if it answered it. Common:
+# information (index.frequency) at most this, Zipf 4.8 and up, the language's few thousand most
+# used words (test 5.5, week 5.8, テスト 4.9; "morale" 4.7, "salary", 給料, "OpenAI", "チェン" alone
+# are searched as keywords).
+BARE_WORD_INFO = 2.7
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -410,6 +418,8 @@ class Library:
             )
         # No passage shares a word with the question: nothing to answer it with.
         verdict = self.judge(evidence) if ranked else Verdict(0.0, OFF_TOPIC)
+        if verdict.answerable and prior is None and self._bare_common_word(query, tokens, japanese):
+            verdict = Verdict(verdict.confidence, OFF_TOPIC)
         return SearchResult(
             asked,
             lang or detect_lang(query),
@@ -544,6 +554,14 @@ class Library:
             if len(self._words) > WORD_CACHE:
                 self._words.pop(next(iter(self._words)))
         return word
+
+    def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
+        """The message is one common word and nothing else (BARE_WORD_INFO). A Japanese one with
+        kana in it is a sentence (its particles and endings), one word or not."""
+        if len(set(tokens)) != 1:
+            return False
+        bare = not _HIRAGANA.search(query) if japanese else len(_WORDS.findall(query)) == 1
+        return bare and self._word(tokens[0], japanese).info <= BARE_WORD_INFO
 
     def _shouted(self, word: str) -> bool:
         """A stopword with a capital ("hey, How much...", "WHAT"), or a common word written in

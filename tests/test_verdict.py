@@ -172,3 +172,27 @@ def test_a_japanese_follow_up_weighs_the_nouns_of_both_questions(library: Librar
     # 引き抜く is a verb the article uses: it counts in `known`, not in `known_nouns`.
     evidence = library.search("なぜ?", context="メタは何人引き抜いた?").evidence
     assert evidence.known > evidence.known_nouns > 0
+
+
+@pytest.mark.parametrize(
+    ("message", "verdict"),
+    [
+        ("test", OFF_TOPIC),  # a channel trying the bot: the article's "a test of endurance" is no answer
+        ("TEST?", OFF_TOPIC),
+        ("テスト", OFF_TOPIC),
+        ("week", OFF_TOPIC),
+        ("7", OFF_TOPIC),
+        ("morale", ANSWERED),  # a word the language uses less: a keyword search
+        ("burnout?", ANSWERED),
+        ("OpenAI", ANSWERED),
+        ("チェン", ANSWERED),
+        ("week off", ANSWERED),  # more than one word
+        ("休み?", ANSWERED),  # kana: a Japanese sentence, however short
+    ],
+)
+def test_a_bare_common_word_is_no_question(library: Library, message: str, verdict: str) -> None:
+    assert library.search(message).verdict == verdict
+
+
+def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -> None:
+    assert library.search("money?", context="What did Meta offer OpenAI researchers?").answerable
