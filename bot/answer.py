@@ -40,7 +40,9 @@ _ENGLISH_CLUES = frozenset(
     """what who whom whose when where why how which is are was were be been do does did can could
     will would should shall may might must has have had the a an of in on at to for about with by
     from into than that this these those it its they them their he she his her i me my you your we
-    our us there and or but not no any some much many tell explain say said mean give""".split()
+    our us there and or but not no any some much many tell explain say said mean give
+    hi hello hey thanks thank thx ty test testing ok okay yes yeah yep nope lol cool nice great
+    good wow please pls sorry bye""".split()  # (a channel's greetings and one-word replies too)
 )
 
 

@@ -105,6 +105,10 @@ def test_a_question_the_article_cannot_answer_offers_only_the_closest_match(
         ("1", None, "ja", "ja"),
         ("Sam Altman", None, "ja", "ja"),
         ("what about OpenAI", None, "ja", "en"),
+        # a channel's one-word English messages are English
+        ("thanks!", None, "ja", "en"),
+        ("test", None, "ja", "en"),
+        ("hello", None, "ja", "en"),
     ],
 )
 def test_reply_language(question: str, override: str | None, fallback: str, expected: str) -> None:
