@@ -121,7 +121,9 @@ class Console:
         # A command's name is no language clue ("/nope"): its errors, like its replies, come in
         # the console's language.
         question = not line.startswith("/")
-        lang = self.lang or (reply_lang(line, None, self.default_lang) if question else self.default_lang)
+        lang = self.lang or (
+            reply_lang(line, None, self.default_lang) if question else self.default_lang
+        )
         try:
             self.say(self.reply(line))
         except (BotError, QAError) as e:

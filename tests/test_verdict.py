@@ -177,7 +177,10 @@ def test_a_japanese_follow_up_weighs_the_nouns_of_both_questions(library: Librar
 @pytest.mark.parametrize(
     ("message", "verdict"),
     [
-        ("test", OFF_TOPIC),  # a channel trying the bot: the article's "a test of endurance" is no answer
+        (
+            "test",
+            OFF_TOPIC,
+        ),  # a channel trying the bot: the article's "a test of endurance" is no answer
         ("TEST?", OFF_TOPIC),
         ("テスト", OFF_TOPIC),
         ("week", OFF_TOPIC),
