@@ -23,6 +23,7 @@ from .glossary import Glossary
 from .passages import Article, Passage, load_seeds
 from .progress import logged
 from .questionform import japanese_part, plain
+from .identity import identity_subject
 from .reason import asks_reason, states_reason
 from .slot import Slots
 from .synonyms import Synonyms
@@ -77,6 +78,9 @@ REASON_BONUS = 0.2
 # used words (test 5.5, week 5.8, テスト 4.9; "morale" 4.7, "salary", 給料, "OpenAI", "チェン" alone
 # are searched as keywords).
 BARE_WORD_INFO = 2.7
+# "Who is X?" raises the first passage that mentions X, where a news article introduces a person
+# with full name and role, by this share of its score (index.identity).
+IDENTITY_BONUS = 0.6
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -402,6 +406,11 @@ class Library:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
         if REASON_BONUS and asks_reason(query):
             scores = np.where(self._reasons, scores * (1 + REASON_BONUS), scores)
+        subject = identity_subject(normalized) if IDENTITY_BONUS else None
+        if subject is not None:
+            scores = np.where(
+                self._introducing(subject, japanese), scores * (1 + IDENTITY_BONUS), scores
+            )
         prior = self.search(context, top=len(self.passages)) if context else None
         if prior is not None:
             scores = scores + context_weight * self._score_array(prior)
@@ -554,6 +563,26 @@ class Library:
             if len(self._words) > WORD_CACHE:
                 self._words.pop(next(iter(self._words)))
         return word
+
+    def _introducing(self, subject: str, japanese: bool) -> np.ndarray:
+        """Per passage, whether it is its article's first to mention every word of `subject` (in
+        some form the search uses: "zuck" as Zuckerberg, "chen" as チェン)."""
+        if japanese:
+            words = self.tokenize_ja(subject)
+        else:
+            words = self._with_long_forms(self.tokenize_en(subject))
+        forms = [self._word(word, japanese).forms for word in dict.fromkeys(words)]
+        first = np.zeros(len(self.passages), dtype=bool)
+        if not forms or not all(forms):
+            return first
+        introduced: set[str] = set()
+        for i, passage in enumerate(self.passages):
+            if passage.doc not in introduced and all(
+                any(index.contains(i, form) for index, form in found) for found in forms
+            ):
+                first[i] = True
+                introduced.add(passage.doc)
+        return first
 
     def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
         """The message is one common word and nothing else (BARE_WORD_INFO). A Japanese one with
