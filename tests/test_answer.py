@@ -109,6 +109,7 @@ def test_a_question_the_article_cannot_answer_offers_only_the_closest_match(
         ("thanks!", None, "ja", "en"),
         ("test", None, "ja", "en"),
         ("hello", None, "ja", "en"),
+        ("whos zuck", None, "ja", "en"),
     ],
 )
 def test_reply_language(question: str, override: str | None, fallback: str, expected: str) -> None:
