@@ -77,6 +77,10 @@ def test_questions_the_article_does_not_answer_are_declined(
         ("本社はどこにあるの?", AnswerType.PLACE),
         ("Where is Meta headquartered?", AnswerType.PLACE),
         ("Where does he live?", AnswerType.PLACE),
+        ("where does mark chen come from", AnswerType.PLACE),
+        # a figure or a claim comes from a source, not a place
+        ("where does the 100 million figure come from", None),
+        ("Where did the leaked memo come from?", None),
         # which outlet, where it went: a company answers these as often as a place
         ("どこのメディアに流出した?", None),
         ("Where did the Slack messages leak to?", None),
