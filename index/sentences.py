@@ -1,0 +1,44 @@
+"""How much of a question one sentence of a passage holds.
+
+The coordination factor (index.search.COORDINATION) counts the share of the question's distinct
+words a passage holds anywhere in it; an answer sits in one sentence, so a passage whose best
+sentence holds the words together is worth more than one holding them scattered over several.
+Each passage's sentences (index.passages.split_sentences) are tokenized like the passage, and a
+question's share is taken over the sentence holding the most of its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class SentenceIndex:
+    """The passages' sentences as token sets: per passage, the best sentence's share of a query."""
+
+    def __init__(self, sentences: Sequence[Sequence[Sequence[str]]]) -> None:
+        """`sentences`: per passage, its sentences' tokens (a passage without any holds none)."""
+        self.size = len(sentences)
+        counts = [max(len(s), 1) for s in sentences]  # an empty passage: one empty sentence
+        # Sentence n of the flat list belongs to passage owner[n]; each passage's run starts at
+        # starts[p] (runs in passage order, so np.maximum.reduceat takes each one's best).
+        self._starts = np.cumsum([0, *counts[:-1]], dtype=np.intp)
+        self._n = sum(counts)
+        postings: dict[str, list[int]] = {}
+        n = 0
+        for passage, count in zip(sentences, counts, strict=True):
+            for i, sentence in enumerate(passage):
+                for token in dict.fromkeys(sentence):
+                    postings.setdefault(token, []).append(n + i)
+            n += count
+        self._postings = {t: np.array(ids, dtype=np.intp) for t, ids in postings.items()}
+
+    def held(self, query: Sequence[str]) -> np.ndarray:
+        """Every passage's best sentence's share of the query's distinct tokens."""
+        distinct = dict.fromkeys(query)
+        found = [ids for ids in map(self._postings.get, distinct) if ids is not None]
+        if not found or not self.size:
+            return np.zeros(self.size)
+        shares = np.bincount(np.concatenate(found), minlength=self._n) / len(distinct)
+        return np.maximum.reduceat(shares, self._starts)
