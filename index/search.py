@@ -25,6 +25,7 @@ from .progress import logged
 from .questionform import japanese_part, plain
 from .reason import asks_reason, states_reason
 from .sentences import SentenceIndex
+from .setting import setting_words
 from .slot import Slots
 from .synonyms import Synonyms
 from .tokenize import (
@@ -69,6 +70,11 @@ COORDINATION = 0.5
 # rest the whole passage's: an answer sits in one sentence. Chosen on the tuning sets: 0.1 no
 # change, 0.2-0.35 +1 answerable.jsonl tune (Japanese), 0.5 and up JSQuAD's tuning half down.
 SENTENCE_SHARE = 0.35
+# The question's words naming its setting (休み中に, 休みの間, during the shutdown: index.setting)
+# count this share of their score in their own language's view. Chosen on the tuning sets: 0.25
+# and 0.5 +1 questions.jsonl Japanese and +1 answerable tune English (0.25: JSQuAD's tuning half
+# -1 question); 0.75 neither; 0 (words dropped) +2 and +1, JSQuAD -1.
+SETTING_WEIGHT = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
 # Passages stating an aim or a strategy rank higher by this share of their score when the
@@ -381,11 +387,12 @@ class Library:
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
         japanese = is_japanese(query)
+        setting = setting_words(query, self.tokenize_ja, self.tokenize_en)
         if japanese:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
             searched = self._with_glossary(tokens)
-            scores = self._japanese_scores(searched)
+            scores = self._japanese_scores(searched, setting)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             own = self.tokenize_en(query)
@@ -402,7 +409,7 @@ class Library:
             # A question whose words the rendering all uses needs no synonyms (index.wordnet).
             missing = not all(map(self.en.idf, own))
             wordnet = self.wordnet.synonyms(query) if missing else []
-            scores = self._english_scores(tokens, searched, wordnet)
+            scores = self._english_scores(tokens, searched, wordnet, setting)
             names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
             names += list(proper)
         if COORDINATION:
@@ -635,26 +642,45 @@ class Library:
         extra = [t for t in self.glossary.to_japanese([w for w in tokens if _LATIN.fullmatch(w)])]
         return tokens + [t for t in extra if t not in tokens]
 
-    def _expanded_scores(self, tokens: list[str]) -> np.ndarray:
+    @staticmethod
+    def _own_scores(index: BM25Index, tokens: list[str], setting: frozenset[str]) -> np.ndarray:
+        """The question's own words' scores, those naming its setting at SETTING_WEIGHT."""
+        if setting.isdisjoint(tokens):
+            return index.scores(tokens)
+        setting_scores = index.scores([t for t in tokens if t in setting])
+        return index.scores([t for t in tokens if t not in setting]) + (
+            SETTING_WEIGHT * setting_scores
+        )
+
+    def _expanded_scores(
+        self, tokens: list[str], setting: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their synonyms."""
+        own = self._own_scores(self.ja, tokens, setting)
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
-            return self.ja.scores(tokens)
+            return own
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))
-        return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
+        return own + SYNONYM_WEIGHT * extra
 
-    def _japanese_scores(self, tokens: list[str]) -> np.ndarray:
+    def _japanese_scores(
+        self, tokens: list[str], setting: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Japanese questions: the article's words and their synonyms, fused with the English
         rendering searched in the glossary's English for them (a second view of the question,
         which meets paraphrases the Japanese words miss)."""
-        scores = self._expanded_scores(tokens)
+        scores = self._expanded_scores(tokens, setting)
         if not self.has_english or not EN_WEIGHT_FOR_JA:
             return scores
         english = self.en.scores(self.glossary.to_english(tokens))
         return _fuse(scores, english, EN_WEIGHT_FOR_JA)
 
     def _english_scores(
-        self, tokens: list[str], ja_tokens: list[str], wordnet: Sequence[str] = ()
+        self,
+        tokens: list[str],
+        ja_tokens: list[str],
+        wordnet: Sequence[str] = (),
+        setting: frozenset[str] = frozenset(),
     ) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary,
         and with the rendering searched for the question's synonyms through the glossary (its
@@ -662,7 +688,7 @@ class Library:
         ja_scores = self.ja.scores(ja_tokens)
         if not self.has_english:
             return ja_scores
-        scores = _fuse(self.en.scores(tokens), ja_scores, JA_WEIGHT_FOR_EN)
+        scores = _fuse(self._own_scores(self.en, tokens, setting), ja_scores, JA_WEIGHT_FOR_EN)
         wordnet = [t for t in wordnet if t not in tokens]
         if wordnet and WORDNET_WEIGHT:
             japanese = [t for t in self.glossary.to_japanese(wordnet) if t not in ja_tokens]
