@@ -17,6 +17,7 @@ from .tokenize import JapaneseTokenizer, Tokenizer, is_japanese, normalize
 # names when something happens: during, while, at the time of. (Not 後 / 前, after and before,
 # nor うち, which is also "among": 8人のうち.)
 JA_FRAMES = frozenset({"間", "あいだ", "とき", "時", "際", "最中"})
+_JA_FRAME_TEXT = re.compile("|".join(sorted(JA_FRAMES | {"中"})))
 _EN_SETTING = re.compile(
     r"\b(?:during|while|amid|amidst|throughout)\s+"
     r"(?:(?:the|a|an|its|their|his|her|this|that|on|in)\s+)*([a-z]+(?:\s+[a-z]+)?)"
@@ -28,6 +29,8 @@ def setting_words(question: str, ja: JapaneseTokenizer, en: Tokenizer) -> frozen
     if not is_japanese(question):
         found = _EN_SETTING.findall(normalize(question))
         return frozenset(token for phrase in found for token in en(phrase))
+    if not _JA_FRAME_TEXT.search(question):  # most questions: no second parse
+        return frozenset()
     nodes = ja.nodes(question)
     words: set[str] = set()
     for i, (surface, pos1, _, _) in enumerate(nodes):
