@@ -31,7 +31,7 @@ def library() -> Library:
 FLOORS = {
     # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
     # at most)
-    "questions.jsonl": (0.64, 0.84, 0.74, 0.77, 1.0, 0.45, 0.04),
+    "questions.jsonl": (0.66, 0.84, 0.74, 0.77, 1.0, 0.45, 0.04),
     "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.65, 0.03),
 }
 
