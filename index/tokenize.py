@@ -81,6 +81,8 @@ EN_STOPWORDS = frozenset(
     tho though rn pls plz please thx thanks thank ty tbh btw idk fr ngl omg bro dude guys imo imho
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
+    super totally extremely insanely seriously absolutely incredibly completely truly definitely
+    honestly hella
     """.split()
 )
 

@@ -80,6 +80,9 @@ def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
             ["1", "5", "billion", "deal", "50", "thousand", "user", "100", "million"],
         ),
         ("a 100 m sprint, 5km", ["100", "m", "sprint", "5km"]),  # a lone letter apart: a length
+        # Intensifiers say how much, not what about ("super welcome" is the article's).
+        ("has openai been growing SUPER fast", ["openai", "grow", "fast"]),
+        ("is chen totally, seriously annoyed", ["chen", "annoy"]),
     ],
 )
 def test_english_tokens(en: EnglishTokenizer, text: str, expected: list[str]) -> None:
