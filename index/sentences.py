@@ -9,6 +9,7 @@ question's share is taken over the sentence holding the most of its words.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,18 +22,34 @@ class SentenceIndex:
         """`sentences`: per passage, its sentences' tokens (a passage without any holds none)."""
         self.size = len(sentences)
         counts = [max(len(s), 1) for s in sentences]  # an empty passage: one empty sentence
-        # Sentence n of the flat list belongs to passage owner[n]; each passage's run starts at
-        # starts[p] (runs in passage order, so np.maximum.reduceat takes each one's best).
+        # Sentence n of the flat list belongs to the passage whose run holds n; each passage's
+        # run starts at starts[p] (runs in passage order, so np.maximum.reduceat takes each one's
+        # best).
         self._starts = np.cumsum([0, *counts[:-1]], dtype=np.intp)
         self._n = sum(counts)
-        postings: dict[str, list[int]] = {}
-        n = 0
-        for passage, count in zip(sentences, counts, strict=True):
-            for i, sentence in enumerate(passage):
-                for token in dict.fromkeys(sentence):
-                    postings.setdefault(token, []).append(n + i)
-            n += count
-        self._postings = {t: np.array(ids, dtype=np.intp) for t, ids in postings.items()}
+        # Built at the first question: a library of many articles starts without it.
+        self._sentences = sentences
+
+    @functools.cached_property
+    def _postings(self) -> dict[str, np.ndarray]:
+        """Each token's sentences (flat numbers, ascending), built in numpy: one pass in Python
+        over the tokens to number them."""
+        lengths = [len(s) for p in self._sentences for s in (p or [[]])]
+        tokens = [t for p in self._sentences for s in p for t in s]
+        vocabulary: dict[str, int] = {}
+        ids = np.fromiter(
+            (vocabulary.setdefault(t, len(vocabulary)) for t in tokens), np.intp, len(tokens)
+        )
+        sentence = np.repeat(np.arange(self._n, dtype=np.intp), lengths)
+        pairs = np.unique(ids * self._n + sentence)  # each (token, sentence) once, by token
+        token_ids, sentence_ids = np.divmod(pairs, self._n)
+        starts = np.flatnonzero(np.diff(token_ids, prepend=-1)).tolist()
+        ends = [*starts[1:], len(pairs)][: len(starts)]  # (no token: no posting)
+        names = list(vocabulary)
+        return {
+            names[token_ids[start]]: sentence_ids[start:end]
+            for start, end in zip(starts, ends, strict=True)
+        }
 
     def held(self, query: Sequence[str]) -> np.ndarray:
         """Every passage's best sentence's share of the query's distinct tokens."""
