@@ -20,11 +20,13 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .frequency import WordFrequency
 from .glossary import Glossary
-from .passages import Article, Passage, load_seeds
+from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
 from .identity import identity_subject
 from .reason import asks_reason, states_reason
+from .sentences import SentenceIndex
+from .setting import setting_words
 from .slot import Slots
 from .synonyms import Synonyms
 from .tokenize import (
@@ -67,6 +69,15 @@ SHOUTED_LONG = 5, 3.5  # letters, Zipf
 # classic coordination factor): one word said many times does not outweigh several of the
 # question's words.
 COORDINATION = 0.5
+# ... the share held being this part the share its best sentence holds (index.sentences), the
+# rest the whole passage's: an answer sits in one sentence. Chosen on the tuning sets: 0.1 no
+# change, 0.2-0.35 +1 answerable.jsonl tune (Japanese), 0.5 and up JSQuAD's tuning half down.
+SENTENCE_SHARE = 0.35
+# The question's words naming its setting (休み中に, 休みの間, during the shutdown: index.setting)
+# count this share of their score in their own language's view. Chosen on the tuning sets: 0.25
+# and 0.5 +1 questions.jsonl Japanese and +1 answerable tune English (0.25: JSQuAD's tuning half
+# -1 question); 0.75 neither; 0 (words dropped) +2 and +1, JSQuAD -1.
+SETTING_WEIGHT = 0.5
 # Passages stating the kind of fact asked for rank higher by this share of their score.
 ANSWER_TYPE_BONUS = 0.6
 # Passages stating an aim or a strategy rank higher by this share of their score when the
@@ -184,6 +195,8 @@ class PassageTokens:
     ja: list[list[str]]  # the passage's words and its section heading's
     en: list[list[str]]  # the words of its English rendering
     facts: list[frozenset[AnswerType]]  # the kinds of fact each passage states
+    ja_sentences: list[list[list[str]]]  # each passage's sentences' words (index.sentences)
+    en_sentences: list[list[list[str]]]  # ... and its English rendering's
 
     @classmethod
     def build(
@@ -214,23 +227,34 @@ class PassageTokens:
             [d + sections[p.section or ""] for d, p in zip(ja_docs, passages, strict=True)],
             [en(p.text_en or "") for p in passages],
             facts,
+            [[ja(s) for s in split_sentences(p.text)] for p in passages],
+            [[en(s) for s in split_sentences(p.text_en or "")] for p in passages],
         )
 
     def to_json(self) -> dict[str, object]:
         facts = [sorted(kind.value for kind in kinds) for kinds in self.facts]
-        return {"ja": self.ja, "en": self.en, "facts": facts}
+        sentences = {"ja_sentences": self.ja_sentences, "en_sentences": self.en_sentences}
+        return {"ja": self.ja, "en": self.en, "facts": facts} | sentences
 
     @classmethod
     def from_json(cls, data: dict[str, Any], n_passages: int) -> PassageTokens:
         """Tokens from `to_json` for `n_passages` passages; TypeError or ValueError otherwise."""
         ja, en, facts = data["ja"], data["en"], data["facts"]
-        if not len(ja) == len(en) == len(facts) == n_passages:
+        ja_sentences, en_sentences = data["ja_sentences"], data["en_sentences"]
+        if not len(ja) == len(en) == len(facts) == len(ja_sentences) == len(en_sentences):
+            raise ValueError("not one entry per passage")
+        if len(ja) != n_passages:
             raise ValueError("not one entry per passage")
         for rows in (ja, en, facts):
             for row in rows:
                 disk.strings(row)
+        for rows in (ja_sentences, en_sentences):
+            for row in rows:
+                for sentence in row:
+                    disk.strings(sentence)
         kinds = {kind.value: kind for kind in AnswerType}  # KeyError for any other
-        return cls(ja, en, [frozenset(kinds[kind] for kind in row) for row in facts])
+        facts = [frozenset(kinds[kind] for kind in row) for row in facts]
+        return cls(ja, en, facts, ja_sentences, en_sentences)
 
 
 def save_tokens(
@@ -269,6 +293,8 @@ class Library:
         tokens = tokens or PassageTokens.build(self.passages, self.tokenize_ja, self.tokenize_en)
         self.ja = BM25Index(tokens.ja)
         self.en = BM25Index(tokens.en)
+        self.ja_sentences = SentenceIndex(tokens.ja_sentences)
+        self.en_sentences = SentenceIndex(tokens.en_sentences)
         # Sudachi's synonym groups, as far as the articles use their words (index.synonyms).
         self.synonyms = synonyms or Synonyms.load(self.ja.idf, self.en.idf)
         self.glossary = self.glossary.with_dictionary(self.synonyms)
@@ -373,11 +399,12 @@ class Library:
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
         japanese = is_japanese(query)
+        setting = setting_words(query, self.tokenize_ja, self.tokenize_en)
         if japanese:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
             searched = self._with_glossary(tokens)
-            scores = self._japanese_scores(searched)
+            scores = self._japanese_scores(searched, setting)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
         else:
             own = self.tokenize_en(query)
@@ -394,13 +421,16 @@ class Library:
             # A question whose words the rendering all uses needs no synonyms (index.wordnet).
             missing = not all(map(self.en.idf, own))
             wordnet = self.wordnet.synonyms(query) if missing else []
-            scores = self._english_scores(tokens, searched, wordnet)
+            scores = self._english_scores(tokens, searched, wordnet, setting)
             names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
             names += list(proper)
         if COORDINATION:
-            held = (
-                self.ja.held(searched) if japanese or not self.has_english else self.en.held(tokens)
-            )
+            in_ja = japanese or not self.has_english
+            held = self.ja.held(searched) if in_ja else self.en.held(tokens)
+            if SENTENCE_SHARE:
+                sentences = self.ja_sentences if in_ja else self.en_sentences
+                together = sentences.held(searched if in_ja else tokens)
+                held = (1 - SENTENCE_SHARE) * held + SENTENCE_SHARE * together
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
@@ -567,6 +597,7 @@ class Library:
     def _introducing(self, subject: str, japanese: bool) -> np.ndarray:
         """Per passage, whether it is its article's first to mention every word of `subject` (in
         some form the search uses: "zuck" as Zuckerberg, "chen" as チェン)."""
+        japanese = japanese or is_japanese(subject)  # "Who is マーク・チェン?"
         if japanese:
             words = self.tokenize_ja(subject)
         else:
@@ -659,26 +690,45 @@ class Library:
         extra = [t for t in self.glossary.to_japanese([w for w in tokens if _LATIN.fullmatch(w)])]
         return tokens + [t for t in extra if t not in tokens]
 
-    def _expanded_scores(self, tokens: list[str]) -> np.ndarray:
+    @staticmethod
+    def _own_scores(index: BM25Index, tokens: list[str], setting: frozenset[str]) -> np.ndarray:
+        """The question's own words' scores, those naming its setting at SETTING_WEIGHT."""
+        if setting.isdisjoint(tokens):
+            return index.scores(tokens)
+        setting_scores = index.scores([t for t in tokens if t in setting])
+        return index.scores([t for t in tokens if t not in setting]) + (
+            SETTING_WEIGHT * setting_scores
+        )
+
+    def _expanded_scores(
+        self, tokens: list[str], setting: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their synonyms."""
+        own = self._own_scores(self.ja, tokens, setting)
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
-            return self.ja.scores(tokens)
+            return own
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))
-        return self.ja.scores(tokens) + SYNONYM_WEIGHT * extra
+        return own + SYNONYM_WEIGHT * extra
 
-    def _japanese_scores(self, tokens: list[str]) -> np.ndarray:
+    def _japanese_scores(
+        self, tokens: list[str], setting: frozenset[str] = frozenset()
+    ) -> np.ndarray:
         """Japanese questions: the article's words and their synonyms, fused with the English
         rendering searched in the glossary's English for them (a second view of the question,
         which meets paraphrases the Japanese words miss)."""
-        scores = self._expanded_scores(tokens)
+        scores = self._expanded_scores(tokens, setting)
         if not self.has_english or not EN_WEIGHT_FOR_JA:
             return scores
         english = self.en.scores(self.glossary.to_english(tokens))
         return _fuse(scores, english, EN_WEIGHT_FOR_JA)
 
     def _english_scores(
-        self, tokens: list[str], ja_tokens: list[str], wordnet: Sequence[str] = ()
+        self,
+        tokens: list[str],
+        ja_tokens: list[str],
+        wordnet: Sequence[str] = (),
+        setting: frozenset[str] = frozenset(),
     ) -> np.ndarray:
         """English questions: the English rendering, fused with the Japanese side via the glossary,
         and with the rendering searched for the question's synonyms through the glossary (its
@@ -686,7 +736,7 @@ class Library:
         ja_scores = self.ja.scores(ja_tokens)
         if not self.has_english:
             return ja_scores
-        scores = _fuse(self.en.scores(tokens), ja_scores, JA_WEIGHT_FOR_EN)
+        scores = _fuse(self._own_scores(self.en, tokens, setting), ja_scores, JA_WEIGHT_FOR_EN)
         wordnet = [t for t in wordnet if t not in tokens]
         if wordnet and WORDNET_WEIGHT:
             japanese = [t for t in self.glossary.to_japanese(wordnet) if t not in ja_tokens]

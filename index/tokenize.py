@@ -81,6 +81,8 @@ EN_STOPWORDS = frozenset(
     tho though rn pls plz please thx thanks thank ty tbh btw idk fr ngl omg bro dude guys imo imho
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
+    super totally extremely insanely seriously absolutely incredibly completely truly definitely
+    honestly hella
     """.split()
 )
 
@@ -88,6 +90,13 @@ _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# An amount as a channel writes it, "100m", "$1.5bn", "50k": the number and its word, as an
+# article writes it ("$100 million").
+# (A lone letter only right after the number: "100 m" is as likely a length.)
+_EN_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)(?:(k|m|b|t)|\s?(mn|mil|bn|bil|tn))\b")
+_AMOUNT_WORDS = {"k": "thousand", "t": "trillion", "tn": "trillion"}
+_AMOUNT_WORDS |= dict.fromkeys(("m", "mn", "mil"), "million")
+_AMOUNT_WORDS |= dict.fromkeys(("b", "bn", "bil"), "billion")
 # Lone surrogates: what Python makes of bytes that are not UTF-8 in argv or a terminal
 # (surrogateescape). MeCab, SQLite and stdout cannot encode them.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -237,4 +246,5 @@ class EnglishTokenizer:
 
 
 def _english_words(text: str) -> list[str]:
-    return [w.replace("'s", "") for w in _EN_WORD.findall(normalize(text))]
+    text = _EN_AMOUNT.sub(lambda m: f"{m[1]} {_AMOUNT_WORDS[m[2] or m[3]]}", normalize(text))
+    return [w.replace("'s", "") for w in _EN_WORD.findall(text)]

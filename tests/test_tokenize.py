@@ -72,6 +72,17 @@ def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
         ("Who is Mark Chen?", ["mark", "chen"]),
         ("Why is OpenAI shutting down for a week?", ["openai", "shut", "week"]),
         ("ＯｐｅｎＡＩ", ["openai"]),
+        # Amounts as a channel writes them read as the article writes them ("$100 million").
+        ("who got the 100m offer", ["100", "million", "offer"]),
+        ("Meta offered $100M?!", ["meta", "offer", "100", "million"]),
+        (
+            "a $1.5bn deal, 50k users, 100 mil",
+            ["1", "5", "billion", "deal", "50", "thousand", "user", "100", "million"],
+        ),
+        ("a 100 m sprint, 5km", ["100", "m", "sprint", "5km"]),  # a lone letter apart: a length
+        # Intensifiers say how much, not what about ("super welcome" is the article's).
+        ("has openai been growing SUPER fast", ["openai", "grow", "fast"]),
+        ("is chen totally, seriously annoyed", ["chen", "annoy"]),
     ],
 )
 def test_english_tokens(en: EnglishTokenizer, text: str, expected: list[str]) -> None:
