@@ -20,10 +20,10 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .frequency import WordFrequency
 from .glossary import Glossary
+from .identity import identity_subject
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
-from .identity import identity_subject
 from .reason import asks_reason, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words

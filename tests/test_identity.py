@@ -19,6 +19,12 @@ from index.tokenize import normalize
         ("Who is Mark Chen?", "mark chen"),
         ("whos zuck", "zuck"),
         ("so who's sam altman??", "sam altman"),
+        # the role asked: the same introduction answers it
+        ("チェンの役職は?", "チェン"),
+        ("アルトマンの肩書きって何?", "アルトマン"),
+        ("what's chen's role", "chen"),
+        ("what does zuckerberg do", "zuckerberg"),
+        ("what did chen do", None),  # what he did, not what he is
         # a name asked for, or what someone did: not who they are
         ("「超嬉しい」って言ったのは誰?", None),
         ("日本共産党の委員長は誰?", None),
@@ -41,6 +47,8 @@ def test_identity_subject(question: str, subject: str | None) -> None:
         # line 11 introduces "サム・アルトマン最高経営責任者(CEO)"; 31 mentions him again
         ("アルトマンって誰?", 11),
         ("who's sam altman", 11),
+        ("チェンの役職は?", 9),
+        ("what's chen's role?", 9),
     ],
 )
 def test_who_is_x_quotes_where_the_article_introduces_x(
