@@ -16,8 +16,10 @@ The headline event, the sentence that states the most of the title, is always pi
 the stakes: when a section's heading asks a question (a news article's open question, here "is
 the week-long pause enough to stem the exodus?"), the sentence closing that section, its answer. A medium or long
 summary then covers the sections in proportion to their length times their heading's weight
-(largest remainders; the lede weighs about twice another section), each by its best sentences;
-a short one takes at most one sentence a section (here: the event, its cause, its stakes).
+(largest remainders; the lede weighs about twice another section); a section that gives q > 1
+sentences is read as q runs of consecutive sentences, each giving its best one, so that its
+later points are not crowded out by its first; a short summary takes at most one sentence a
+section (here: the event, its cause, its stakes).
 Within those quotas MMR picks high scores that do not repeat what the summary already says (the
 share of a sentence's words it states), and the summary keeps the article's order. A sentence
 ending as a lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it
@@ -84,7 +86,7 @@ class Mix:
 # mean of ROUGE and fact coverage. The first rows tie (the same picks on this article); of them,
 # this one changes only share_title from the weights chosen before it was a feature of its own
 # (when section_title, 4, also set the quotas and gave the lede 4 of the long summary's 10
-# sentences, against its 1.2 share of the article's). Position in the article (lead) changed no
+# sentences, against its 1.2 share of the article's; now 3, one from each run of it). Position in the article (lead) changed no
 # pick on top of the event, the stakes and the section quotas, so it weighs nothing; a
 # section's lead sentence (section_lead) lifted the long summary (the closing section by its
 # lead, line 34, rather than line 38).
@@ -95,7 +97,7 @@ MIX = Mix(
     lead=0.0,
     section_lead=1.0,
     section_title=4.0,
-    share_title=1.0,
+    share_title=2.0,
 )
 
 DAMPING = 0.85  # the chance the random walk follows an edge rather than jumps
@@ -257,6 +259,7 @@ def summarize(
             picked.append(stakes)
         weights = [1 + mix.share_title * e for e in headline.echoes]
         quotas = _quotas(count, sections_of, whole, picked, weights)
+        parts, part_quotas = _parts(sections_of, whole, quotas)
         picked = _mmr(
             scores,
             similarity,
@@ -264,8 +267,8 @@ def summarize(
             whole,
             count,
             picked,
-            quotas=quotas,
-            groups=sections_of,
+            quotas=part_quotas,
+            groups=parts,
             idf=idf,
         )
     # The headline method counts what a sentence would repeat as the share of its words the
@@ -691,6 +694,30 @@ def _quotas(
             quotas[donor] -= 1
             quotas[groups[event]] = 1
     return quotas
+
+
+def _parts(
+    groups: Sequence[int], eligible: Sequence[bool], quotas: dict[int, int]
+) -> tuple[list[int], dict[int, int]]:
+    """Each section with a quota of q > 1 cut into q runs of consecutive eligible sentences, as
+    even as can be, each giving one sentence: the section's course, not its q best, which may
+    all make its first point. Returns each sentence's part (numbered in article order) and each
+    part's quota."""
+    members: dict[int, list[int]] = {}
+    for i, (g, ok) in enumerate(zip(groups, eligible, strict=True)):
+        if ok:
+            members.setdefault(g, []).append(i)
+    part_of: dict[int, int] = {}
+    part_quotas: dict[int, int] = {}
+    for g, quota in quotas.items():
+        runs = max(1, min(quota, len(members.get(g, ()))))
+        first = len(part_quotas)
+        for k, i in enumerate(members.get(g, ())):
+            part_of[i] = first + k * runs // len(members[g])
+        for r in range(runs):
+            part_quotas[first + r] = 1 if runs > 1 else quota
+    # A sentence that is not eligible is never a candidate: it belongs to no part (-1).
+    return [part_of.get(i, -1) for i in range(len(groups))], part_quotas
 
 
 def _mmr(

@@ -361,6 +361,22 @@ def test_sections_are_covered_in_proportion(library: Library, length: str) -> No
         assert n <= math.ceil(share) + 1, (section, n, round(share, 2))
 
 
+def test_a_section_giving_several_sentences_gives_them_from_across_it(library: Library) -> None:
+    """Each part's point: a section that gives the long summary two sentences or more gives one
+    from its second half, not only its first few (the lede's 2-3, or 13-15 and never 18)."""
+    units = summarize_module._sentences(library, library.articles[0].passages)
+    course: dict[str | None, list[tuple[int, int]]] = {}
+    for u in units:
+        course.setdefault(u.quote.passage.section, []).append(u.quote.lines)
+    quoted: dict[str | None, list[tuple[int, int]]] = {}
+    for s in _summary(library, length="long").sentences:
+        quoted.setdefault(s.passage.section, []).append(s.lines)
+    for section, lines in quoted.items():
+        if len(lines) > 1:
+            positions = [course[section].index(x) for x in lines]
+            assert max(positions) >= len(course[section]) / 2, (section, lines)
+
+
 @pytest.mark.parametrize("options", ALL_OPTIONS, ids=str)
 def test_no_summary_sentence_ends_as_a_lead_in(library: Library, options) -> None:
     for s in _summary(library, **options).sentences:
