@@ -16,14 +16,13 @@ The headline event, the sentence that states the most of the title, is always pi
 the stakes: when a section's heading asks a question (a news article's open question, here "is
 the week-long pause enough to stem the exodus?"), the sentence closing that section, its answer. A medium or long
 summary then covers the sections in proportion to their length times their heading's weight
-(largest remainders; the lede weighs about twice another section); a section that gives q > 1
-sentences is read as q runs of consecutive sentences, each giving its best one, so that its
-later points are not crowded out by its first; a short summary takes at most one sentence a
-section (here: the event, its cause, its stakes).
-Within those quotas MMR picks high scores that do not repeat what the summary already says (the
-share of a sentence's words it states), and the summary keeps the article's order. A sentence
-ending as a lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it
-introduces, or never. A topic mixes each sentence's relevance into its score; whether the article has anything
+(largest remainders; the lede weighs two to three times another section); a section that gives
+q > 1 sentences is read as q runs of consecutive sentences, each giving its best one, so that
+its later points are not crowded out by its first; a short summary takes at most one sentence a
+section (here: the event, its cause, its stakes). Within those quotas MMR picks high scores
+that do not repeat each other, and the summary keeps the article's order. A sentence ending as a
+lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it introduces, or
+never. A topic mixes each sentence's relevance into its score; whether the article has anything
 on the topic is search's verdict (`SearchResult.answerable`), as for a question.
 
 Scale: every step is linear in the article's sentences except LexRank, which runs over at most
@@ -86,10 +85,10 @@ class Mix:
 # mean of ROUGE and fact coverage. The first rows tie (the same picks on this article); of them,
 # this one changes only share_title from the weights chosen before it was a feature of its own
 # (when section_title, 4, also set the quotas and gave the lede 4 of the long summary's 10
-# sentences, against its 1.2 share of the article's; now 3, one from each run of it). Position in the article (lead) changed no
-# pick on top of the event, the stakes and the section quotas, so it weighs nothing; a
-# section's lead sentence (section_lead) lifted the long summary (the closing section by its
-# lead, line 34, rather than line 38).
+# sentences, against its 1.2 share of the article's; now 3, one from each run of it). Position
+# in the article (lead) changed no pick on top of the event, the stakes and the section quotas,
+# so it weighs nothing; a section's lead sentence (section_lead) lifted the long summary (the
+# closing section by its lead, line 34, rather than line 38).
 MIX = Mix(
     centrality=1.0,
     title=0.0,
@@ -261,23 +260,10 @@ def summarize(
         quotas = _quotas(count, sections_of, whole, picked, weights)
         parts, part_quotas = _parts(sections_of, whole, quotas)
         picked = _mmr(
-            scores,
-            similarity,
-            words,
-            whole,
-            count,
-            picked,
-            quotas=part_quotas,
-            groups=parts,
-            idf=idf,
+            scores, similarity, words, whole, count, picked, quotas=part_quotas, groups=parts
         )
-    # The headline method counts what a sentence would repeat as the share of its words the
-    # summary already states; the lexrank baseline keeps its max-similarity MMR.
-    novelty = idf if method == "headline" else None
-    picked = _mmr(scores, similarity, words, whole, count, picked, idf=novelty)
-    picked = _mmr(
-        scores, similarity, words, [usable[i] for i in candidates], count, picked, idf=novelty
-    )
+    picked = _mmr(scores, similarity, words, whole, count, picked)
+    picked = _mmr(scores, similarity, words, [usable[i] for i in candidates], count, picked)
     return _summary(article, scope, [candidates[i] for i in picked], topic, section)
 
 
@@ -730,16 +716,11 @@ def _mmr(
     *,
     quotas: dict[int, int] | None = None,
     groups: Sequence[int] = (),
-    idf: dict[str, float] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance: `picked` and then, until there are `count`, the best-scoring
     eligible sentence that least repeats those picked; a near-duplicate of a picked sentence is
     never picked, nor a sentence of a section (`groups`) whose quota is full. Ties go to the
-    earlier sentence.
-
-    What a sentence repeats is its greatest similarity to one picked sentence, or, given `idf`,
-    the share of its words (idf-weighted) that the picked sentences state between them: a
-    sentence echoing two picked ones, half each, repeats more than either similarity says."""
+    earlier sentence."""
     top = max(scores, default=0.0) or 1.0
     picked = list(picked)
     taken: Counter[int] = Counter(groups[i] for i in picked) if quotas is not None else Counter()
@@ -750,13 +731,8 @@ def _mmr(
     ]
 
     def gain(i: int) -> tuple[float, int]:
-        if idf is None:
-            redundancy = max((float(similarity[i, j]) for j in picked), default=0.0)
-        else:
-            redundancy = _stated(words[i], said, idf)
+        redundancy = max((float(similarity[i, j]) for j in picked), default=0.0)
         return (MMR_LAMBDA * scores[i] / top - (1 - MMR_LAMBDA) * redundancy, -i)
-
-    said: set[str] = {t for j in picked for t in words[j]}
 
     while len(picked) < count:
         if quotas is not None:
@@ -765,21 +741,12 @@ def _mmr(
             break
         best = max(candidates, key=gain)
         picked.append(best)
-        said |= words[best]
         if quotas is not None:
             taken[groups[best]] += 1
         candidates = [
             i for i in candidates if i != best and _jaccard(words[i], words[best]) < NEAR_DUPLICATE
         ]
     return picked
-
-
-def _stated(words: frozenset[str], said: set[str], idf: dict[str, float]) -> float:
-    """The share of `words`' idf weight that is in `said` (exact sums: no hash-order rounding)."""
-    total = math.fsum(idf.get(t, 0.0) for t in words)
-    if not total:
-        return 0.0
-    return math.fsum(idf.get(t, 0.0) for t in words if t in said) / total
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
