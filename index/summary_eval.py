@@ -225,6 +225,7 @@ GRID = {
     "lead": (0.0, 1.0),
     "section_lead": (0.0, 1.0),
     "section_title": (0.0, 1.0, 2.0, 4.0, 8.0),
+    "share_title": (0.0, 1.0, 2.0, 3.0, 4.0, 8.0),
 }
 TUNING_LANG = "ja"  # the English references are held out
 BASELINES = ("lexrank", "lead")

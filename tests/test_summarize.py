@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import re
 import subprocess
@@ -38,12 +39,16 @@ NEAR_DUPLICATE_JACCARD = 0.5
 # - response: how leadership answered, the thread of sections 2-4: Chen's memo and the other
 #   leaders' messages (9, 11, 13) and its "main quest" line (26, 27).
 # - stakes: the question the closing section asks (is the pause enough?) and its answer, 30-32.
+# - strain: what the race costs the staff, which the issue names as missing from the long
+#   summary: 80-hour weeks and falling morale (18), a growing risk of burnout (22), exhausted
+#   researchers under unreasonable workloads (35).
 KEY_FACTS = {
     "shutdown": {2, 3, 4, 21},
     "cause": {2, 4, 15, 32},
     "offer": {7},
     "response": {9, 11, 13, 26, 27},
     "stakes": {30, 31, 32},
+    "strain": {18, 22, 35},
 }
 # A short summary (3 sentences) must carry the event, its cause and its stakes (the issue's
 # spec for short summaries); a medium one (5) also the offer and the response; a long one all.
@@ -337,6 +342,39 @@ def test_the_default_summary_states_the_event_and_covers_most_sections(library: 
 def test_a_long_summary_covers_every_section(library: Library) -> None:
     summary = _summary(library, length="long")
     assert {s.passage.section for s in summary.sentences} == set(sections(library))
+
+
+@pytest.mark.parametrize("length", ["medium", "long"])
+def test_sections_are_covered_in_proportion(library: Library, length: str) -> None:
+    """No section takes more than one sentence beyond its share of the article's sentences
+    (rounded up): the lede may lead, but not crowd out the other parts."""
+    article = library.articles[0]
+    sizes: dict[str | None, int] = {}
+    for p in article.passages:
+        sizes[p.section] = sizes.get(p.section, 0) + len(split_sentences(p.text))
+    total = sum(sizes.values())
+    quoted: dict[str | None, int] = {}
+    for s in _summary(library, length=length).sentences:
+        quoted[s.passage.section] = quoted.get(s.passage.section, 0) + 1
+    for section, n in quoted.items():
+        share = LENGTHS[length] * sizes[section] / total
+        assert n <= math.ceil(share) + 1, (section, n, round(share, 2))
+
+
+def test_a_section_giving_several_sentences_gives_them_from_across_it(library: Library) -> None:
+    """Each part's point: a section that gives the long summary two sentences or more gives one
+    from its second half, not only its first few (the lede's 2-3, or 13-15 and never 18)."""
+    units = summarize_module._sentences(library, library.articles[0].passages)
+    course: dict[str | None, list[tuple[int, int]]] = {}
+    for u in units:
+        course.setdefault(u.quote.passage.section, []).append(u.quote.lines)
+    quoted: dict[str | None, list[tuple[int, int]]] = {}
+    for s in _summary(library, length="long").sentences:
+        quoted.setdefault(s.passage.section, []).append(s.lines)
+    for section, lines in quoted.items():
+        if len(lines) > 1:
+            positions = [course[section].index(x) for x in lines]
+            assert max(positions) >= len(course[section]) / 2, (section, lines)
 
 
 @pytest.mark.parametrize("options", ALL_OPTIONS, ids=str)
