@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index import Library
 from index.spans import Span, window
@@ -19,8 +19,10 @@ from index.verdict import OFF_TOPIC
 
 from .answer import Answer, Context, Quote, excerpt
 from .highlight import ANSI, PLAIN, discord_style, mark
-from .summary import Gist
 from .texts import t, where
+
+if TYPE_CHECKING:  # (bot.summary's import is ~10 ms of a start that may summarize nothing)
+    from .summary import Gist
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT = 2000
