@@ -172,7 +172,7 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     The question's words are taken in the text's language: an English question's through the
     glossary for Japanese text, a Japanese question's for English text, as the search does.
     """
-    kind = _asked_kind(question)
+    kind = question_type(question)  # (kept from the search: index.answertype)
     japanese_text = is_japanese(text)
     tokens = list(_asked_tokens(library, question, japanese_text))
     index = library.ja if japanese_text else library.en
@@ -191,13 +191,8 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
 
 
 # One reply asks the same question of each quote, twice of a translated one (its English and its
-# Japanese): its kind and its tokens in each language are kept for the last few questions.
+# Japanese): its tokens in each language are kept for the last few questions.
 ASKED_CACHE = 16
-
-
-@lru_cache(maxsize=ASKED_CACHE)
-def _asked_kind(question: str) -> AnswerType | None:
-    return question_type(question)
 
 
 @lru_cache(maxsize=ASKED_CACHE)
