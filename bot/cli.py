@@ -14,7 +14,6 @@ python -m bot report [--limit N]   most frequent unanswered questions, feedback 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import sys
@@ -159,6 +158,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     if not config.token:
         print(NO_TOKEN, file=sys.stderr)
         return _console(args, config)
+    import asyncio  # (only the Discord commands: ~20 ms of every console start)
+
     from .client import main as run_bot
 
     return _connected(lambda: asyncio.run(run_bot(config, _library(config))))
@@ -272,6 +273,8 @@ def _summary(args: argparse.Namespace, config: Config) -> int:
 
 
 def _sync(args: argparse.Namespace, config: Config) -> int:
+    import asyncio
+
     from .client import sync_commands
 
     if not config.token:

@@ -14,7 +14,6 @@ from .answer import Answer, context, reply_lang
 from .conversation import Conversation
 from .errors import BotError, CommandError
 from .render import answer_text, article_page, context_page, help_page, summary_page, to_text
-from .summary import make_summary
 
 COMMANDS = [
     ("ask", "QUESTION", "Ask a question about the article"),
@@ -61,6 +60,8 @@ def summary_text(
     topic: str | None = None,
     doc: str | None = None,
 ) -> str:
+    from .summary import make_summary  # (~10 ms of a start: only for a summary)
+
     gist = make_summary(library, lang=lang, length=length, section=section, topic=topic, doc=doc)
     return to_text(summary_page(gist))
 

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from urllib.request import pathname2url
 
 log = logging.getLogger(__name__)
 
@@ -337,6 +336,8 @@ def _move_aside(path: Path) -> Path:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
+    from urllib.request import pathname2url  # (its import is ~10 ms of every start)
+
     uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
     try:
         db = sqlite3.connect(uri, uri=True)

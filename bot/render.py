@@ -7,12 +7,11 @@ supplies is markdown-escaped and cannot ping anyone.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from discord.utils import escape_markdown, escape_mentions
+from typing import TYPE_CHECKING, Any
 
 from index import Library
 from index.spans import Span, window
@@ -20,8 +19,10 @@ from index.verdict import OFF_TOPIC
 
 from .answer import Answer, Context, Quote, excerpt
 from .highlight import ANSI, PLAIN, discord_style, mark
-from .summary import Gist
 from .texts import t, where
+
+if TYPE_CHECKING:  # (bot.summary's import is ~10 ms of a start that may summarize nothing)
+    from .summary import Gist
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 CONTENT = 2000
@@ -334,9 +335,19 @@ def safe(text: str) -> str:
     or an article. Every `<` is followed by a zero-width space, so no mention (<@id>, <#id>),
     command (</ask:1>), timestamp (<t:0:R>), emoji or <link> can form; escape_markdown escapes
     backslashes too, and takes the `[` from a masked link."""
+    escape_markdown, escape_mentions = _escapes()
     text = _BIDI.sub("", _BREAKS.sub(" ", text))
     text = escape_markdown(text).replace("<", "<\u200b")
     return _PINGS.sub("@\u200b\\1", escape_mentions(text))
+
+
+@functools.cache
+def _escapes() -> tuple[Callable[..., str], Callable[[str], str]]:
+    """discord.py's escapes, imported at the first use: its import is ~0.2 s of a start, and the
+    console never escapes for Discord."""
+    from discord.utils import escape_markdown, escape_mentions
+
+    return escape_markdown, escape_mentions
 
 
 def safe_lines(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from .tokenize import normalize
 
@@ -87,9 +88,18 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+# A reply asks it again of the question its search asked it of, once for each quote (the cues
+# are a tenth of a reply's time): the last few questions' kinds are kept.
+KEPT_QUESTIONS = 16
+
+
 def question_type(question: str, normalized: bool = False) -> AnswerType | None:
     """The kind of fact the question asks for, or None when it asks for something open."""
-    text = question if normalized else normalize(question)
+    return _question_type(question if normalized else normalize(question))
+
+
+@lru_cache(maxsize=KEPT_QUESTIONS)
+def _question_type(text: str) -> AnswerType | None:
     for kind, cue in _CUES:
         if cue.search(text):
             return kind

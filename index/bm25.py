@@ -121,6 +121,9 @@ class BM25Index:
 
 
 PARTITION_ABOVE = 256
+# Up to this many passages Python's sort of the scores as floats is faster than numpy's calls (one
+# article's 29: 2.3 against 5.8 µs; at 128, 13.6 against 5.8).
+PYTHON_SORT_UP_TO = 64
 
 
 def best(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
@@ -132,6 +135,10 @@ def best(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     """
     if k < 1:
         return []
+    if len(scores) <= PYTHON_SORT_UP_TO:  # a stable sort (reversed, still stable): ties in order
+        values = scores.tolist()
+        order = sorted(range(len(values)), key=values.__getitem__, reverse=True)[:k]
+        return [(i, values[i]) for i in order if values[i] > 0]
     if len(scores) <= PARTITION_ABOVE:  # a stable sort keeps ties in passage order
         order = np.argsort(-scores, kind="stable")[:k]
         order = order[scores[order] > 0]

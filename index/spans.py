@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from .answertype import AnswerType, question_type
 from .passages import split_sentences
-from .tokenize import JapaneseTokenizer, Tokenizer, is_japanese, kept_tokens, normalize
+from .tokenize import (
+    KEPT_TOKENS,
+    JapaneseTokenizer,
+    Tokenizer,
+    is_japanese,
+    kept_tokens,
+    normalize,
+)
 
 if TYPE_CHECKING:
     from .search import Library
@@ -165,16 +172,9 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     The question's words are taken in the text's language: an English question's through the
     glossary for Japanese text, a Japanese question's for English text, as the search does.
     """
-    kind = question_type(question)
+    kind = question_type(question)  # (kept from the search: index.answertype)
     japanese_text = is_japanese(text)
-    if is_japanese(question):  # (the question's tokens are kept too: one reply, several quotes)
-        tokens = list(kept_tokens(library.tokenize_ja, question))
-        if not japanese_text:
-            tokens = library.glossary.to_english(tokens)
-    else:
-        tokens = list(kept_tokens(library.tokenize_en, question))
-        if japanese_text:
-            tokens = library.glossary.to_japanese(tokens)
+    tokens = list(_asked_tokens(library, question, japanese_text))
     index = library.ja if japanese_text else library.en
     tokenize = library.tokenize_ja if japanese_text else library.tokenize_en
 
@@ -190,8 +190,34 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     return Focus(sentence, span)
 
 
+# One reply asks the same question of each quote, twice of a translated one (its English and its
+# Japanese): its tokens in each language are kept for the last few questions.
+ASKED_CACHE = 16
+
+
+@lru_cache(maxsize=ASKED_CACHE)
+def _asked_tokens(library: Library, question: str, japanese_text: bool) -> tuple[str, ...]:
+    """The question's tokens in the text's language (a Japanese question's through the glossary
+    for English text, an English question's for Japanese text)."""
+    if is_japanese(question):  # (the question's tokens are kept too: one reply, several quotes)
+        tokens = list(kept_tokens(library.tokenize_ja, question))
+        if not japanese_text:
+            tokens = library.glossary.to_english(tokens)
+    else:
+        tokens = list(kept_tokens(library.tokenize_en, question))
+        if japanese_text:
+            tokens = library.glossary.to_japanese(tokens)
+    return tuple(tokens)
+
+
 def sentences(text: str) -> list[Span]:
     """(start, end) of each sentence of `text` (index.passages' sentence split), in order."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=KEPT_TOKENS)
+def _sentence_spans(text: str) -> tuple[Span, ...]:
+    """`sentences`, kept: a reply splits the same few passages again and again."""
     out: list[Span] = []
     pos = 0
     for sentence in split_sentences(text):
@@ -200,7 +226,7 @@ def sentences(text: str) -> list[Span]:
             continue
         pos = start + len(sentence)
         out.append((start, pos))
-    return out or [(0, len(text))]
+    return tuple(out or [(0, len(text))])
 
 
 def best_sentence(
@@ -222,14 +248,14 @@ def best_sentence(
     wanted = set(tokens)
     w = weight or (lambda _: 1.0)
     total = sum(w(t) for t in wanted) or 1.0
-    pairs = _bigrams(question)
+    pairs = _asked_bigrams(question)
     best, best_score = spans[0], -1.0
     for start, end in spans:
         sentence = text[start:end]
         held = wanted.intersection(kept_tokens(tokenize, sentence))
         own = sum(w(t) for t in held) / total
         if pairs:
-            own += BIGRAM_WEIGHT * len(pairs & _bigrams(sentence)) / len(pairs)
+            own += BIGRAM_WEIGHT * len(pairs & _sentence_bigrams(sentence)) / len(pairs)
         score = own / (1 + SENTENCE_LENGTH_B * ((end - start) / (len(text) / len(spans)) - 1))
         if kind is not None and _fact_candidates(kind, sentence, tagger):
             score += FACT_SENTENCE_BONUS
@@ -247,6 +273,17 @@ def _bigrams(text: str) -> set[str]:
     """Pairs of adjacent letters (kana, kanji, Latin, digits) of the normalised text."""
     norm = normalize(text)
     return {norm[i : i + 2] for i in range(len(norm) - 1) if norm[i : i + 2].isalnum()}
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _sentence_bigrams(sentence: str) -> frozenset[str]:
+    """`_bigrams` of a passage's sentence, kept (see SENTENCE_CACHE; half a reply's time)."""
+    return frozenset(_bigrams(sentence))
+
+
+@lru_cache(maxsize=ASKED_CACHE)
+def _asked_bigrams(question: str) -> frozenset[str]:
+    return frozenset(_bigrams(question))
 
 
 def fact_span(
@@ -314,11 +351,15 @@ def _anchors(text: str, asked: str) -> list[int]:
     if len(norm) != len(text):  # NFKC changed the length: positions would not line up
         return []
     anchors = []
-    words = set(re.findall(r"[一-龥ァ-ヶー]{2,}|[a-z0-9]{3,}", asked))
-    for word in words:
-        for m in re.finditer(re.escape(word), norm):
-            anchors.append(m.start())
+    for word in set(_ANCHOR_WORDS.findall(asked)):
+        at = norm.find(word)
+        while at >= 0:  # (each non-overlapping occurrence, as re.finditer of the word finds them)
+            anchors.append(at)
+            at = norm.find(word, at + len(word))
     return anchors
+
+
+_ANCHOR_WORDS = re.compile(r"[一-龥ァ-ヶー]{2,}|[a-z0-9]{3,}")
 
 
 def _distance(span: Span, anchors: Sequence[int]) -> int:
