@@ -241,9 +241,14 @@ class PassageTokens:
         """Tokens from `to_json` for `n_passages` passages; TypeError or ValueError otherwise."""
         ja, en, facts = data["ja"], data["en"], data["facts"]
         ja_sentences, en_sentences = data["ja_sentences"], data["en_sentences"]
-        if not len(ja) == len(en) == len(facts) == len(ja_sentences) == len(en_sentences):
-            raise ValueError("not one entry per passage")
-        if len(ja) != n_passages:
+        if (
+            not len(ja)
+            == len(en)
+            == len(facts)
+            == len(ja_sentences)
+            == len(en_sentences)
+            == n_passages
+        ):
             raise ValueError("not one entry per passage")
         for rows in (ja, en, facts):
             for row in rows:
