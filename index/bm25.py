@@ -97,6 +97,11 @@ class BM25Index:
         shorter = [token[:n] for n in range(shortest, len(token)) if token[:n] in self._postings]
         return [t for t in longer + shorter if t != token]
 
+    def holding(self, token: str) -> np.ndarray:
+        """The passages that hold the token (their indices, ascending)."""
+        posting = self._postings.get(token)
+        return posting[0] if posting is not None else np.zeros(0, dtype=int)
+
     def contains(self, doc: int, token: str) -> bool:
         return token in self._bm25.doc_freqs[doc]
 

@@ -611,13 +611,17 @@ class Library:
         first = np.zeros(len(self.passages), dtype=bool)
         if not forms or not all(forms):
             return first
+        holding = np.ones(len(self.passages), dtype=bool)
+        for found in forms:  # (postings: no walk over every passage of a large library)
+            some_form = np.zeros(len(self.passages), dtype=bool)
+            for index, form in found:
+                some_form[index.holding(form)] = True
+            holding &= some_form
         introduced: set[str] = set()
-        for i, passage in enumerate(self.passages):
-            if passage.doc not in introduced and all(
-                any(index.contains(i, form) for index, form in found) for found in forms
-            ):
+        for i in np.flatnonzero(holding):
+            if self.passages[i].doc not in introduced:
                 first[i] = True
-                introduced.add(passage.doc)
+                introduced.add(self.passages[i].doc)
         return first
 
     def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
