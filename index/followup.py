@@ -17,7 +17,7 @@ import numpy as np
 from .answertype import AnswerType, question_type
 from .questionform import plain
 from .search import Hit, Library, SearchResult, check_query
-from .tokenize import is_japanese, normalize
+from .tokenize import has_hiragana, is_japanese, normalize
 from .verdict import ANSWERED
 
 # A question with at most this many content words of its own leans on the one before
@@ -67,7 +67,6 @@ _REFERRING = re.compile(
 )
 _PUNCTUATION = re.compile(r"^[\s?!.。…]+|[\s?!.。…]+$")
 _WORD = re.compile(r"\w")
-_HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _JA_MORE = re.compile(
     r"^(?:もっと|もう少し|もうちょっと)?(?:詳しく|くわしく|続き|つづき)|^もっと|^(?:他|ほか)に(?:は|も)?"
@@ -115,7 +114,7 @@ def echoes(library: Library, question: str) -> bool:
     word of its own, so it checks something the previous answer said."""
     text = _bare(question)
     if is_japanese(text):
-        return not _HIRAGANA.search(text)
+        return not has_hiragana(text)
     words = _EN_WORD.findall(text)
     return 0 < len(words) <= MAX_ECHO_WORDS and len(library.tokenize_en(text)) == len(words)
 

@@ -33,6 +33,7 @@ from .tokenize import (
     EnglishTokenizer,
     JapaneseTokenizer,
     Tokenizer,
+    has_hiragana,
     is_japanese,
     kept_tokens,
     normalize,
@@ -47,7 +48,6 @@ DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
-_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _WORDS = re.compile(r"\w+")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
@@ -629,7 +629,7 @@ class Library:
         kana in it is a sentence (its particles and endings), one word or not."""
         if len(set(tokens)) != 1:
             return False
-        bare = not _HIRAGANA.search(query) if japanese else len(_WORDS.findall(query)) == 1
+        bare = not has_hiragana(query) if japanese else len(_WORDS.findall(query)) == 1
         return bare and self._word(tokens[0], japanese).info <= BARE_WORD_INFO
 
     def _shouted(self, word: str) -> bool:

@@ -88,6 +88,7 @@ EN_STOPWORDS = frozenset(
 
 _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_KANA_LETTER = re.compile(r"[\u3041-\u3096]")  # hiragana letters (ぁ-ゖ), not their marks
 _LATIN_WORD = re.compile(r"[a-z]+")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # An amount as a channel writes it, "100m", "$1.5bn", "50k": the number and its word, as an
@@ -113,6 +114,12 @@ def normalize(text: str) -> str:
     for variant, canonical in TEXT_ALIASES.items():
         text = text.replace(variant, canonical)
     return text
+
+
+def has_hiragana(text: str) -> bool:
+    """Whether the text holds hiragana: a Japanese sentence's particles and endings (a bare name
+    or noun, チェン, 1週間, has none)."""
+    return _KANA_LETTER.search(text) is not None
 
 
 def is_japanese(text: str) -> bool:
