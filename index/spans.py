@@ -395,9 +395,15 @@ def _people(text: str, tagger: JapaneseTokenizer | None) -> list[Span]:
     names = _runs(nodes, lambda n: n.pos3 == "人名")
     if names:
         return names + spans
+    # (a counter after its number, the 人 of 7人, counts people: it does not say who)
+    counters = {
+        b.start
+        for a, b in zip(nodes, nodes[1:], strict=False)
+        if a.pos2 == "数詞" and b.pos1 == "接尾辞"
+    }
     groups = []
     for start, end in _noun_runs(nodes):
-        if _PEOPLE_END.search(text[start:end]):
+        if _PEOPLE_END.search(text[start:end]) and start not in counters:
             groups.append((start, end))
     return spans + groups
 

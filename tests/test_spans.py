@@ -100,6 +100,9 @@ SPANS = [
     ("How old is Sam Altman?", "The dramatic departure and return of CEO Sam Altman.", None),
     ("いくらもらえる?", "メタのAIチーム構築へのアプローチは、驚くほど積極的だ。", None),
     ("What did Chen say?", "Chen's memo acknowledged this tension.", None),
+    # A counter after its number counts people; the people are the noun after it.
+    ("Who else sent messages?", "他の7人の研究責任者がメッセージを送っている。", "研究責任者"),
+    ("誰が辞めた?", "3人が辞めた。", None),
 ]
 
 
