@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .answertype import AnswerType, question_type
+from .identity import identity_subject
 from .questionform import plain
 from .search import Hit, Library, SearchResult, check_query
 from .tokenize import has_hiragana, is_japanese, normalize
@@ -125,11 +126,16 @@ def _bare(question: str) -> str:
 
 def leans_on_previous(library: Library, question: str) -> bool:
     """Whether a question follows up the one before rather than standing on its own."""
+    text = normalize(question)
+    cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)
+    # "Who is Chen?", "アルトマンって誰?" name their own subject: a new topic however short ("who
+    # is he?", "そのマークって誰?" point back).
+    subject = identity_subject(text)
+    if subject and not cue and own_words(library, subject):
+        return False
     words = own_words(library, question)
     if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):
         return True
-    text = normalize(question)
-    cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)
     return bool(cue) and len(words) <= MAX_OWN_WORDS_WITH_CUE
 
 

@@ -38,6 +38,12 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("How many researchers did Meta poach?", False),
         ("What is Mark Chen's job title?", False),
         ("What happened to the social media post about losing colleagues?", False),
+        # who someone is: a subject of its own, however short, unless it points back
+        ("who is chen", False),
+        ("アルトマンって誰?", False),
+        ("チェンの役職は?", False),
+        ("who is he?", True),
+        ("そのマークって誰?", True),
     ],
 )
 def test_which_questions_lean_on_the_one_before(
