@@ -15,7 +15,7 @@ import pytest
 
 import index.summarize as summarize_module
 from index import DEFAULT_SEEDS, Library, QAError
-from index.passages import split_article, split_sentences
+from index.passages import Article, split_article, split_sentences
 from index.summarize import LEAD_IN_ENDS, LENGTHS, METHODS, Summary, sections, summarize
 from index.summary_eval import load_references, score
 
@@ -69,6 +69,11 @@ def _summary(library: Library, **options: str) -> Summary:
     return summarize(library, **options)
 
 
+def _sharing(library: Library, *articles: Article) -> Library:
+    """A library of these articles on the seed library's tokenizers and glossary (no new MeCab)."""
+    return Library(list(articles), library.tokenize_ja, library.tokenize_en, library.glossary)
+
+
 def first_lines(summary: Summary) -> list[int]:
     return [s.lines[0] for s in summary.sentences]
 
@@ -111,12 +116,7 @@ def test_a_wrapped_paragraph_is_cited_with_the_lines_it_stands_on(library: Libra
         "",
         "二つ目の段落は一行で、最初の段落とは別の話をしている。",
     ]
-    small = Library(
-        [split_article("wrapped.txt", lines)],
-        library.tokenize_ja,
-        library.tokenize_en,
-        library.glossary,
-    )
+    small = _sharing(library, split_article("wrapped.txt", lines))
     summary = summarize(small, length="long")
     assert len(summary.sentences) == 3
     for s in summary.sentences:
@@ -228,12 +228,7 @@ def test_english_rendering_is_the_aligned_sentence(
 def test_english_rendering_falls_back_to_the_whole_passage(library: Library) -> None:
     lines = ["タイトル", "", "一つ目の文はここにある。二つ目の文もここにある。"]
     en = ["Title", "", "Both sentences are rendered as one in English."]
-    small = Library(
-        [split_article("mismatch.txt", lines, en)],
-        library.tokenize_ja,
-        library.tokenize_en,
-        library.glossary,
-    )
+    small = _sharing(library, split_article("mismatch.txt", lines, en))
     summary = summarize(small, length="long")
     assert [s.text_en for s in summary.sentences] == [en[2], en[2]]
 
@@ -283,7 +278,7 @@ def test_bad_options_raise_a_user_safe_error(library: Library, options) -> None:
 def test_doc_picks_an_article_and_defaults_to_the_first_by_file_name(library: Library) -> None:
     first = split_article("a.txt", ["記事A", "", "最初の記事はパン作りについて詳しく書いている。"])
     second = split_article("b.txt", ["記事B", "", "二つ目の記事は山登りについて詳しく書いている。"])
-    two = Library([second, first], library.tokenize_ja, library.tokenize_en, library.glossary)
+    two = _sharing(library, second, first)
     assert summarize(two).doc == "a.txt"
     assert summarize(two, doc="b.txt").doc == "b.txt"
     assert sections(two, doc="b.txt") == ["記事B"]
@@ -404,12 +399,7 @@ def test_a_lead_in_whose_quote_is_another_paragraph_is_never_quoted(library: Lib
         "",
         "別の段落では、会社の業績が三年ぶりに回復したことが伝えられている。",
     ]
-    small = Library(
-        [split_article("leadin.txt", lines)],
-        library.tokenize_ja,
-        library.tokenize_en,
-        library.glossary,
-    )
+    small = _sharing(library, split_article("leadin.txt", lines))
     for length in LENGTHS:
         summary = summarize(small, length=length)
         assert summary.sentences
@@ -435,7 +425,7 @@ def test_a_large_article_is_summarized_from_candidates_the_same_way_each_time(
 _SUMMARIES_BY_SEED = """
 import json
 from index import DEFAULT_SEEDS, Library
-from index.passages import split_article, split_sentences
+from index.passages import Article, split_article, split_sentences
 from index.summarize import LENGTHS, summarize
 A = ["研究者", "技術者", "経営陣", "投資家", "社員", "記者", "顧客"]
 B = ["新しい計画", "大きな変化", "報酬の見直し", "採用活動", "人材の流出", "研究の成果",
