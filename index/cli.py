@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .errors import QAError
-from .evaluate import Report, evaluate, load_questions
+from .evaluate import Report, evaluate, in_half, load_questions
 from .search import DEFAULT_SEEDS, Library, SearchResult
 from .spanscore import SpanReport, load_span_questions, score_spans, sweep
 from .tokenize import scrub
@@ -208,7 +208,8 @@ def _eval(args: argparse.Namespace) -> int:
             return 0
         report: SpanReport | Report = score_spans(library, questions)
     else:
-        report = evaluate(library, load_questions(args.file, args.split))
+        questions = load_questions(args.file, args.split)
+        report = evaluate(library, [q for q in questions if in_half(q.doc, args.articles)])
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:
         print("\n".join(report.misses))

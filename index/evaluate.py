@@ -87,6 +87,15 @@ def read_lines(path: str | Path) -> list[str]:
         raise QAError(f"cannot read the question set {path} ({e})") from e
 
 
+def in_half(doc: str | None, articles: str | None) -> bool:
+    """Whether an article is in the `articles` half ("even" / "odd": its file name's leading
+    number, JSQuAD's NNN_ files); every article is when `articles` is None."""
+    if articles is None:
+        return True
+    number = (doc or "").split("_", 1)[0]
+    return number.isdigit() and int(number) % 2 == (articles == "odd")
+
+
 def load_questions(path: str | Path, split: str | None = None) -> list[Question]:
     """The questions of a set, those of one `split` only if given (a question without a split
     belongs to every one)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .answertype import question_type
 from .errors import QAError
-from .evaluate import read_lines
+from .evaluate import in_half, read_lines
 from .search import Library
 from .spans import focus
 
@@ -82,11 +82,8 @@ def load_span_questions(
                 for a in raw.get("answers") or ()
             )
             gold = tuple(int(g) for g in raw["gold"])
-            doc = raw.get("doc") or ""
-            if articles is not None:
-                number = doc.split("_", 1)[0]
-                if not number.isdigit() or int(number) % 2 != (articles == "odd"):
-                    continue
+            if not in_half(raw.get("doc"), articles):
+                continue
             if split is not None and raw.get("split") not in (None, split):
                 continue
             if gold and answers:

@@ -93,3 +93,17 @@ def test_eval_prints_the_figures(tmp_path: Path) -> None:
     report = json.loads(out.stdout)
     assert report["answerable"]["ja"]["recall@1"] == 1.0
     assert report["declined_by_kind"]["offtopic"]["declined"] == 1.0
+
+
+@pytest.mark.parametrize(("half", "counted"), [("even", 1), ("odd", 0)])
+def test_eval_takes_one_half_of_the_articles(tmp_path: Path, half: str, counted: int) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "a", "lang": "ja", "q": "メタは研究者にいくら提示した?", "gold": [7],'
+        ' "doc": "000_30e68451fde60380.txt"}\n',
+        encoding="utf-8",
+    )
+    out = run("eval", str(questions), "--articles", half)
+    assert out.returncode == 0, out.stderr
+    answerable = json.loads(out.stdout)["answerable"]
+    assert answerable.get("ja", {}).get("n", 0) == counted
