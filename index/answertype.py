@@ -44,6 +44,10 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DURATION,
         re.compile(
             r"何時間|何日間|何週間|何か月|何ヶ月|何年間|どのくらいの期間|how long|how many (?:hours|days|weeks|months|years)"
+            # 何日 / 何年 with an amount's word or a verb after it: how many (何日休むの, 何年くらい),
+            # not which (何日に, 何月何日, 何年前, 何年生まれ).
+            r"|(?<!月)何[日年](?:くらい|ぐらい|位|ほど|程|かか)|(?<!月)何日(?=[\u4e00-\u9fff])(?![前後目付頃制])"
+            r"|何年(?=[働勤続務在])"
         ),
     ),
     # A calendar day ("何月何日", "what date"): a year or "later this year" does not say it.
