@@ -59,6 +59,44 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
     return fallback
 
 
+# A message that is only thanks, a greeting or an acknowledgement ("thanks!", "ok got it", "hi",
+# ありがとう, こんにちは, なるほど) asks nothing: the bot replies in kind instead of saying the article
+# does not cover it, and a conversation keeps its last question for the next follow-up. Whole
+# phrases only (ありがとう, not ありがと-anything: "ありがとう、でもなぜ?" asks why), on normalised text
+# without punctuation or emoji; filler words ("so much", ね, です) may stand beside them. Each
+# phrase is matched atomically, the longer spelling listed first (hiya before hi): a message is
+# read in one pass, whatever its length ("wwww...x" cost 2^n steps with backtracking).
+_SOCIAL = {
+    "thanks": r"thank (?:you|u)|thanks|thank|thx|tysm|ty|cheers|(?:i )?appreciate (?:it|that)"
+    r"|ありがとう(?:ございます|ございました)?|ありがと|あざっす|あざす|サンキュー?|さんきゅー?"
+    r"|どうも(?:ありがとう)?|助か(?:りました|ります|った|る)|感謝(?:します)?",
+    "greeting": r"hello|heya|hey|hiya|hi|yo|sup|good (?:morning|afternoon|evening)|gm|test(?:ing)?"
+    r"|こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして"
+    r"|よろしく(?:お願いします)?|やあ|テスト",
+    "ack": r"okay|ok|kk|k|got it|i see|cool|nice|great|perfect|awesome|neat|alright|sure|lol|lmao"
+    r"|ha(?:ha)+|wow|了解|りょ|おっけー?|おけ|オッケー?|なるほど|へえ+|へー+|ふーん|ふむふむ|草|w+|笑"
+    r"|すごい|すげー|いいね|わかりました|分かりました|わかった|分かった",
+}
+_FILLER = (
+    r"so much|very much|a lot|a ton|again|man|bro|dude|guys|all|everyone|there|bot|so|oh|ah|really"
+    r"|です|ね|よ|な|ー|〜|めっちゃ|本当に|ほんとに|とても|マジで|まじで"
+)
+_SOCIAL_WORDS = re.compile(
+    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _SOCIAL.items()) + f"|{_FILLER}"
+)
+_SOCIAL_MESSAGE = re.compile(rf"(?:(?>{'|'.join(_SOCIAL.values())}|{_FILLER})\s*+)++")
+_NOT_WORD = re.compile(r"[^\w\s]+|_")
+
+
+def social(message: str) -> str | None:
+    """The kind of a message that asks nothing ("thanks", "greeting", "ack"), else None."""
+    text = " ".join(_NOT_WORD.sub(" ", normalize(message)).split())
+    if not text or _SOCIAL_MESSAGE.fullmatch(text) is None:
+        return None
+    kinds = {m.lastgroup for m in _SOCIAL_WORDS.finditer(text)}
+    return next((kind for kind in _SOCIAL if kind in kinds), None)
+
+
 def check_question(question: str) -> str:
     """The question stripped, or QuestionError saying what to fix (index.search.check_query's
     checks, in the user's words)."""
@@ -146,6 +184,9 @@ class Answer:
     confidence: float = 1.0  # the verdict's probability that the article answers it
     about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
     context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
+    # "thanks" | "greeting" | "ack": a message that asked nothing, answered in kind (verdict
+    # off_topic, no quotes); None for a question
+    social: str | None = None
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -155,6 +196,12 @@ class Answer:
     @property
     def next_offset(self) -> int:
         return self.offset + len(self.quotes)
+
+    @property
+    def record_verdict(self) -> str:
+        """The verdict as the records keep it: "social" for thanks and greetings, which
+        `python -m bot report` leaves out of the unanswered questions."""
+        return "social" if self.social else self.verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +237,12 @@ def compose(
         check_query(searched)
     except QueryError:  # nothing but mentions and links: search what was written
         searched = question
+    about = tuple(a.title_in(reply) for a in library.articles)
+    kind = social(searched) if offset == 0 else None
+    if kind is not None:
+        return Answer(
+            question, reply, False, (), verdict=OFF_TOPIC, confidence=0.0, about=about, social=kind
+        )
     if offset == 0 and asks_gist(searched):
         return _gist(library, question, reply)
     resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
@@ -213,7 +266,6 @@ def compose(
     )
     end = offset + len(quotes)
     more = len(result.hits) > end and end < MAX_RESULTS and result.verdict != OFF_TOPIC
-    about = tuple(a.title_in(reply) for a in library.articles)
     return Answer(
         question,
         reply,

@@ -152,13 +152,18 @@ class QACog(commands.Cog):
             answered=answer.answered,
             user_id=interaction.user.id,
             source="slash",
-            verdict=answer.verdict,
+            verdict=answer.record_verdict,
         )
         if talk and previous:
             self.bot.conversations.answered_after(qid, talk, previous)
-        button = self.bot.config.threads != "off" and talk is None and interaction.guild is not None
+        button = (
+            self.bot.config.threads != "off"
+            and talk is None
+            and interaction.guild is not None
+            and not answer.social
+        )
         await send(interaction, answer_reply(answer), answer_view(qid, answer, thread=button))
-        if talk:
+        if talk and not answer.social:  # ("thanks": the next follow-up follows the question)
             self.bot.conversations.add(talk, turn_of(answer), interaction.user.id)
 
     @command("passage")
@@ -300,7 +305,7 @@ class QACog(commands.Cog):
                 answered=answer.answered,
                 user_id=message.author.id,
                 source=source,
-                verdict=answer.verdict,
+                verdict=answer.record_verdict,
             )
             if talk and previous:
                 bot.conversations.answered_after(qid, talk, previous)
@@ -311,7 +316,8 @@ class QACog(commands.Cog):
                 "allowed_mentions": NO_PINGS,
             }
             thread = None
-            if talk is None and source == "mention" and bot.config.threads == "auto":
+            opens = talk is None and source == "mention" and bot.config.threads == "auto"
+            if opens and not answer.social:  # ("@bot hi" opens no thread)
                 thread = await open_thread(message, question)  # None: not allowed here
             if thread is not None:
                 talk = thread.id
@@ -319,7 +325,7 @@ class QACog(commands.Cog):
                 await thread.send(**sent)
             else:
                 await message.reply(mention_author=False, **sent)
-            if talk:
+            if talk and not answer.social:
                 bot.conversations.add(talk, turn_of(answer), message.author.id)
         except BotError as e:
             # No ephemeral messages outside interactions: a short reply that goes away.

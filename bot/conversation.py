@@ -32,11 +32,12 @@ def ask(
     *,
     lang: str | None = None,
     fallback_lang: str = "en",
-) -> tuple[Answer, Turn]:
+) -> tuple[Answer, Turn | None]:
     """The answer to a question asked after `previous` (None: the conversation's first), and the
     turn to keep for the next one."""
     answer = compose(library, question, lang=lang, fallback_lang=fallback_lang, previous=previous)
-    return answer, turn_of(answer)
+    # ("thanks", "hi": the next follow-up still follows the question before)
+    return answer, previous if answer.social else turn_of(answer)
 
 
 class Conversation:

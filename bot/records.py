@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS questions (
     lang TEXT NOT NULL,
     answered INTEGER NOT NULL,
     source TEXT NOT NULL,
-    verdict TEXT  -- index.verdict: answered | related | off_topic (NULL: stored before it existed)
+    verdict TEXT  -- answered | related | off_topic (index.verdict) | social (thanks, hi); NULL: older
 );
 CREATE INDEX IF NOT EXISTS questions_unanswered ON questions (answered, normalized);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -260,10 +260,11 @@ class Records:
         # A file from before the verdicts, opened read-only by a report, has no such column.
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
         verdict = "COALESCE(last.verdict, '')" if "verdict" in columns else "''"
+        social = " AND COALESCE(verdict, '') != 'social'" if "verdict" in columns else ""
         rows = self._db.execute(
             f"SELECT first.question, g.n, {verdict} FROM ("
             "  SELECT COUNT(*) AS n, MIN(id) AS first_id, MAX(id) AS last_id FROM questions"
-            "  WHERE answered = 0 GROUP BY normalized"
+            f"  WHERE answered = 0{social} GROUP BY normalized"
             ") AS g JOIN questions AS first ON first.id = g.first_id"
             " JOIN questions AS last ON last.id = g.last_id"
             " ORDER BY g.n DESC, g.last_id DESC LIMIT ?",

@@ -104,6 +104,8 @@ def answer_page(answer: Answer) -> Page:
         heading = None
     elif answer.answered:
         lead, heading = t(lang, "answered"), None
+    elif answer.social:
+        lead, heading = _social(answer), None
     elif answer.verdict == OFF_TOPIC:
         lead, heading = _off_topic(answer), None
     else:
@@ -133,6 +135,16 @@ def answer_page(answer: Answer) -> Page:
         lang=lang,
         answer=lead_answer,
     )
+
+
+def _social(answer: Answer) -> str:
+    """A reply in kind to thanks, a greeting or an "ok", saying what the bot answers about."""
+    lang = answer.lang
+    if len(answer.about) == 1:
+        about = t(lang, "about_one", title=answer.about[0])
+    else:
+        about = t(lang, "about_many", n=len(answer.about))
+    return t(lang, f"social_{answer.social}", about=about)
 
 
 def _off_topic(answer: Answer) -> str:

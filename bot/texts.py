@@ -12,6 +12,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "off_topic_one": "That is not something the article covers: it is about “{title}”.",
         "off_topic_many": "That is not something these {n} articles cover: {titles}.",
         "off_topic_how": "Ask me about it, or try /summary for an overview.",
+        "about_one": "“{title}”",
+        "about_many": "these {n} articles",
+        "social_thanks": "You're welcome! Ask me anything else about {about}.",
+        "social_greeting": (
+            "Hi! I answer questions about {about} by quoting it. Ask me anything about it, "
+            "or try /summary for an overview."
+        ),
+        "social_ack": "👍 Ask me anything else about {about}, or try /summary for an overview.",
         "list_sep": ", ",
         "closer": "Other passages (not answers):",
         "more": "More passages (results {first}–{last}):",
@@ -81,6 +89,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "off_topic_one": "その質問は記事の話題から外れています。この記事は『{title}』についての記事です。",
         "off_topic_many": "その質問はこの{n}本の記事の話題から外れています: {titles}",
         "off_topic_how": "記事について質問するか、/summary で要点を読んでください。",
+        "about_one": "『{title}』",
+        "about_many": "この{n}本の記事",
+        "social_thanks": "どういたしまして。{about}について、ほかにも何でも聞いてください。",
+        "social_greeting": (
+            "こんにちは。{about}についての質問に、記事を引用して答えます。何でも聞いてください。"
+            "/summary で要約も読めます。"
+        ),
+        "social_ack": "👍 {about}について、ほかにも何でも聞いてください。/summary で要約も読めます。",
         "list_sep": "、",
         "closer": "ほかの箇所(答えではありません):",
         "more": "ほかの箇所({first}〜{last}件目):",

@@ -12,6 +12,7 @@ from bot.answer import (
     context,
     excerpt,
     reply_lang,
+    social,
 )
 from bot.errors import NotFoundError, QuestionError
 from index import Library
@@ -249,3 +250,43 @@ def test_what_the_article_is_about_is_answered_with_its_summary(
     if gist:
         assert answer.answered and answer.verdict == "answered" and not answer.more
         assert [q.citation.n for q in answer.quotes] == list(range(1, len(short) + 1))
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("thanks!", "thanks"),
+        ("Thank you so much 🙏", "thanks"),
+        ("okay got it, thanks", "thanks"),
+        ("ありがとうございます！", "thanks"),
+        ("助かりました", "thanks"),
+        ("hi", "greeting"),
+        ("Hello?", "greeting"),
+        ("good morning everyone", "greeting"),
+        ("test", "greeting"),
+        ("こんにちは", "greeting"),
+        ("よろしくお願いします", "greeting"),
+        ("ok", "ack"),
+        ("lol", "ack"),
+        ("なるほど〜", "ack"),
+        ("草", "ack"),
+        ("了解です", "ack"),
+        # a question beside the thanks, or no social word at all: a question
+        ("thanks, why did they close?", None),
+        ("ありがとう、でもなぜ?", None),
+        ("ok why", None),
+        ("why?", None),
+        ("his salary", None),
+        ("OpenAI", None),
+        ("7", None),
+        ("really?", None),
+        ("who is chen", None),
+        # read in one pass: with backtracking, each of these took 2^n steps
+        ("w" * 400 + "x", None),
+        ("ha" * 300 + "?", "ack"),
+        ("ありがとう" * 100 + "?", "thanks"),
+    ],
+    ids=lambda v: repr(v)[:30],
+)
+def test_social_messages(message: str, kind: str | None) -> None:
+    assert social(message) == kind

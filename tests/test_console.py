@@ -153,8 +153,8 @@ def test_ask_json_is_the_answer_value(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "メタは研究者にいくら提示した?")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"lang", "answered", "verdict", "confidence", "text", "quotes"}
-    assert (data["lang"], data["answered"]) == ("ja", True)
+    assert set(data) == {"lang", "answered", "verdict", "confidence", "text", "quotes", "social"}
+    assert (data["lang"], data["answered"], data["social"]) == ("ja", True, None)
     first = data["quotes"][0]
     assert set(first) == {"text", "original", "doc", "lines", "section"} | {
         "sentence",
@@ -179,6 +179,25 @@ def test_ask_json_off_topic(cli: Any) -> None:
     assert (data["verdict"], data["confidence"] < 0.5) == ("off_topic", True)
     assert "That is not something the article covers" in data["text"]
     assert "/summary" in data["text"]
+
+
+@pytest.mark.parametrize(
+    ("message", "social", "lang", "says"),
+    [
+        ("thanks!", "thanks", "en", "You're welcome!"),
+        ("hi", "greeting", "en", "I answer questions about “OpenAI forced"),
+        ("ありがとうございます", "thanks", "ja", "どういたしまして。"),
+        ("なるほど", "ack", "ja", "ほかにも何でも聞いてください"),
+    ],
+)
+def test_ask_json_replies_in_kind_to_thanks_and_greetings(
+    cli: Any, message: str, social: str, lang: str, says: str
+) -> None:
+    code, out, _ = cli("ask", "--json", message)
+    data = json.loads(out)
+    assert (code, data["social"], data["lang"], data["quotes"]) == (0, social, lang, [])
+    assert (data["verdict"], data["answered"]) == ("off_topic", False)
+    assert says in data["text"] and "not something the article covers" not in data["text"]
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,19 @@ def test_a_new_topic_is_answered_as_alone(library: Library) -> None:
     assert answer == Conversation(library).ask("How many hours do OpenAI employees work a week?")
 
 
+@pytest.mark.parametrize("thanks", ["thanks!", "ok thanks", "ありがとう", "なるほど〜"])
+def test_thanks_in_a_conversation_is_no_turn_of_its_own(library: Library, thanks: str) -> None:
+    chat = Conversation(library)
+    chat.ask("Who is Zuckerberg?")
+    reply = chat.ask(thanks)
+    assert reply.social is not None
+    assert reply.quotes == () and reply.context == () and "(about" not in answer_text(reply)
+    # the next follow-up still follows the question
+    answer = chat.ask("How old is he?")
+    assert about(answer) == "Who is Zuckerberg?"
+    assert answer.quotes[0].passage.lines[0] == 8
+
+
 def test_the_console_is_one_conversation(library: Library) -> None:
     out = io.StringIO()
     Console(library, "en", out=out).run(

@@ -72,6 +72,15 @@ def test_unanswered_questions_most_frequent_first(records: Records) -> None:
     assert len(records.unanswered(limit=1)) == 1
 
 
+def test_thanks_and_greetings_are_no_unanswered_questions(records: Records) -> None:
+    for _ in range(3):
+        records.add_question("thanks!", lang="en", answered=False, verdict="social")
+    records.add_question("東京の天気は?", lang="ja", answered=False, verdict="off_topic")
+    assert [(u.question, u.verdict) for u in records.unanswered(limit=1)] == [
+        ("東京の天気は?", "off_topic")
+    ]
+
+
 def test_a_database_from_before_the_verdicts_gains_the_column(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)

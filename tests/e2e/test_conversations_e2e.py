@@ -100,6 +100,26 @@ async def test_a_new_topic_in_the_thread_is_answered_on_its_own(
     assert_quoted_and_cited(reply, "ja", "週80時間")
 
 
+async def test_thanks_and_hello_are_answered_in_kind_and_keep_the_context(
+    fake: FakeDiscord, qa: BotRun
+) -> None:
+    user = fake.user("reader", locale="ja")
+    # "@bot こんにちは" in the channel: a greeting back, and no thread for it.
+    message = await fake.send_message(user, "こんにちは!", mention_bot=True)
+    reply = await fake.reply_to_message(message)
+    assert lead(reply).startswith("こんにちは。") and int(message["id"]) not in fake.threads
+    thread, _ = await ask_in_thread(fake, user, FIRST)
+    message = await fake.send_message(user, "ありがとう!", mention_bot=True, channel_id=thread)
+    reply = await fake.reply_to_message(message)
+    assert lead(reply).startswith("どういたしまして。") and not embed(reply).get("fields")
+    # The next follow-up still follows the question, not the thanks.
+    message = await fake.send_message(user, FOLLOW_UP, mention_bot=True, channel_id=thread)
+    reply = await fake.reply_to_message(message)
+    assert lead(reply) == ABOUT
+    assert_quoted_and_cited(reply, "ja", FOLLOW_UP_QUOTE)
+    assert_pings_nobody(fake)
+
+
 async def test_the_button_under_ask_opens_a_thread(fake: FakeDiscord, qa: BotRun) -> None:
     user = fake.user("reader", locale="en-US")
     question = "What is Mark Chen's role at OpenAI?"
