@@ -83,7 +83,7 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
         rf"{_NUM}\s*(?:時間|日間|日|週間|週|か月|ヶ月|カ月|年間|年|分|秒)|(?<!\d)\d+[- ]?(?:hours?|days?|weeks?|months?|years?)|\b(?:a|one) (?:week|day|month|year)\b|(?:長い|しばらくの)間"
     ),
     AnswerType.DATE: re.compile(
-        rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
+        rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|april|june|july|august|september|october|november|december)\b|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=early )|(?<=mid-)|(?<=late ))(?:may|march)\b|\b(?:may|march) \d|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
     ),
     AnswerType.DAY: re.compile(
         rf"{_NUM}\s*日(?![間制])|[月火水木金土日]曜|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d|\b\d+(?:st|nd|rd|th)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b|昨日|今日|明日"

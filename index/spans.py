@@ -56,6 +56,10 @@ _EN_NUM = (
 )
 _EN_PRE = r"(?:(?:at least|at most|about|around|roughly|nearly|almost|over|more than|less than|fewer than|up to|some|only|just)\s+)?"
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+# Months that are not also English words ("may", "march", "mar" are, and say no date alone: "the
+# rest may halt", "march on"); those say one next to a day or a year, or after in / by / since.
+_MONTHS_ALONE = r"(?:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH_AFTER = r"(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom ))"
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _COUNTERS = (
     r"(?:人|名|社|件|回|個|つ|か所|カ所|ヶ所|箇所|か国|カ国|ヶ国|校|台|本|冊|頭|匹|羽|軒|隻|機|店|"
@@ -70,7 +74,8 @@ _JA_DATE = (
     r"|[月火水木金土日]曜日?"
 )
 _EN_DATE = (
-    rf"\b(?:(?:early|mid|late)[- ])?{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
+    rf"\b(?:(?:early|mid|late)[- ])?{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|,?\s+\d{{4}})\b"
+    rf"|\b(?:(?:early|mid|late)[- ]{_MONTHS}|{_MONTH_AFTER}{_MONTHS}|{_MONTHS_ALONE})\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?\b"
     rf"|\b(?:later|earlier) this (?:year|month|week)\b|\b(?:last|next|this) (?:year|month|week)\b"
     rf"|\b(?:in the )?(?:19|20)\d\d(?:s)?\b|\b{_WEEKDAYS}\b|\b(?:yesterday|today|tomorrow)\b"

@@ -106,6 +106,13 @@ def test_question_type(question: str, kind: AnswerType | None) -> None:
         (AnswerType.DAY, "It starts on Monday.", True),
         (AnswerType.DAY, "全社員に完全週休2日制を義務づけている。", False),  # a count of days
         (AnswerType.DAY, "今年後半には稼働する。", False),  # a date, but no day
+        # "may" and "march" are words too: a month only beside a day or a year, or after "in"
+        (AnswerType.DATE, "The forced rest may temporarily halt recruiters.", False),
+        (AnswerType.DATE, "Staff march on.", False),
+        (AnswerType.DATE, "It reopens in May.", True),
+        (AnswerType.DATE, "It reopens in early March.", True),
+        (AnswerType.DAY, "It reopens on May 3.", True),
+        (AnswerType.DATE, "It reopened in January.", True),
         (AnswerType.DATE, "今年後半には稼働する。", True),
         (AnswerType.MONEY, "1億ドル相当の契約ボーナス", True),
     ],

@@ -58,6 +58,9 @@ SPANS = [
         "2011年4月22日",
     ),
     ("いつ民営化された?", "普及指導業務は1990年代に民営化された。", "1990年代"),
+    # "may" is a verb here, a month there
+    ("When does the break start?", "The forced rest may temporarily halt recruiters.", None),
+    ("When does the break start?", "The forced rest may end, but it starts in May.", "May"),
     (
         "梅雨入りはいつ?",
         "5月下旬から6月上旬ごろになると、九州が梅雨前線の影響下に入る。",
