@@ -285,9 +285,10 @@ def compose(
 _GIST = re.compile(
     r"\bwhat(?:'s| is| was)? (?:this|the) (?:article|story|piece|post|news)(?: is)? "
     r"(?:about|saying|getting at)\b|\btl;? ?dr\b"
-    r"|\b(?:summar(?:y|ize|ise)|gist)\b.*\b(?:article|story)\b"
-    r"|\b(?:article|story)\b.*\b(?:summar(?:y|ize|ise)|gist)\b"
-    r"|記事.*(?:何の話|なんの話|何について|要約|まとめ|要点|ざっくり)|(?:要約|まとめ|要点|ざっくり).*記事"
+    r"|\b(?:summar(?:y|ize|ise)|gist|conclusions?|takeaways?|main point|bottom line)\b.*\b(?:article|story)\b"
+    r"|\b(?:article|story)\b.*\b(?:summar(?:y|ize|ise)|gist|conclu\w+|takeaways?|main point|bottom line)\b"
+    r"|記事.*(?:何の話|なんの話|何について|要約|まとめ|要点|ざっくり|結論|言いたいこと)"
+    r"|(?:要約|まとめ|要点|ざっくり|結論|言いたいこと).*記事"
 )
 
 

@@ -234,6 +234,10 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("What is the story about?", True),
         ("この記事ざっくり何の話?", True),
         ("記事の要点を教えて", True),
+        ("記事の結論は?", True),
+        ("What's the article's conclusion?", True),
+        ("what's the takeaway from this story", True),
+        ("What did Chen conclude?", False),  # a question about the article's people
         ("summarize the plot of one piece", False),  # a summary, not of the article
         ("メタのチームづくりのやり方、ひとことで言うと?", False),
         ("How much did Meta offer?", False),
