@@ -60,13 +60,20 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
 
 
 # A message that is only thanks, a greeting or an acknowledgement ("thanks!", "ok got it", "hi",
-# ありがとう, こんにちは, なるほど) asks nothing: the bot replies in kind instead of saying the article
+# ありがとう, こんにちは, なるほど), or asks what the bot is ("what can you do?", 使い方教えて), asks
+# nothing of the article: the bot replies in kind instead of saying the article
 # does not cover it, and a conversation keeps its last question for the next follow-up. Whole
 # phrases only (ありがとう, not ありがと-anything: "ありがとう、でもなぜ?" asks why), on normalised text
 # without punctuation or emoji; filler words ("so much", ね, です) may stand beside them. Each
 # phrase is matched atomically, the longer spelling listed first (hiya before hi): a message is
 # read in one pass, whatever its length ("wwww...x" cost 2^n steps with backtracking).
 _SOCIAL = {
+    # about the bot itself: what it is and does
+    "help": r"what (?:can|do) (?:you|u) do|what are (?:you|u)|who are (?:you|u)|help(?: me)?"
+    r"|how (?:does|do) (?:this|the|you|u) (?:bot )?work|how (?:do i|to|can i) use (?:this|you|u|the bot|it)"
+    r"|are (?:you|u) (?:a |an )?(?:bot|ai|human|real)|what is this bot|commands"
+    r"|何ができる(?:の)?|何が出来る(?:の)?|使い方(?:を)?教えて|使い方は|使い方|ヘルプ"
+    r"|(?:お前|あなた|君|きみ)(?:は|って)?(?:誰|だれ|何者|なに|何)",
     "thanks": r"thank (?:you|u)|thanks|thank|thx|tysm|ty|cheers|(?:i )?appreciate (?:it|that)"
     r"|ありがとう(?:ございます|ございました)?|ありがと|あざっす|あざす|サンキュー?|さんきゅー?"
     r"|どうも(?:ありがとう)?|助か(?:りました|ります|った|る)|感謝(?:します)?",
@@ -89,7 +96,8 @@ _NOT_WORD = re.compile(r"[^\w\s]+|_")
 
 
 def social(message: str) -> str | None:
-    """The kind of a message that asks nothing ("thanks", "greeting", "ack"), else None."""
+    """The kind of a message that asks nothing of the article ("help", "thanks", "greeting",
+    "ack"), else None."""
     text = " ".join(_NOT_WORD.sub(" ", normalize(message)).split())
     if not text or _SOCIAL_MESSAGE.fullmatch(text) is None:
         return None
@@ -184,8 +192,8 @@ class Answer:
     confidence: float = 1.0  # the verdict's probability that the article answers it
     about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
     context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
-    # "thanks" | "greeting" | "ack": a message that asked nothing, answered in kind (verdict
-    # off_topic, no quotes); None for a question
+    # "help" | "thanks" | "greeting" | "ack": a message that asked nothing of the article,
+    # answered in kind (verdict off_topic, no quotes); None for a question
     social: str | None = None
 
     @property

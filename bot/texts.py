@@ -20,6 +20,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "or try /summary for an overview."
         ),
         "social_ack": "👍 Ask me anything else about {about}, or try /summary for an overview.",
+        "social_help": (
+            "I answer questions about {about} by quoting it, with a source for every quote, in "
+            "Japanese or English. Ask me anything about it; /summary gives an overview and /help "
+            "lists the commands."
+        ),
         "list_sep": ", ",
         "closer": "Other passages (not answers):",
         "more": "More passages (results {first}–{last}):",
@@ -97,6 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "/summary で要約も読めます。"
         ),
         "social_ack": "👍 {about}について、ほかにも何でも聞いてください。/summary で要約も読めます。",
+        "social_help": (
+            "{about}についての質問に、記事を引用し出典を添えて、日本語か英語で答えます。"
+            "何でも聞いてください。/summary で要約、/help でコマンドの一覧を表示します。"
+        ),
         "list_sep": "、",
         "closer": "ほかの箇所(答えではありません):",
         "more": "ほかの箇所({first}〜{last}件目):",

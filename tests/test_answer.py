@@ -275,6 +275,13 @@ def test_what_the_article_is_about_is_answered_with_its_summary(
         ("なるほど〜", "ack"),
         ("草", "ack"),
         ("了解です", "ack"),
+        ("what can you do?", "help"),
+        ("hi, how does this bot work?", "help"),
+        ("are you an AI?", "help"),
+        ("お前誰?", "help"),
+        ("使い方教えて", "help"),
+        ("help me understand why openai closed", None),
+        ("what are you talking about", None),
         # a question beside the thanks, or no social word at all: a question
         ("thanks, why did they close?", None),
         ("ありがとう、でもなぜ?", None),

@@ -188,6 +188,7 @@ def test_ask_json_off_topic(cli: Any) -> None:
         ("hi", "greeting", "en", "I answer questions about “OpenAI forced"),
         ("ありがとうございます", "thanks", "ja", "どういたしまして。"),
         ("なるほど", "ack", "ja", "ほかにも何でも聞いてください"),
+        ("what can you do?", "help", "en", "/help lists the commands"),
     ],
 )
 def test_ask_json_replies_in_kind_to_thanks_and_greetings(
