@@ -92,6 +92,26 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+# A count of people asked (何人, 何名, 人数, how many people / researchers / staff ...), and one
+# stated in a passage's Japanese (8人, 七名): "メタは何人引き抜いた?" wants the passage that says how
+# many researchers left, not one that says "poaching" and counts nothing, or counts days.
+_PEOPLE_ASKED = re.compile(
+    r"何人|何名|人数|how many (?:\w+ ){0,2}?(?:people|persons|researchers|employees|staff|workers"
+    r"|leaders|engineers|scientists|executives|members|folks|guys|ppl)\b"
+)
+_PEOPLE_STATED = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)(?:人|名)")
+
+
+def asks_people(question: str) -> bool:
+    """Whether a question (normalised) asks how many people."""
+    return _PEOPLE_ASKED.search(question) is not None
+
+
+def states_people(text: str) -> bool:
+    """Whether a passage's Japanese text states a number of people (8人, 七名)."""
+    return _PEOPLE_STATED.search(text) is not None
+
+
 # A reply asks it again of the question its search asked it of, once for each quote (the cues
 # are a tenth of a reply's time): the last few questions' kinds are kept.
 KEPT_QUESTIONS = 16

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from .answertype import AnswerType
-from .spans import _fact_candidates, sentences
+from .spans import _PEOPLE_END, _fact_candidates, sentences
 from .tokenize import is_japanese
 
 if TYPE_CHECKING:
@@ -37,6 +37,12 @@ _JA_MEASURES = frozenset(
 _EN_MEASURES = frozenset(
     "revenue revenues valuation worth stock salary salaries pay budget income profit profits cost".split()
 )
+# Light verbs as written (いる, いた, あっ, なっ, でき: 何人いるの counts, it does not act).
+_JA_LIGHT_SURFACES = frozenset(
+    "い いる いた あっ ある あり おり なっ なる なり でき できる し する 来 来る き くる 言っ 言う".split()
+)
+# Particles marking a subject or a topic (メタは, メタが, OpenAIって, チェンも).
+_JA_SUBJECT = frozenset("は が って も".split())
 # Verbs too general to say what is asked about (いるの?, 言ったのは誰?).
 _JA_LIGHT_VERBS = frozenset("いる ある おる する なる 言う できる くる 来る 行く やる".split())
 # Nouns that belong to the question word, not to what it asks about (西暦何年).
@@ -151,6 +157,13 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
     # Backwards, past particles, marks, adverbial nouns (今, 結局), times and amounts (1990年に)
     # and light verbs (社員って何人いるの), to a run of nouns (社員何人, GTMチームって何人) or a
     # verb (流したのって誰).
+    # A count of people asked with a verb of its own after it (何人引き抜いた, 何人にオファー出した).
+    people = nodes[cue][0] in ("人数", "何人", "何名") or (
+        nodes[cue][0] == "何" and cue + 1 < len(nodes) and nodes[cue + 1][0] in ("人", "名")
+    )
+    people = people and any(
+        n[1] == "動詞" and n[0] not in _JA_LIGHT_SURFACES for n in nodes[cue + 1 :]
+    )
     i = cue - 1
     while i >= 0:
         surface, pos1, _, _ = nodes[i]
@@ -166,6 +179,9 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
                 start -= 1
             run = "".join(n[0] for n in nodes[start : i + 1])
             numeric = start > 0 and nodes[start - 1][2] == "数詞"  # 1990年, 15世紀
+            if people and nodes[i + 1][0] in _JA_SUBJECT and not _PEOPLE_END.search(run):
+                # メタは何人引き抜いた: who acts, not who is counted (研究者は何名抜けた is)
+                return Focus([], False)
             i = start
             if not numeric and run not in _JA_CUE_NOUNS and run not in _JA_GENERIC:
                 words = tagger(run)

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from index import Library, QueryError
-from index.answertype import AnswerType, question_type, states
+from index.answertype import AnswerType, asks_people, question_type, states
 from index.bm25 import BM25Index
 from index.search import MAX_QUERY_CHARS
+from index.tokenize import normalize
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +59,32 @@ def test_questions_the_article_does_not_answer_are_declined(
     library: Library, question: str
 ) -> None:
     assert not library.search(question).answerable
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["メタは何人引き抜いた?", "How many people did Meta poach?", "メタに引き抜かれたのは何人?"],
+)
+def test_how_many_people_is_answered_where_a_number_of_people_is_stated(
+    library: Library, question: str
+) -> None:
+    # line 2 says "poaching" and counts nobody; line 3: at least eight researchers left
+    result = library.search(question)
+    assert result.answerable and result.hits[0].passage.lines[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("メタは何人引き抜いた?", True),
+        ("how many researchers did meta poach", True),
+        ("how many senior research leaders wrote", True),
+        ("何回?", False),
+        ("how many days off", False),
+    ],
+)
+def test_asks_people(question: str, people: bool) -> None:
+    assert asks_people(normalize(question)) is people
 
 
 @pytest.mark.parametrize(

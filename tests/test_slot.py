@@ -27,6 +27,12 @@ COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
         ("結局何人くらい辞めちゃったの?", [], False),  # 結局 is an adverb, not what is counted
         ("何人くらいいるんだろ", [], False),  # nothing asked of
         ("今何歳?", [], False),
+        # who acts is not who is counted; people who act are (研究者は何名抜けた)
+        ("メタは何人引き抜いた?", [], False),
+        ("メタって何人にオファー出したの?", [], False),
+        ("研究者は何名抜けたの?", ["研究"], True),
+        ("OpenAIって社員何人いるの?", ["社員"], True),
+        ("共産党の幹部は何人か", ["幹部"], True),  # no verb of its own: counted
     ],
 )
 def test_the_focus_of_a_japanese_question(
