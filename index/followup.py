@@ -147,8 +147,13 @@ def unpointed(question: str) -> str:
 
 
 def context_of(previous: Turn) -> tuple[str, ...]:
-    """The earlier questions a follow-up of `previous` is searched with, nearest first."""
-    return ((previous.question,) + previous.context)[:MAX_CONTEXT]
+    """The earlier questions a follow-up of `previous` is searched with, nearest first: the
+    nearest ones and, last, the question the conversation's topic started with (a third
+    follow-up, "なぜ?" after "どこに?" after "メタは何人引き抜いた?", still has its subject)."""
+    chain = (previous.question,) + previous.context
+    if len(chain) <= MAX_CONTEXT:
+        return chain
+    return chain[: MAX_CONTEXT - 1] + chain[-1:]
 
 
 def resolve(

@@ -165,6 +165,9 @@ def test_context_carries_the_question_a_follow_up_followed() -> None:
     first = Turn("マーク・チェンって誰?", "ja", ("a:9",))
     second = Turn("彼は何て言ってた?", "ja", ("a:9",), context_of(first))
     assert context_of(second) == ("彼は何て言ってた?", "マーク・チェンって誰?")
+    # a third follow-up keeps the nearest question and the one the topic started with
+    third = Turn("いつ?", "ja", ("a:9",), context_of(second))
+    assert context_of(third) == ("いつ?", "マーク・チェンって誰?")
 
 
 def test_a_follow_up_the_article_does_not_answer_is_declined(library: Library) -> None:
