@@ -92,14 +92,14 @@ class Slots:
         self._parts: dict[tuple[str, AnswerType, bool], list[frozenset[str]]] = {}
         # A question's focus and its forms (a channel asks the same questions again: a Japanese
         # focus costs a parse of the question and of its words).
-        self._focus: dict[tuple[str, bool], tuple[Focus, list[set[str]]]] = {}
+        self._focus: dict[tuple[str, bool], tuple[Focus, list[set[str]], list[set[str]]]] = {}
 
     def unfilled(
         self, question: str, japanese: bool, kind: AnswerType | None, passage: Passage
     ) -> bool:
         """Whether the question asks for a fact of a kind in SLOT_TYPES, of a focus found, and no
-        sentence of the passage (its English rendering for an English question) states one of
-        it. False when there is nothing to check."""
+        sentence of the passage (its English rendering for an English question; either for a
+        Japanese one) states one of it. False when there is nothing to check."""
         if kind not in SLOT_TYPES:
             return False
         found = self._focus.get((question, japanese))
@@ -107,25 +107,38 @@ class Slots:
             focus = (
                 japanese_focus(question, self.ja) if japanese else english_focus(question, self.en)
             )
+            words = focus.words
             found = self._focus[question, japanese] = (
                 focus,
-                focus_forms(focus.words, japanese, self.glossary) if focus.words else [],
+                focus_forms(words, japanese, self.glossary) if words else [],
+                # a Japanese focus's English, for the rendering (リーダー: research leaders,
+                # where the Japanese says 研究責任者)
+                [set(self.glossary.to_english([w])) for w in words] if japanese else [],
             )
             if len(self._focus) > PARTS_CACHE:
                 self._focus.pop(next(iter(self._focus)))
-        focus, forms = found
+        focus, forms, english = found
         if not focus.words or (kind is AnswerType.COUNT and not focus.thing):
             return False
         own = japanese or not passage.text_en  # (else its English rendering)
-        text = passage.text if own else passage.text_en or ""
+        if self._holds(passage.text if own else passage.text_en or "", own, kind, focus, forms):
+            return False
+        if english and passage.text_en:
+            return not self._holds(passage.text_en, False, kind, focus, english)
+        return True
+
+    def _holds(
+        self, text: str, japanese: bool, kind: AnswerType, focus: Focus, forms: list[set[str]]
+    ) -> bool:
+        """Whether a sentence of `text` states a fact of `kind` holding the focus in a form."""
         key = (text, kind, focus.thing)
         parts = self._parts.get(key)
         if parts is None:
-            tokenize = self.ja if own else self.en
+            tokenize = self.ja if japanese else self.en
             parts = self._parts[key] = slot_parts(kind, focus.thing, text, tokenize, self.ja)
             if len(self._parts) > PARTS_CACHE:
                 self._parts.pop(next(iter(self._parts)))
-        return not any(_holds(options, words) for words in parts for options in forms)
+        return any(_holds(options, words) for words in parts for options in forms if options)
 
 
 class Focus(NamedTuple):

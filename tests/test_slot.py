@@ -122,6 +122,21 @@ def test_an_english_sentence_fills_the_slot(
     assert filled(kind, forms, True, text, en, ja) is is_filled
 
 
+def test_a_japanese_question_s_slot_may_be_filled_in_the_rendering(
+    ja: JapaneseTokenizer, en: EnglishTokenizer, library: Library
+) -> None:
+    # リーダー is not the Japanese 研究責任者, but it is the rendering's "research leaders"
+    slots = Slots(ja, en, library.glossary)
+    text = "OpenAIの他の7人の研究責任者がメッセージを送っている。"
+    asked = normalize("他に何人のリーダーがメッセージ送った?")
+    alone = Passage("doc:1", "doc", (1, 1), None, text)
+    assert slots.unfilled(asked, True, COUNT, alone)
+    rendered = Passage(
+        "doc:1", "doc", (1, 1), None, text, "Seven other OpenAI research leaders sent messages."
+    )
+    assert not slots.unfilled(asked, True, COUNT, rendered)
+
+
 def test_the_slot_is_checked_only_for_counts_amounts_and_times(
     ja: JapaneseTokenizer, en: EnglishTokenizer, library: Library
 ) -> None:
