@@ -62,7 +62,7 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         ("offtopic.jsonl", "ja", 0.93),  # 42/45 since the refit after the people-count ranking
         ("offtopic.jsonl", "en", 0.86),  # 39/45
         ("nearmiss.jsonl", None, 0.24),  # 10/41
-        ("jsquad_offtopic.jsonl", None, 0.95),
+        ("jsquad_offtopic.jsonl", None, 0.96),  # 2,609/2,696
     ],
 )
 def test_heldout_unanswerable_are_declined(
@@ -79,9 +79,9 @@ def test_heldout_answerable_are_answered(library: Library) -> None:
     ja, en = report["answerable"]["ja"], report["answerable"]["en"]
     # (the slot check, index.slot, cost one of its 45 Japanese questions: 0.667 -> 0.644, and
     # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; the
-    # people-count ranking and its refit gave it back: 0.667, 4.4%; README)
-    assert report["wrongly_declined"] <= 0.045
-    assert ja["answered@1"] >= 0.66 and en["answered@1"] >= 0.73
+    # people-count ranking, SNS as ソーシャルメディア and their refits: 0.689, 3.3%; README)
+    assert report["wrongly_declined"] <= 0.034
+    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.73
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
