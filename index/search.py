@@ -395,6 +395,7 @@ class Library:
         context: str | None = None,
         context_weight: float = CONTEXT_WEIGHT,
         boost: np.ndarray | None = None,
+        topic: bool = False,
     ) -> SearchResult:
         """The best `top` passages for the question, and whether the articles answer it.
 
@@ -403,7 +404,8 @@ class Library:
         counts too, at `context_weight` of the question's own, and its words count as the
         question's when the verdict weighs how much of the question the best passage holds.
         `boost`: an array over the passages; each one's score is raised by that share of it (a
-        follow-up prefers the passages near the previous answer).
+        follow-up prefers the passages near the previous answer). `topic`: the query is a
+        summary's topic, a keyword by nature ("money"), not a message of one common word.
         """
         asked = check_query(query)
         query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
@@ -474,7 +476,8 @@ class Library:
             )
         # No passage shares a word with the question: nothing to answer it with.
         verdict = self.judge(evidence) if ranked else Verdict(0.0, OFF_TOPIC)
-        if verdict.answerable and prior is None and self._bare_common_word(query, tokens, japanese):
+        bare = not topic and prior is None and self._bare_common_word(query, tokens, japanese)
+        if verdict.answerable and bare:
             verdict = Verdict(verdict.confidence, OFF_TOPIC)
         return SearchResult(
             asked,

@@ -280,7 +280,7 @@ def _summary(
 
 def _answers(library: Library, topic: str, article: Article) -> bool:
     """Search's verdict on the topic as a question, for this article."""
-    result = library.search(topic)
+    result = library.search(topic, topic=True)
     return result.answerable and any(h.passage.doc == article.doc for h in result.hits)
 
 
@@ -580,7 +580,8 @@ def _relevance(library: Library, topic: str, scope: Sequence[_Sentence]) -> list
     sentence's share but never lower it."""
     japanese_docs = [s.tokens for s in scope]
     if is_japanese(topic):
-        return _coverages(_topic_tokens(library.tokenize_ja(topic)), japanese_docs)
+        tokens = _topic_tokens(library.tokenize_ja(topic))
+        return _coverages(_as_written(library, tokens, japanese_docs), japanese_docs)
     tokens = _topic_tokens(library.tokenize_en(topic))
     japanese = _coverages(library.glossary.to_japanese(tokens), japanese_docs)
     if not any(s.quote.text_en for s in scope):
@@ -589,6 +590,20 @@ def _relevance(library: Library, topic: str, scope: Sequence[_Sentence]) -> list
     english = _coverages(tokens, english_docs, _english_numerals(library))
     w = JA_WEIGHT_FOR_EN
     return [max(e, (e + w * j) / (1 + w)) for e, j in zip(english, japanese, strict=True)]
+
+
+def _as_written(
+    library: Library, tokens: list[str], documents: Sequence[Sequence[str]]
+) -> list[str]:
+    """The topic's Japanese words as the article writes them: one no sentence uses stands for
+    its first synonym that one does, as search finds it (スパコン: スーパーコンピューター)."""
+    used = {t for doc in documents for t in doc}
+    out = []
+    for token in tokens:
+        if token not in used:
+            token = next((s for s in library.glossary.synonyms(token) if s in used), token)
+        out.append(token)
+    return out
 
 
 def _topic_tokens(tokens: list[str]) -> list[str]:
