@@ -49,6 +49,8 @@ from index.verdict import (
         ("How much did Meta offer?", False),
         ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
         ("メタは何人引き抜いた?", False),
+        ("whats a good team building game", True),  # a recommendation asked for
+        ("What's good about a company-wide break?", False),
         ("明日休みたい", True),  # the asker's own wish
         ("給料上げてほしい!", True),
         ("メタが何をしたいのか知りたい", False),  # 知りたい, 教えてほしい ask for the article's words
