@@ -61,8 +61,8 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
 
 # A message that is only thanks, a greeting or an acknowledgement ("thanks!", "ok got it", "hi",
 # ありがとう, こんにちは, なるほど), or asks what the bot is ("what can you do?", 使い方教えて), asks
-# nothing of the article: the bot replies in kind instead of saying the article
-# does not cover it, and a conversation keeps its last question for the next follow-up. Whole
+# nothing of the article: the bot replies in kind instead of saying the article does not cover
+# it, and a conversation keeps its last question for the next follow-up. Whole
 # phrases only (ありがとう, not ありがと-anything: "ありがとう、でもなぜ?" asks why), on normalised text
 # without punctuation or emoji; filler words ("so much", ね, です) may stand beside them. Each
 # phrase is matched atomically, the longer spelling listed first (hiya before hi): a message is
