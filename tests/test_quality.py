@@ -81,7 +81,7 @@ def test_heldout_answerable_are_answered(library: Library) -> None:
     # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; the
     # people-count ranking, SNS as ソーシャルメディア and their refits: 0.689, 3.3%; README)
     assert report["wrongly_declined"] <= 0.034
-    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.73
+    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.75  # 0.689 / 0.756
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
@@ -110,9 +110,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
 
 @pytest.mark.parametrize(
     # follow-up turns recall@1 in their conversation (declines as misses), measured 0.698 (30/43)
-    # and 0.613 (19/31) when the method was fixed (README, "Conversations")
+    # and 0.613 (19/31) when the method was fixed (README, "Conversations"); 0.721 (31/43) and
+    # 0.677 (21/31) since the English glossary synonyms weigh 0.3
     ("name", "floor"),
-    [("followups.jsonl", 0.67), ("followups_validation.jsonl", 0.58)],
+    [("followups.jsonl", 0.72), ("followups_validation.jsonl", 0.67)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
