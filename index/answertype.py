@@ -99,7 +99,7 @@ _PEOPLE_ASKED = re.compile(
     r"何人|何名|人数|how many (?:\w+ ){0,2}?(?:people|persons|researchers|employees|staff|workers"
     r"|leaders|engineers|scientists|executives|members|folks|guys|ppl)\b"
 )
-_PEOPLE_STATED = re.compile(r"(?:\d+|[一二三四五六七八九十百千万]+)(?:人|名)")
+_PEOPLE_STATED = re.compile(rf"{_NUM}\s*(?:人|名)")
 
 
 def asks_people(question: str) -> bool:

@@ -37,10 +37,6 @@ _JA_MEASURES = frozenset(
 _EN_MEASURES = frozenset(
     "revenue revenues valuation worth stock salary salaries pay budget income profit profits cost".split()
 )
-# Light verbs as written (いる, いた, あっ, なっ, でき: 何人いるの counts, it does not act).
-_JA_LIGHT_SURFACES = frozenset(
-    "い いる いた あっ ある あり おり なっ なる なり でき できる し する 来 来る き くる 言っ 言う".split()
-)
 # Particles marking a subject or a topic (メタは, メタが, OpenAIって, チェンも).
 _JA_SUBJECT = frozenset("は が って も".split())
 # Verbs too general to say what is asked about (いるの?, 言ったのは誰?).
@@ -174,18 +170,15 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
     people = nodes[cue][0] in ("人数", "何人", "何名") or (
         nodes[cue][0] == "何" and cue + 1 < len(nodes) and nodes[cue + 1][0] in ("人", "名")
     )
-    people = people and any(
-        n[1] == "動詞" and n[0] not in _JA_LIGHT_SURFACES for n in nodes[cue + 1 :]
-    )
+    # (何人いるの counts; it does not act)
+    people = people and any(_full_verb(nodes, k, tagger) for k in range(cue + 1, len(nodes)))
     i = cue - 1
     while i >= 0:
-        surface, pos1, _, _ = nodes[i]
+        _, pos1, _, _ = nodes[i]
         if pos1 == "動詞":
-            # Its lemma from the verb with what follows it (なっ alone reads as なあ).
-            after = nodes[i + 1][0] if i + 1 < len(nodes) else ""
-            words = tagger(surface + after)[:1]
-            if words and words[0] not in _JA_LIGHT_VERBS:
-                return Focus(words, False)
+            verb = _full_verb(nodes, i, tagger)
+            if verb:
+                return Focus([verb], False)
         elif _is_noun(nodes[i]):
             start = i
             while start > 0 and _is_noun(nodes[start - 1]):
@@ -202,6 +195,16 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
                     return Focus(words, not _verbal(nodes, i + len(_run_nodes(nodes, i))))
         i -= 1
     return Focus([], False)
+
+
+def _full_verb(nodes: list[Node], i: int, tagger: JapaneseTokenizer) -> str | None:
+    """The lemma of node `i` if it is a verb and not a light one (いる, する, なる ...)."""
+    if nodes[i][1] != "動詞":
+        return None
+    # Its lemma from the verb with what follows it (なっ alone reads as なあ).
+    after = nodes[i + 1][0] if i + 1 < len(nodes) else ""
+    words = tagger(nodes[i][0] + after)[:1]
+    return words[0] if words and words[0] not in _JA_LIGHT_VERBS else None
 
 
 def _run_nodes(nodes: list[Node], start: int) -> list[Node]:
