@@ -59,9 +59,11 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
 @pytest.mark.parametrize(
     ("name", "lang", "floor"),
     [
-        ("offtopic.jsonl", "ja", 0.93),  # 42/45 since the refit after the people-count ranking
-        ("offtopic.jsonl", "en", 0.86),  # 39/45
-        ("nearmiss.jsonl", None, 0.24),  # 10/41
+        # 42/45 and 39/45 after the people-count ranking's refit, 41 and 38 since "when" asks an
+        # exact kind of fact (cross-validated cost 0.119 -> 0.108; README, "The verdict")
+        ("offtopic.jsonl", "ja", 0.91),
+        ("offtopic.jsonl", "en", 0.84),
+        ("nearmiss.jsonl", None, 0.26),  # 11/41
         ("jsquad_offtopic.jsonl", None, 0.96),  # 2,609/2,696
     ],
 )

@@ -53,6 +53,7 @@ def test_answerable_questions_find_their_line(library: Library, question: str, l
         "マーク・チェンは何歳?",
         "Where is Meta headquartered?",  # the article names no place
         "OpenAIの休みは何月何日から?",  # it says a week, not which days
+        "When was Sam Altman fired?",  # line 31 tells of it, with no time
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(
@@ -133,6 +134,10 @@ def test_question_type(question: str, kind: AnswerType | None) -> None:
         (AnswerType.DAY, "It starts on Monday.", True),
         (AnswerType.DAY, "全社員に完全週休2日制を義務づけている。", False),  # a count of days
         (AnswerType.DAY, "今年後半には稼働する。", False),  # a date, but no day
+        # a "when" is answered by a time relative to something too
+        (AnswerType.DATE, "これはかなり前から計画されていた。", True),
+        (AnswerType.DATE, "小選挙区制導入以降、孤立する傾向がある。", True),
+        (AnswerType.DATE, "スーパーコンピューターがオンラインになる予定だ。", False),
         # "may" and "march" are words too: a month only beside a day or a year, or after "in"
         (AnswerType.DATE, "The forced rest may temporarily halt recruiters.", False),
         (AnswerType.DATE, "Staff march on.", False),
