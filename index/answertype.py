@@ -69,6 +69,16 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         ),
     ),
     (AnswerType.PERSON, re.compile(r"誰|だれ|どなた|何者|\bwho\b|\bwhom\b|\bwhose\b")),
+    # the name of a person (リーダーの名前, the name of the employee)
+    (
+        AnswerType.PERSON,
+        re.compile(
+            r"(?:社員|従業員|リーダー|研究者|人|スタッフ|幹部|役員|人物)\w{0,3}?の?名前"
+            r"|\bname of (?:the |that |this )?(?:\w+ )?(?:employee|leader|researcher|person|guy"
+            r"|staffer|exec\w*|engineer)|\b(?:employee|leader|researcher|person|guy|staffer"
+            r"|engineer)'?s name\b"
+        ),
+    ),
 ]
 
 _CURRENCY = r"(?:ドル|円|ユーロ|ポンド|元|ウォン|dollars?|yen|euros?)"
@@ -93,6 +103,15 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.AGE: re.compile(rf"{_NUM}\s*(?:歳|才)|\b\d+[- ]years?[- ]old\b|\baged? \d+"),
 }
+
+
+# A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer.
+_NAME_ASKED = re.compile(r"名前|\bname\b")
+
+
+def asks_name(question: str) -> bool:
+    """Whether a question (normalised) asks for a name."""
+    return _NAME_ASKED.search(question) is not None
 
 
 # A count of people asked (何人, 何名, 人数, how many people / researchers / staff ...), and one

@@ -177,9 +177,9 @@ class Judge:
     def __call__(self, evidence: Evidence) -> Verdict:
         confidence = self.answers.probability(evidence)
         if confidence >= self.threshold:
-            # An age, a place, a time or an amount of money is stated or it is not: a passage
-            # that states none does not answer "how old", "where is", "when", "how much", however
-            # well it matches (README: the regression alone let "How old is Sam Altman?" through;
+            # An age, a place, a time, an amount of money or a person's name is stated or it is
+            # not: a passage that states none does not answer "how old", "where is", "when", "how
+            # much", "what's the name of", however well it matches (README: the regression alone let "How old is Sam Altman?" through;
             # held-out figures are the same with and without this rule).
             if evidence.exact_missing:
                 return Verdict(confidence, RELATED)

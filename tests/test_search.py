@@ -54,6 +54,7 @@ def test_answerable_questions_find_their_line(library: Library, question: str, l
         "Where is Meta headquartered?",  # the article names no place
         "OpenAIの休みは何月何日から?",  # it says a week, not which days
         "When was Sam Altman fired?",  # line 31 tells of it, with no time
+        "「手を引くように言え」ってアドバイスしたリーダーの名前教えて",  # one leader: no name
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(
@@ -100,6 +101,9 @@ def test_asks_people(question: str, people: bool) -> None:
         ("How old is he?", AnswerType.AGE),
         ("誰が言った?", AnswerType.PERSON),
         ("Why did OpenAI close?", None),
+        ("アドバイスしたリーダーの名前教えて", AnswerType.PERSON),  # a person's name
+        ("what's the name of the employee who posted?", AnswerType.PERSON),
+        ("メタの新チームの名前は?", None),  # a team's name: not a person's
         ("休みは何月何日から?", AnswerType.DAY),
         # 何日 / 何年 before a verb or an amount's word ask how many, before に / 前 which one
         ("OpenAI何日休むの?", AnswerType.DURATION),
