@@ -37,7 +37,8 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.MONEY,
         re.compile(
-            r"いくら|幾ら|金額|何ドル|何円|how much (?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)"
+            r"いくら|幾ら|金額|何ドル|何円|(?:どれくらい|どのくらい|どれぐらい)\w{0,6}(?:給料|給与|年収|報酬)"
+            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)"
         ),
     ),
     (
@@ -59,7 +60,12 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DATE,
         re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"),
     ),
-    (AnswerType.COUNT, re.compile(r"何人|何名|人数|何社|何件|何回|何個|いくつ|how many")),
+    (
+        AnswerType.COUNT,
+        re.compile(
+            r"何人|何名|人数|何社|何件|何回|何個|いくつ|何%|何パーセント|何割|how many|what percent"
+        ),
+    ),
     # Where something is (not "どこのメディア", which outlet, nor "where did it leak to", whose
     # answer is a company as often as a place).
     (
@@ -73,7 +79,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PERSON,
         re.compile(
-            r"(?:社員|従業員|リーダー|研究者|人|スタッフ|幹部|役員|人物)\w{0,3}?の?名前"
+            r"(?:社員|従業員|リーダー|研究者|人|スタッフ|幹部|役員|人物)[、,\s]?\w{0,3}?の?名前"
             r"|\bname of (?:the |that |this )?(?:\w+ )?(?:employee|leader|researcher|person|guy"
             r"|staffer|exec\w*|engineer)|\b(?:employee|leader|researcher|person|guy|staffer"
             r"|engineer)'?s name\b"

@@ -104,6 +104,12 @@ def test_asks_people(question: str, people: bool) -> None:
         ("アドバイスしたリーダーの名前教えて", AnswerType.PERSON),  # a person's name
         ("what's the name of the employee who posted?", AnswerType.PERSON),
         ("メタの新チームの名前は?", None),  # a team's name: not a person's
+        ("SNSで嘆いてた社員、名前わかる?", AnswerType.PERSON),
+        ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
+        ("what percent of staff left?", AnswerType.COUNT),
+        ("what's the average salary at openai", AnswerType.MONEY),
+        ("研究者って普段どれくらい給料もらってるの?", AnswerType.MONEY),
+        ("are they raising salaries?", None),  # a yes or no, not an amount
         ("休みは何月何日から?", AnswerType.DAY),
         # 何日 / 何年 before a verb or an amount's word ask how many, before に / 前 which one
         ("OpenAI何日休むの?", AnswerType.DURATION),
