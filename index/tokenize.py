@@ -54,7 +54,7 @@ JA_STOPWORDS = frozenset(
     的 さん 氏 達 たち 側 上 について 関する 対する 因る よる 於く おく 記事 内容 説明 本当 実際
     結局 話 感じ 状況 具体 一体 マジ 何か ちゃんと 全然 結構 色々 矢張り やっぱり 一体 大体 要する
     つく 書く 載る 触れる 言及 出る 聞く 意味 理由 件 場合 点 辺 頃 位 くらい ぐらい 良い 良く
-    w ww www やばい 済む 一寸 目茶 何時頃 遣る
+    w ww www やばい 済む 一寸 目茶 何時頃 遣る 詳しい 抑 打ち明ける 何事
     """.split()
 )
 
@@ -82,7 +82,7 @@ EN_STOPWORDS = frozenset(
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
     super totally extremely insanely seriously absolutely incredibly completely truly definitely
-    honestly hella
+    honestly hella idea info thoughts thought gist true eli5
     """.split()
 )
 

@@ -31,6 +31,9 @@ def test_normalize(text: str, expected: str) -> None:
         ("何人の研究者がメタに移った?", {"研究", "メタ", "移る"}, {"何人"}),
         ("いつ頃スパコン増える?", {"スパコン", "増える"}, {"何時頃"}),  # いつ頃: its lemma 何時頃
         ("どうやって引き止めてるの?", {"引き止める"}, {"遣る"}),  # どうやって: やる, a light verb
+        # words that frame a question, not what it asks about (詳しく教えて, そもそも, ぶっちゃけ)
+        ("そもそもメタの件を詳しく教えて", {"メタ"}, {"抑", "詳しい"}),
+        ("ぶっちゃけ休業って何事?", {"休業"}, {"打ち明ける", "何事"}),
         # the same entity written three ways is one token
         ("オープンAIとOpenAIとＯｐｅｎＡＩ", {"openai"}, {"オープン", "ai"}),
         ("Metaとメタ社", {"メタ"}, {"meta"}),
@@ -72,6 +75,8 @@ def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
     [
         ("How much did Meta offer OpenAI's researchers?", ["meta", "offer", "openai", "research"]),
         ("Who is Mark Chen?", ["mark", "chen"]),
+        ("any idea what the 100m offers were? thoughts?", ["100", "million", "offer"]),
+        ("is it true that chen sent a memo?", ["chen", "sent", "memo"]),
         ("Why is OpenAI shutting down for a week?", ["openai", "shut", "week"]),
         ("ＯｐｅｎＡＩ", ["openai"]),
         # Amounts as a channel writes them read as the article writes them ("$100 million").
