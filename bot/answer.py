@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index import Library, Passage, QueryError
-from index.followup import Turn, resolve
+from index.answertype import question_type
+from index.followup import Turn, leans_on_previous, resolve
 from index.passages import split_sentences
-from index.questionform import plain
+from index.questionform import japanese_part, plain
+from index.reason import asks_reason
 from index.search import MAX_QUERY_CHARS, check_query
 from index.spans import Span, focus, window
 from index.tokenize import is_japanese, normalize
@@ -251,7 +253,7 @@ def compose(
         return Answer(
             question, reply, False, (), verdict=OFF_TOPIC, confidence=0.0, about=about, social=kind
         )
-    if offset == 0 and asks_gist(searched):
+    if offset == 0 and (asks_gist(searched) or asks_headline(library, searched, previous)):
         return _gist(library, question, reply)
     resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
     result = resolved.result  # checked above
@@ -303,6 +305,27 @@ _GIST = re.compile(
 def asks_gist(question: str) -> bool:
     """Whether the question asks what the article as a whole is about."""
     return _GIST.search(normalize(question)) is not None
+
+
+def asks_headline(library: Library, question: str, previous: Turn | None = None) -> bool:
+    """Whether a question asks what happened, in no words but the title's: "what happened?",
+    何があったの?, "what's this about", "what did OpenAI do?", OpenAIって何したの? (its subject the
+    headline's); not a follow-up of the turn before ("OpenAI?" after "To whom?"), nor a question
+    asking a kind of fact or a reason ("how long is the OpenAI shutdown?", "why did OpenAI
+    close?"): search answers those."""
+    plain_question = plain(question)
+    if question_type(plain_question) is not None or asks_reason(plain_question):
+        return False
+    if previous is not None and leans_on_previous(library, question):
+        return False
+    # Its words in either script ("What did マーク・チェン say?" names someone), and the titles'.
+    words = set(library.tokenize_en(plain_question))
+    words |= set(library.tokenize_ja(japanese_part(plain_question)))
+    if not words:
+        return True
+    titles = {t for a in library.articles for t in library.tokenize_ja(a.title)}
+    titles |= {t for a in library.articles for t in library.tokenize_en(a.title_in("en"))}
+    return words <= titles
 
 
 def _gist(library: Library, question: str, lang: str) -> Answer:

@@ -238,6 +238,14 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("What's the article's conclusion?", True),
         ("what's the takeaway from this story", True),
         ("What did Chen conclude?", False),  # a question about the article's people
+        # what happened, in no words but the headline's
+        ("what happened?", True),
+        ("何があったの?", True),
+        ("OpenAIって何したの?", True),
+        ("what did openai do?", True),
+        ("what did chen do?", False),  # Chen is not the headline's
+        ("how long is the openai shutdown?", False),  # a kind of fact: search answers it
+        ("why did openai shut down?", False),  # a reason, likewise
         ("summarize the plot of one piece", False),  # a summary, not of the article
         ("メタのチームづくりのやり方、ひとことで言うと?", False),
         ("How much did Meta offer?", False),

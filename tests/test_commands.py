@@ -91,7 +91,8 @@ def custom_ids(view: discord.ui.View) -> list[str]:
             "Here is what the article says",
             "worth **$100 million**",
         ),
-        ("OpenAI", JA_LOCALE, "記事には次のようにあります", "OpenAI"),  # no clue: the user's locale
+        # no clue to the language: the user's locale; the headline's word alone: its summary
+        ("OpenAI", JA_LOCALE, "記事には次のようにあります", "異例の措置を取った"),
         ("東京の天気は?", EN_LOCALE, "記事の話題から外れています", None),
         ("How do I bake bread?", JA_LOCALE, "not something the article covers", None),
     ],
