@@ -79,7 +79,8 @@ _SOCIAL = {
     "thanks": r"thank (?:you|u)|thanks|thank|thx|tysm|ty|cheers|(?:i )?appreciate (?:it|that)"
     r"|ありがとう(?:ございます|ございました)?|ありがと|あざっす|あざす|サンキュー?|さんきゅー?"
     r"|どうも(?:ありがとう)?|助か(?:りました|ります|った|る)|感謝(?:します)?",
-    "greeting": r"hello|heya|hey|hiya|hi|yo|sup|good (?:morning|afternoon|evening)|gm|test(?:ing)?"
+    "greeting": r"hello|heya|hey|hiya|hi|yo|what ?s up|wh?ass?up|sup|how are (?:you|u)|how r u"
+    r"|how ?s it going|good (?:morning|afternoon|evening)|gm|test(?:ing)?|元気"
     r"|こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして"
     r"|よろしく(?:お願いします)?|やあ|テスト",
     "ack": r"okay|ok|kk|k|got it|i see|cool|nice|great|perfect|awesome|neat|alright|sure|lol|lmao"
