@@ -5,9 +5,11 @@ Pure: no Discord, no I/O. The console and the Discord bot render the same `Answe
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from index import Library, Passage, QueryError
 from index.answertype import question_type
@@ -322,11 +324,16 @@ def asks_headline(library: Library, question: str, previous: Turn | None = None)
     # Its words in either script ("What did マーク・チェン say?" names someone), and the titles'.
     words = set(library.tokenize_en(plain_question))
     words |= set(library.tokenize_ja(japanese_part(plain_question)))
-    if not words:
-        return True
-    titles = {t for a in library.articles for t in library.tokenize_ja(a.title)}
-    titles |= {t for a in library.articles for t in library.tokenize_en(a.title_in("en"))}
-    return words <= titles
+    return not words or words <= _title_words(library)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_words(library: Library) -> frozenset[str]:
+    """The articles' titles' words, in both languages (a library's titles do not change: parsed
+    once, not at every question)."""
+    ja = (t for a in library.articles for t in library.tokenize_ja(a.title))
+    en = (t for a in library.articles for t in library.tokenize_en(a.title_in("en")))
+    return frozenset(chain(ja, en))
 
 
 def _gist(library: Library, question: str, lang: str) -> Answer:
