@@ -9,7 +9,7 @@ from index import Library
 from index.answertype import AnswerType
 from index.passages import Passage
 from index.slot import Slots, english_focus, filled, focus_forms, japanese_focus
-from index.tokenize import EnglishTokenizer, JapaneseTokenizer, normalize
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
 
 COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
 
@@ -75,23 +75,7 @@ def test_the_focus_of_an_english_question(
         # A sentence naming the focus but stating no amount does not fill it.
         (MONEY, "ボーナス", "契約ボーナスが話題になった。報酬は1億ドルだった。", False),
         (DURATION, "労働", "スタッフは週80時間の労働を強いられた。", True),
-    ],
-)
-def test_a_japanese_sentence_fills_the_slot(
-    ja: JapaneseTokenizer,
-    library: Library,
-    kind: AnswerType,
-    focus: str,
-    text: str,
-    is_filled: bool,
-) -> None:
-    forms = focus_forms(ja(focus), True, library.glossary)
-    assert filled(kind, forms, True, text, ja, ja) is is_filled
-
-
-@pytest.mark.parametrize(
-    ("kind", "focus", "text", "is_filled"),
-    [
+        # English: the rendering's words
         (
             COUNT,
             "employees",
@@ -109,17 +93,19 @@ def test_a_japanese_sentence_fills_the_slot(
         (MONEY, "bonuses", "Staff were offered signing bonuses worth $100 million.", True),
     ],
 )
-def test_an_english_sentence_fills_the_slot(
-    en: EnglishTokenizer,
+def test_a_sentence_fills_the_slot(
     ja: JapaneseTokenizer,
+    en: EnglishTokenizer,
     library: Library,
     kind: AnswerType,
     focus: str,
     text: str,
     is_filled: bool,
 ) -> None:
-    forms = focus_forms(en(focus), False, library.glossary)
-    assert filled(kind, forms, True, text, en, ja) is is_filled
+    japanese = is_japanese(text)
+    tokenize = ja if japanese else en
+    forms = focus_forms(tokenize(focus), japanese, library.glossary)
+    assert filled(kind, forms, True, text, tokenize, ja) is is_filled
 
 
 def test_a_japanese_question_s_slot_may_be_filled_in_the_rendering(
