@@ -121,11 +121,12 @@ def echoes(library: Library, question: str) -> bool:
 
 
 def _bare(question: str) -> str:
-    return _PUNCTUATION.sub("", normalize(question))
+    return _PUNCTUATION.sub("", normalize(plain(question)))
 
 
 def leans_on_previous(library: Library, question: str) -> bool:
     """Whether a question follows up the one before rather than standing on its own."""
+    question = plain(question)  # "wat abt chen" as "what about chen"
     text = normalize(question)
     cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)
     # "Who is Chen?", "アルトマンって誰?" name their own subject: a new topic however short ("who

@@ -1,7 +1,7 @@
 """The plain form of a question, however it is written.
 
-"HOW MUCH DID META OFFER?", "ｈｏｗ ｍｕｃｈ…", "メタはいくら出したの?笑" and "…の？？www" are the same
-questions as their plain forms: the search sees the plain form, so they get the same passages, the
+"HOW MUCH DID META OFFER?", "ｈｏｗ ｍｕｃｈ…", "メタはいくら出したの?笑", "…の？？www" and "y r ppl
+leaving" are the same questions as their plain forms: the search sees the plain form, so they get the same passages, the
 same verdict and the same reply language.
 """
 
@@ -25,6 +25,22 @@ _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _LOWER = re.compile(r"[a-z]")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")
+# A channel's spellings of English words, as a word of their own (lower case, or capitalised first
+# in the question): "y r ppl leaving", "wat did chen say abt meta", "how many hrs a wk". Only
+# spellings that are no other word a question would use ("cause", "mo", "n" are left alone).
+CHAT_SPELLINGS = {
+    "r": "are", "u": "you", "ur": "your", "y": "why", "wat": "what", "wut": "what", "wht": "what",
+    "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "bcuz": "because",
+    "becuz": "because", "ppl": "people", "msg": "message", "msgs": "messages", "hr": "hour",
+    "hrs": "hours", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "mins": "minutes",
+    "thru": "through", "tru": "true", "b4": "before", "smth": "something", "sth": "something",
+    "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
+    "w/o": "without", "dat": "that", "prob": "probably", "probs": "probably",
+}  # fmt: skip
+_CHAT = re.compile(
+    r"(?<![\w/'&])(?:w/o|w/|" + "|".join(k for k in CHAT_SPELLINGS if "/" not in k) + r")(?![\w/'&])",
+    re.IGNORECASE,
+)
 
 
 def plain(question: str) -> str:
@@ -38,7 +54,15 @@ def plain(question: str) -> str:
     if (_UPPER.search(text) and not _LOWER.search(text)) or _title_case(text):
         lower = text.lower()
         text = lower[:1].upper() + lower[1:]
-    return text
+    return _CHAT.sub(_spelled_out, text) if _CHAT.search(text) else text
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    word = match[0]
+    if word.islower() or (not match.start() and word[:1].isupper() and word[1:] == word[1:].lower()):
+        spelled = CHAT_SPELLINGS[word.lower()]
+        return spelled if word.islower() else spelled.capitalize()
+    return word  # "R" in "What is R?", "UR" as an acronym
 
 
 def _title_case(text: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .answertype import AnswerType, question_type
 from .passages import split_sentences
+from .questionform import plain
 from .tokenize import (
     KEPT_TOKENS,
     JapaneseTokenizer,
@@ -177,6 +178,7 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     The question's words are taken in the text's language: an English question's through the
     glossary for Japanese text, a Japanese question's for English text, as the search does.
     """
+    question = plain(question)  # as the search read it ("how many hrs" asks hours)
     kind = question_type(question)  # (kept from the search: index.answertype)
     japanese_text = is_japanese(text)
     tokens = list(_asked_tokens(library, question, japanese_text))

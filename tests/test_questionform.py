@@ -53,6 +53,12 @@ VARIANTS = [
     ),
     ("メタはいくら出したの?", "なあ、メタってめっちゃいくら出したの?"),
     ("メタはいくら出したの?", "ちょっとメタはいくら出したの?"),
+    # A channel's spellings (index.questionform.CHAT_SPELLINGS).
+    ("Why is OpenAI shutting down for a week?", "y is openai shutting down for a wk"),
+    ("How many people did Meta poach?", "how many ppl did meta poach"),
+    ("What did Chen say about Meta?", "wat did chen say abt meta"),
+    ("How many hours a week do they work?", "how many hrs a wk do they work"),
+    ("Are they changing salaries?", "r they changing salaries"),
 ]
 
 
@@ -80,6 +86,13 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("What Did Chen Say About Meta?", "What did chen say about meta?"),
         ("What did Chen say about Meta?", "What did Chen say about Meta?"),
         ("Sam Altman?", "Sam Altman?"),  # two capitalised words: names, not title case
+        ("y r ppl leaving", "why are people leaving"),
+        ("Y tho", "Why tho"),
+        ("WAT R THEY DOING", "What are they doing"),
+        ("paid w/o work?", "paid without work?"),
+        ("What is R?", "What is R?"),  # a capital R inside a question is a name
+        ("msgs b4 the leak", "messages before the leak"),
+        ("Barr's r&d", "Barr's r&d"),
     ],
 )
 def test_plain(question: str, expected: str) -> None:
