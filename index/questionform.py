@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .tokenize import is_japanese
+
 _JA_RUN = re.compile(
     r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]+(?:[・ー][\u3040-\u30ff\u3400-\u9fff]+)*"
 )
@@ -54,7 +56,10 @@ def plain(question: str) -> str:
     if (_UPPER.search(text) and not _LOWER.search(text)) or _title_case(text):
         lower = text.lower()
         text = lower[:1].upper() + lower[1:]
-    return _CHAT.sub(_spelled_out, text) if _CHAT.search(text) else text
+    # (an English question's: in a Japanese one, R, U and (x, y, z) are a formula's letters)
+    if _CHAT.search(text) and not is_japanese(text):
+        return _CHAT.sub(_spelled_out, text)
+    return text
 
 
 def _spelled_out(match: re.Match[str]) -> str:

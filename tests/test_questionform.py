@@ -92,6 +92,7 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("paid w/o work?", "paid without work?"),
         ("What is R?", "What is R?"),  # a capital R inside a question is a name
         ("msgs b4 the leak", "messages before the leak"),
+        ("座標 (x, y, z) で R とすると?", "座標 (x, y, z) で R とすると?"),
         ("Barr's r&d", "Barr's r&d"),
     ],
 )
