@@ -165,6 +165,7 @@ class JapaneseTokenizer:
         text = normalize(text)
         with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
             parsed = self._tagger.parse(text)
+        spelled: list[str] = []  # a run of katakana read as letters' names: ワイ + アード
         for line in parsed.split("\n"):
             node = line.split("\t")
             if len(node) == 6:
@@ -173,6 +174,20 @@ class JapaneseTokenizer:
                 surface, pos1, pos2, pos3 = node
                 lemma = orth_base = None
             else:  # the end-of-sentence line
+                surface = pos1 = ""
+            if pos1 == "記号" and _SPELLED.fullmatch(surface):
+                spelled.append(surface)
+                continue
+            if len(spelled) > 1:
+                # unidic-lite spells out a loanword it does not know ("ワイアード" as the letter Y
+                # and アード, both symbols): the run is the word, kept as written.
+                word = "".join(spelled)
+                if word not in self.stopwords:
+                    tokens.append(word)
+                    if nouns is not None:
+                        nouns.add(word)
+            spelled.clear()
+            if not pos1:
                 continue
             if pos2 == "固有名詞":
                 names[_token_form(surface, pos2, lemma, orth_base)] = pos3 or "*"
@@ -221,6 +236,7 @@ _NODE_FORMAT = (
     r"-O '' -F '%m\t%f[0]\t%f[1]\t%f[2]\t%f[7]\t%f[10]\n' -U '%m\t%f[0]\t%f[1]\t%f[2]\n' -E 'EOS'"
 )
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+_SPELLED = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # katakana letters and ー, not the dot ・
 
 
 def _token_form(surface: str, pos2: str, lemma: str | None, orth_base: str | None) -> str:

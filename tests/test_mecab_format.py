@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.tokenize import _KATAKANA, CONTENT_POS, TOKEN_ALIASES, JapaneseTokenizer, normalize
+from index.tokenize import _KATAKANA, _SPELLED, CONTENT_POS, TOKEN_ALIASES, JapaneseTokenizer, normalize
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -34,8 +34,17 @@ class Reference:
         return f.lemma.split("-", 1)[0]
 
     def tokens(self, text: str) -> list[str]:
-        out = []
-        for word in self.tagger(normalize(text)):
+        out: list[str] = []
+        spelled: list[str] = []  # katakana symbols in a row: a loanword spelled out (ワイ + アード)
+        for word in [*self.tagger(normalize(text)), None]:
+            if word is not None and word.feature.pos1 == "記号" and _SPELLED.fullmatch(word.surface):
+                spelled.append(word.surface)
+                continue
+            if len(spelled) > 1 and "".join(spelled) not in self.stopwords:
+                out.append("".join(spelled))
+            spelled = []
+            if word is None:
+                break
             f = word.feature
             if (
                 f.pos1 not in CONTENT_POS

@@ -46,6 +46,9 @@ def test_normalize(text: str, expected: str) -> None:
         ("休みを取る", {"休み", "取る"}, set()),
         # numbers and Latin words are kept
         ("週80時間のSlack", {"80", "時間", "slack"}, set()),
+        # a loanword unidic-lite spells out as letters (ワイ, the letter Y, + アード) is one word
+        ("ワイアードにリークされた", {"ワイアード", "リーク"}, {"Y", "ワイ", "アード"}),
+        ("ワイアードって何?", {"ワイアード"}, set()),
     ],
 )
 def test_japanese_tokens(
