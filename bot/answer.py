@@ -319,6 +319,9 @@ def asks_headline(library: Library, question: str, previous: Turn | None = None)
     plain_question = plain(question)
     if question_type(plain_question) is not None or asks_reason(plain_question):
         return False
+    # (no words at all is "what happened?" only in a script the bot reads: not "Привет, как дела")
+    if not (_LATIN_WORD.search(plain_question.lower()) or is_japanese(plain_question)):
+        return False
     if previous is not None and leans_on_previous(library, question):
         return False
     # Its words in either script ("What did マーク・チェン say?" names someone), and the titles'.

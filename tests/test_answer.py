@@ -249,6 +249,8 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("summarize the plot of one piece", False),  # a summary, not of the article
         ("メタのチームづくりのやり方、ひとことで言うと?", False),
         ("How much did Meta offer?", False),
+        ("Привет, как дела?", False),  # no word the bot reads is not "what happened?"
+        ("مرحبا كيف حالك", False),
     ],
 )
 def test_what_the_article_is_about_is_answered_with_its_summary(
