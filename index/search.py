@@ -18,7 +18,7 @@ from . import cache as disk
 from .answertype import AnswerType, asks_name, asks_people, question_type, states, states_people
 from .bm25 import BM25Index, best
 from .errors import QueryError
-from .frequency import WordFrequency
+from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
 from .identity import identity_subject
 from .passages import Article, Passage, load_seeds, split_sentences
@@ -48,6 +48,7 @@ DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
+_LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
 _WORDS = re.compile(r"\w+")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
@@ -113,6 +114,9 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
+# An English word of at least this many letters that no word list holds may be a typo of the
+# rendering's (index.bm25.BM25Index.near); shorter ones are too often another word.
+MIN_TYPO = 4
 # Question tokens whose forms (glossary translations) are kept, the oldest dropped first.
 WORD_CACHE = 50_000
 # Kinds of fact that are stated or not at all: an age is a number of years, a place a name, a
@@ -418,12 +422,14 @@ class Library:
         """
         asked = check_query(query)
         query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
+        japanese = is_japanese(query)
+        if not japanese:
+            query = self.respelled(query)  # "zuckerburg" as "zuckerberg"
         normalized = normalize(query)
         kind = question_type(normalized, normalized=True)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
         # positive, so a candidate never sums to 0.0): combining rankings is adding arrays, the
         # same sums, operation for operation, as adding up each candidate's.
-        japanese = is_japanese(query)
         setting = setting_words(query, self.tokenize_ja, self.tokenize_en)
         if japanese:
             nouns: set[str] | None = set()
@@ -713,6 +719,32 @@ class Library:
         if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
             spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
         return any(map(self._mentioned, spellings))
+
+    def respelled(self, question: str) -> str:
+        """An English question with its typos of the rendering's words in the rendering's
+        spelling (as its stem: "zuckerburg" -> "zuckerberg", "reserchers" -> "research"): a word
+        the rendering, the glossary and the language's word list (wordfreq) all lack, one edit
+        from a word of the rendering (the most frequent, if several)."""
+        if not self.has_english or not any(map(self._typo, self.tokenize_en(question))):
+            return question  # (most questions: one tokenization, a lookup a word)
+        return _LATIN_WORD.sub(self._respelled_word, question)
+
+    def _typo(self, token: str) -> bool:
+        return (
+            len(token) >= MIN_TYPO
+            and not self.en.idf(token)
+            and token.isalpha()
+            and self.frequency.zipf(token, "en") <= UNLISTED_ZIPF
+            and self.glossary.to_japanese([token]) == [token]
+        )
+
+    def _respelled_word(self, match: re.Match[str]) -> str:
+        word = match[0]
+        tokens = self.tokenize_en(word)
+        if len(tokens) != 1 or not self._typo(tokens[0]):  # (a stopword has none)
+            return word
+        near = self.en.near(tokens[0])
+        return near[0] if near else word
 
     def _with_long_forms(self, tokens: list[str]) -> list[str]:
         """English tokens, plus the rendering's words that a word it does not use is short for,

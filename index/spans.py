@@ -178,7 +178,9 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     The question's words are taken in the text's language: an English question's through the
     glossary for Japanese text, a Japanese question's for English text, as the search does.
     """
-    question = plain(question)  # as the search read it ("how many hrs" asks hours)
+    question = plain(question)  # as the search read it ("how many hrs" asks hours) ...
+    if not is_japanese(question):
+        question = library.respelled(question)  # ... and "offfer" as "offer"
     kind = question_type(question)  # (kept from the search: index.answertype)
     japanese_text = is_japanese(text)
     tokens = list(_asked_tokens(library, question, japanese_text))

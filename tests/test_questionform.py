@@ -59,6 +59,11 @@ VARIANTS = [
     ("What did Chen say about Meta?", "wat did chen say abt meta"),
     ("How many hours a week do they work?", "how many hrs a wk do they work"),
     ("Are they changing salaries?", "r they changing salaries"),
+    # Typos of the rendering's words (Library.respelled).
+    ("How much did Meta offer?", "how much did meta offfer"),
+    ("What did Zuckerberg do?", "what did zuckerburg do"),
+    ("How many researchers left?", "how many reserchers left"),
+    ("What does the Slack message say?", "what does the slak message say"),
 ]
 
 
