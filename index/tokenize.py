@@ -162,7 +162,7 @@ class JapaneseTokenizer:
         tokens that are nouns (not numbers: what a question is about, index.verdict)."""
         tokens: list[str] = []
         names: dict[str, str] = {}
-        text = normalize(text)
+        text = _KANA_WHAT.sub("何", normalize(text))
         with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
             parsed = self._tagger.parse(text)
         spelled: list[str] = []  # a run of katakana read as letters' names: ワイ + アード
@@ -236,6 +236,9 @@ _NODE_FORMAT = (
     r"-O '' -F '%m\t%f[0]\t%f[1]\t%f[2]\t%f[7]\t%f[10]\n' -U '%m\t%f[0]\t%f[1]\t%f[2]\n' -E 'EOS'"
 )
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+# なに written in kana after a particle, before a particle or a verb: MeCab reads "アルトマンはなにし
+# てる" as はな (a nose) + に; as 何 it is the question word (not みんなに, なにげない).
+_KANA_WHAT = re.compile(r"(?:(?<=[はがもをにでとへやの、。,\s「『(])|^)なに(?=[をがはもにかしすやっでだ?!、。]|$)")
 _SPELLED = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # katakana letters and ー, not the dot ・
 
 

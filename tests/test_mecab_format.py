@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.tokenize import _KATAKANA, _SPELLED, CONTENT_POS, TOKEN_ALIASES, JapaneseTokenizer, normalize
+from index.tokenize import _KANA_WHAT, _KATAKANA, _SPELLED, CONTENT_POS, TOKEN_ALIASES, JapaneseTokenizer, normalize
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -36,7 +36,7 @@ class Reference:
     def tokens(self, text: str) -> list[str]:
         out: list[str] = []
         spelled: list[str] = []  # katakana symbols in a row: a loanword spelled out (ワイ + アード)
-        for word in [*self.tagger(normalize(text)), None]:
+        for word in [*self.tagger(_KANA_WHAT.sub("何", normalize(text))), None]:
             if word is not None and word.feature.pos1 == "記号" and _SPELLED.fullmatch(word.surface):
                 spelled.append(word.surface)
                 continue
@@ -61,7 +61,7 @@ class Reference:
     def proper_nouns(self, text: str) -> dict[str, str]:
         return {
             self.form(w): w.feature.pos3
-            for w in self.tagger(normalize(text))
+            for w in self.tagger(_KANA_WHAT.sub("何", normalize(text)))
             if w.feature.pos2 == "固有名詞"
         }
 

@@ -49,6 +49,9 @@ def test_normalize(text: str, expected: str) -> None:
         # a loanword unidic-lite spells out as letters (ワイ, the letter Y, + アード) is one word
         ("ワイアードにリークされた", {"ワイアード", "リーク"}, {"Y", "ワイ", "アード"}),
         ("ワイアードって何?", {"ワイアード"}, set()),
+        # なに in kana is the question word, not はな (a nose) + に
+        ("アルトマンはなにしてる?", {"アルトマン"}, {"はな", "鼻", "花"}),
+        ("みんなに伝える", {"皆", "伝える"}, {"何"}),
     ],
 )
 def test_japanese_tokens(
