@@ -98,24 +98,9 @@ class BM25Index:
         return [t for t in longer + shorter if t != token]
 
     @functools.cached_property
-    def _deletions(self) -> dict[str, list[str]]:
-        """Each indexed token, and each with one letter left out -> the tokens (built at the first
-        lookup: a symmetric-delete index, so that a lookup costs a word's length, not the
-        vocabulary's)."""
-        out: dict[str, list[str]] = {}
-        for token in self._postings:
-            for form in {token, *(token[:i] + token[i + 1 :] for i in range(len(token)))}:
-                out.setdefault(form, []).append(token)
-        return out
-
-    def near(self, token: str) -> list[str]:
-        """Indexed tokens one edit from `token` (a letter left out, added or changed, or two next to
-        each other swapped), most frequent first: reserch -> research, zuckerburg -> zuckerberg."""
-        found: set[str] = set()
-        for form in {token, *(token[:i] + token[i + 1 :] for i in range(len(token)))}:
-            found.update(self._deletions.get(form, ()))
-        found = {t for t in found if t != token and _one_edit(token, t)}
-        return sorted(found, key=lambda t: (-len(self._postings[t][0]), t))
+    def document_frequencies(self) -> dict[str, int]:
+        """Each indexed token -> how many passages hold it."""
+        return {token: len(posting[0]) for token, posting in self._postings.items()}
 
     def holding(self, token: str) -> np.ndarray:
         """The passages that hold the token (their indices, ascending)."""
@@ -149,18 +134,6 @@ PARTITION_ABOVE = 256
 # Up to this many passages Python's sort of the scores as floats is faster than numpy's calls (one
 # article's 29: 2.3 against 5.8 µs; at 128, 13.6 against 5.8).
 PYTHON_SORT_UP_TO = 64
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a one letter left out of, added to, changed in a, or two adjacent swapped."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
-    return a[i + (len(a) > len(b)) :] == b[i + (len(b) > len(a)) :]
 
 
 def best(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

@@ -40,7 +40,9 @@ CHAT_SPELLINGS = {
     "w/o": "without", "dat": "that", "prob": "probably", "probs": "probably",
 }  # fmt: skip
 _CHAT = re.compile(
-    r"(?<![\w/'&])(?:w/o|w/|" + "|".join(k for k in CHAT_SPELLINGS if "/" not in k) + r")(?![\w/'&])",
+    r"(?<![\w/'&])(?:w/o|w/|"
+    + "|".join(k for k in CHAT_SPELLINGS if "/" not in k)
+    + r")(?![\w/'&])",
     re.IGNORECASE,
 )
 
@@ -64,7 +66,9 @@ def plain(question: str) -> str:
 
 def _spelled_out(match: re.Match[str]) -> str:
     word = match[0]
-    if word.islower() or (not match.start() and word[:1].isupper() and word[1:] == word[1:].lower()):
+    if word.islower() or (
+        not match.start() and word[:1].isupper() and word[1:] == word[1:].lower()
+    ):
         spelled = CHAT_SPELLINGS[word.lower()]
         return spelled if word.islower() else spelled.capitalize()
     return word  # "R" in "What is R?", "UR" as an acronym

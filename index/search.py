@@ -28,6 +28,7 @@ from .reason import asks_reason, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
 from .slot import Slots
+from .spelling import Speller
 from .synonyms import Synonyms
 from .tokenize import (
     EnglishTokenizer,
@@ -49,6 +50,7 @@ MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
 _WORDS = re.compile(r"\w+")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
@@ -114,9 +116,11 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
-# An English word of at least this many letters that no word list holds may be a typo of the
-# rendering's (index.bm25.BM25Index.near); shorter ones are too often another word.
+# An English word of at least this many letters, or a run of katakana of this many, that no
+# dictionary holds may be a typo of the articles' (index.spelling); shorter ones are too often
+# another word (JSQuAD's questions: フスト, a printer, is one edit from テスト, メタン from メタ).
 MIN_TYPO = 4
+MIN_KANA_TYPO = 5
 # Question tokens whose forms (glossary translations) are kept, the oldest dropped first.
 WORD_CACHE = 50_000
 # Kinds of fact that are stated or not at all: an age is a number of years, a place a name, a
@@ -423,8 +427,8 @@ class Library:
         asked = check_query(query)
         query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
         japanese = is_japanese(query)
-        if not japanese:
-            query = self.respelled(query)  # "zuckerburg" as "zuckerberg"
+        # "zuckerburg" as "zuckerberg", ザッカバーグ as ザッカーバーグ (index.spelling)
+        query = self.respelled(query)
         normalized = normalize(query)
         kind = question_type(normalized, normalized=True)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
@@ -721,10 +725,18 @@ class Library:
         return any(map(self._mentioned, spellings))
 
     def respelled(self, question: str) -> str:
-        """An English question with its typos of the rendering's words in the rendering's
-        spelling (as its stem: "zuckerburg" -> "zuckerberg", "reserchers" -> "research"): a word
-        the rendering, the glossary and the language's word list (wordfreq) all lack, one edit
-        from a word of the rendering (the most frequent, if several)."""
+        """The question with its typos of the articles' words in the articles' spelling
+        (index.spelling): an English word the rendering, the glossary and the language's word list
+        (wordfreq) all lack, one edit from a word of the rendering, as the rendering's (its stem:
+        "zuckerburg" -> "zuckerberg", "reserchers" -> "research"); a run of katakana no article
+        writes and no dictionary knows, one edit from one an article writes (ザッカバーグ,
+        アルトマソ), as the article's."""
+        if is_japanese(question):
+            runs = [r for r in _KATAKANA_RUN.findall(question) if self._kana_typo(r)]
+            for run in runs:
+                near = [w for w in self._ja_speller.near(run) if len(w) >= MIN_KANA_TYPO]
+                question = question.replace(run, near[0]) if near else question
+            return question
         if not self.has_english or not any(map(self._typo, self.tokenize_en(question))):
             return question  # (most questions: one tokenization, a lookup a word)
         return _LATIN_WORD.sub(self._respelled_word, question)
@@ -738,13 +750,40 @@ class Library:
             and self.glossary.to_japanese([token]) == [token]
         )
 
+    def _kana_typo(self, run: str) -> bool:
+        if len(run) < MIN_KANA_TYPO or run in self._ja_speller:
+            return False
+        tokens = self.tokenize_ja(run)
+        return not (
+            len(tokens) == 1
+            and (
+                self.ja.idf(tokens[0])
+                or self.frequency.zipf(tokens[0], "ja") > UNLISTED_ZIPF
+                or self.glossary.to_english(tokens)
+                or self.glossary.synonyms(tokens[0])
+            )
+        )
+
     def _respelled_word(self, match: re.Match[str]) -> str:
         word = match[0]
         tokens = self.tokenize_en(word)
         if len(tokens) != 1 or not self._typo(tokens[0]):  # (a stopword has none)
             return word
-        near = self.en.near(tokens[0])
+        near = self._en_speller.near(tokens[0])
         return near[0] if near else word
+
+    @functools.cached_property
+    def _en_speller(self) -> Speller:
+        return Speller(self.en.document_frequencies)
+
+    @functools.cached_property
+    def _ja_speller(self) -> Speller:
+        """The runs of katakana the articles write (ザッカーバーグ, リクルーター), by passages."""
+        counts: dict[str, int] = {}
+        for p in self.passages:
+            for run in set(_KATAKANA_RUN.findall(p.text)):
+                counts[run] = counts.get(run, 0) + 1
+        return Speller(counts)
 
     def _with_long_forms(self, tokens: list[str]) -> list[str]:
         """English tokens, plus the rendering's words that a word it does not use is short for,

@@ -179,8 +179,7 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     glossary for Japanese text, a Japanese question's for English text, as the search does.
     """
     question = plain(question)  # as the search read it ("how many hrs" asks hours) ...
-    if not is_japanese(question):
-        question = library.respelled(question)  # ... and "offfer" as "offer"
+    question = library.respelled(question)  # ... and "offfer" as "offer"
     kind = question_type(question)  # (kept from the search: index.answertype)
     japanese_text = is_japanese(text)
     tokens = list(_asked_tokens(library, question, japanese_text))

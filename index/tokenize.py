@@ -238,7 +238,9 @@ _NODE_FORMAT = (
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 # なに written in kana after a particle, before a particle or a verb: MeCab reads "アルトマンはなにし
 # てる" as はな (a nose) + に; as 何 it is the question word (not みんなに, なにげない).
-_KANA_WHAT = re.compile(r"(?:(?<=[はがもをにでとへやの、。,\s「『(])|^)なに(?=[をがはもにかしすやっでだ?!、。]|$)")
+_KANA_WHAT = re.compile(
+    r"(?:(?<=[はがもをにでとへやの、。,\s「『(])|^)なに(?=[をがはもにかしすやっでだ?!、。]|$)"
+)
 _SPELLED = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # katakana letters and ー, not the dot ・
 
 

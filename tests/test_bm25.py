@@ -108,14 +108,3 @@ def test_held_is_each_passage_share_of_the_distinct_query_tokens() -> None:
     held = index.held(["会社", "休み", "休み", "unseen"])  # three distinct tokens
     assert held.tolist() == [1 / 3, 2 / 3, 0.0]
     assert index.held([]).tolist() == [0.0, 0.0, 0.0]
-
-
-def test_near_finds_the_indexed_tokens_one_edit_away() -> None:
-    index = BM25Index([["research", "offer"], ["zuckerberg", "work", "word"], ["offer"]])
-    assert index.near("reserch") == ["research"]  # a letter left out
-    assert index.near("offfer") == ["offer"]  # added
-    assert index.near("zuckerburg") == ["zuckerberg"]  # changed
-    assert index.near("wrok") == ["work"]  # two swapped
-    assert index.near("wor") == ["word", "work"]  # several: the most frequent first, then a-z
-    assert index.near("offer") == []  # itself is no other token
-    assert index.near("xabc") == []

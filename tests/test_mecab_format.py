@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.tokenize import _KANA_WHAT, _KATAKANA, _SPELLED, CONTENT_POS, TOKEN_ALIASES, JapaneseTokenizer, normalize
+from index.tokenize import (
+    _KANA_WHAT,
+    _KATAKANA,
+    _SPELLED,
+    CONTENT_POS,
+    TOKEN_ALIASES,
+    JapaneseTokenizer,
+    normalize,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,7 +45,11 @@ class Reference:
         out: list[str] = []
         spelled: list[str] = []  # katakana symbols in a row: a loanword spelled out (ワイ + アード)
         for word in [*self.tagger(_KANA_WHAT.sub("何", normalize(text))), None]:
-            if word is not None and word.feature.pos1 == "記号" and _SPELLED.fullmatch(word.surface):
+            if (
+                word is not None
+                and word.feature.pos1 == "記号"
+                and _SPELLED.fullmatch(word.surface)
+            ):
                 spelled.append(word.surface)
                 continue
             if len(spelled) > 1 and "".join(spelled) not in self.stopwords:

@@ -64,6 +64,8 @@ VARIANTS = [
     ("What did Zuckerberg do?", "what did zuckerburg do"),
     ("How many researchers left?", "how many reserchers left"),
     ("What does the Slack message say?", "what does the slak message say"),
+    ("ザッカーバーグは何をしたの?", "ザッカバーグは何をしたの?"),
+    ("アルトマンは何してる?", "アルトマソは何してる?"),
 ]
 
 

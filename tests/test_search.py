@@ -237,21 +237,3 @@ def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
     result = library.search("What is bread made from?")
     assert result.hits[0].passage.doc == "001_bread.txt"
     assert library.search("メタのオファーはいくら?").hits[0].passage.lines == (7, 7)
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("what did zuckerburg do", "what did zuckerberg do"),
-        ("how many reserchers left", "how many research left"),  # (the rendering's stem)
-        ("how much did meta offfer", "how much did meta offer"),
-        ("what is a quokka", "what is a quokka"),  # one edit from no word of the rendering
-        ("what about moral", "what about moral"),  # a word of the language, not a typo
-        ("who is Ofir", "who is Ofir"),  # a name one edit from none of its words
-        ("メタはいくら出したの?", "メタはいくら出したの?"),
-    ],
-)
-def test_a_typo_of_the_renderings_words_is_read_as_that_word(
-    library: Library, question: str, expected: str
-) -> None:
-    assert library.respelled(question) == expected
