@@ -635,8 +635,10 @@ class Library:
         if word is None:
             if japanese:
                 found = [(self.ja, token)]
-                if _LATIN.fullmatch(token):
-                    found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+                if _LATIN.fullmatch(token):  # (zuck: its long form, zuckerberg, ザッカーバーグ)
+                    latin = self._latin_forms(token)
+                    found += [(self.ja, t) for t in self.glossary.to_japanese(latin)]
+                    found += [(self.en, t) for t in latin[1:]]
                 if self.has_english:
                     found += [(self.en, t) for t in self.glossary.to_english([token])]
             else:  # (its long forms are among the tokens already)
@@ -807,8 +809,15 @@ class Library:
 
     def _with_glossary(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, with Latin words (Sam Altman) also in their Japanese spelling."""
-        extra = [t for t in self.glossary.to_japanese([w for w in tokens if _LATIN.fullmatch(w)])]
+        latin = [f for w in tokens if _LATIN.fullmatch(w) for f in self._latin_forms(w)]
+        extra = self.glossary.to_japanese(latin)
         return tokens + [t for t in extra if t not in tokens]
+
+    def _latin_forms(self, word: str) -> list[str]:
+        """A Latin word of a Japanese question, and its stem's forms in the rendering (zuck ->
+        zuckerberg, execs -> exec -> execut): what the glossary puts into Japanese."""
+        forms = self._with_long_forms(self.tokenize_en(word))
+        return list(dict.fromkeys([word, *filter(self.en.idf, forms)]))
 
     @staticmethod
     def _own_scores(index: BM25Index, tokens: list[str], setting: frozenset[str]) -> np.ndarray:

@@ -266,8 +266,11 @@ def focus_forms(focus: list[str], japanese: bool, glossary: Glossary) -> list[se
     for token in focus:
         forms = {token}
         if japanese:
-            forms.update(glossary.synonyms(token))
-            forms.update(glossary.to_japanese(glossary.to_english([token])))
+            # (a Latin word in a Japanese question, "metaのoffer", by its Japanese too)
+            for word in [token, *(glossary.to_japanese([token]) if token.isascii() else ())]:
+                forms.add(word)
+                forms.update(glossary.synonyms(word))
+                forms.update(glossary.to_japanese(glossary.to_english([word])))
         else:
             forms.update(glossary.to_english(glossary.to_japanese([token])))
         out.append(forms)

@@ -66,6 +66,8 @@ VARIANTS = [
     ("What does the Slack message say?", "what does the slak message say"),
     ("ザッカーバーグは何をしたの?", "ザッカバーグは何をしたの?"),
     ("アルトマンは何してる?", "アルトマソは何してる?"),
+    # an English short form in a Japanese question
+    ("ザッカーバーグは何してる?", "zuckは何してる?"),
 ]
 
 

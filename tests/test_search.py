@@ -34,6 +34,8 @@ def library() -> Library:
         ("Is Zuck himself involved in the recruiting?", 8),
         # a loanword unidic-lite spells out as letters (ワイ + アード) is still a word of line 9
         ("ワイアードって何?", 9),
+        # English words in a Japanese question ask as their Japanese (offer: オファー, 提示)
+        ("metaのofferっていくら?", 7),
     ],
 )
 def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
