@@ -82,7 +82,8 @@ EN_STOPWORDS = frozenset(
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
     super totally extremely insanely seriously absolutely incredibly completely truly definitely
-    honestly hella idea info thoughts thought gist true eli5
+    honestly hella idea info thoughts thought gist true eli5 everyone everybody everything nobody
+    nothing gets getting gives giving given
     """.split()
 )
 
