@@ -54,7 +54,8 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     # A calendar day ("何月何日", "what date"): a year or "later this year" does not say it.
     (
         AnswerType.DAY,
-        re.compile(r"何月何日|何日(?:から|に|まで|の)|日付|what date|which day|what day"),
+        # (and a time of day: "what time does it start" is not answered by "later this year")
+        re.compile(r"何月何日|何日(?:から|に|まで|の)|日付|what date|which day|what day|what time"),
     ),
     (
         AnswerType.DATE,

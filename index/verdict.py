@@ -74,7 +74,12 @@ ADVICE = re.compile(
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
     r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
     r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good)|(?:bad|good) for"
-    r"|too much|should (?:you|we|people|kids)|what(?:'s|s| is| are)? (?:a|some) (?:good|great|nice|fun|cool))\b"
+    r"|too much|should (?:you|we|people|kids)|what(?:'s|s| is| are)? (?:a|some) (?:good|great|nice|fun|cool)"
+    r"|an? good (?:buy|investment|deal|idea)"
+    # a definition, or how a kind of thing works, in general ("what is a supercomputer", "what
+    # does a CEO do", "how does bitcoin work"): not what the article reports of its own
+    r"|what(?:'s|s| is| are) (?:a|an) (?!few|lot|couple)\w+|what does (?:a|an) \w+ (?:do|mean)"
+    r"|how (?:does|do) (?:a |an )?\w+(?: \w+)? work|(?:meaning|definition) of)\b"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
     r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
     # the asker's own wish (明日休みたい, 給料上げてほしい; not 知りたい, 教えてほしい: a question; an

@@ -56,6 +56,15 @@ from index.verdict import (
         ("メタが何をしたいのか知りたい", False),  # 知りたい, 教えてほしい ask for the article's words
         ("OpenAIが何をしたいか教えてほしい", False),
         ("この休みで人材流出止まると思う?", False),  # an opinion the article weighs
+        ("会社辞めるときって何ヶ月前に言えばいいの?", True),  # what the asker should do
+        ("一日何時間までならゲームしてもいいと思う?", True),  # what the asker may do
+        ("リーダーはどう返せばいいって言ってた?", False),  # (not at the question's end)
+        ("is meta stock a good buy", True),
+        ("what is a supercomputer", True),  # a definition in general
+        ("what does a CEO do", True),
+        ("how does bitcoin work", True),
+        ("what is the superintelligence team", False),  # the article's own
+        ("what does GTM stand for", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
