@@ -65,6 +65,15 @@ from index.verdict import (
         ("how does bitcoin work", True),
         ("what is the superintelligence team", False),  # the article's own
         ("what does GTM stand for", False),
+        ("プレッシャーに強くなるには?", True),  # how to
+        ("燃え尽き症候群の治し方は?", True),
+        ("どっちからやるべき?", True),
+        ("会社を1週間休むのってあり?", True),
+        ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
+        ("1億円あったら何する?", True),
+        ("チェンの考え方は?", False),  # a view, not how to
+        ("ラオス語で「郡」の他の呼び方は", False),  # a name asked
+        ("OpenAIが休むには理由がある?", False),  # (not at the question's end)
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
