@@ -65,6 +65,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.COUNT,
         re.compile(
             r"何人|何名|人数|何社|何件|何回|何個|いくつ|何%|何パーセント|何割|how many|what percent"
+            r"|(?:社員|従業員|職員|会員|ユーザー|利用者|研究者|スタッフ)数"
         ),
     ),
     # Where something is (not "どこのメディア", which outlet, nor "where did it leak to", whose

@@ -145,9 +145,16 @@ class Focus(NamedTuple):
 def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
     """A Japanese question's focus."""
     nodes = tagger.nodes(question)
-    for surface, pos1, _, _ in nodes:
+    for k, (surface, pos1, _, _) in enumerate(nodes):
         if pos1 == "名詞" and surface in _JA_MEASURES:
             return Focus(tagger(surface), True)
+        if surface == "数" and k and _is_noun(nodes[k - 1]):  # 社員数: a count of 社員
+            start = k - 1
+            while start > 0 and _is_noun(nodes[start - 1]):
+                start -= 1
+            words = tagger("".join(n[0] for n in nodes[start:k]))
+            if words:
+                return Focus(words, True)
     cue = next((i for i, n in enumerate(nodes) if n[0] in _JA_WH), None)
     if cue is None:
         return Focus([], False)
