@@ -39,6 +39,7 @@ CHAT_SPELLINGS = {
     "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
     "w/o": "without", "dat": "that", "prob": "probably", "probs": "probably",
 }  # fmt: skip
+_CHAT_WORDS = frozenset(w for w in CHAT_SPELLINGS if "/" not in w) | {"w"}  # (w/, w/o)
 _CHAT = re.compile(
     r"(?<![\w/'&])(?:w/o|w/|"
     + "|".join(k for k in CHAT_SPELLINGS if "/" not in k)
@@ -59,7 +60,7 @@ def plain(question: str) -> str:
         lower = text.lower()
         text = lower[:1].upper() + lower[1:]
     # (an English question's: in a Japanese one, R, U and (x, y, z) are a formula's letters)
-    if _CHAT.search(text) and not is_japanese(text):
+    if not _CHAT_WORDS.isdisjoint(_LATIN_WORDS.findall(text.lower())) and not is_japanese(text):
         return _CHAT.sub(_spelled_out, text)
     return text
 

@@ -336,6 +336,7 @@ class Library:
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
+        self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
         self.judge = judge or _judge()
         self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary)
         self._facts = tuple(tokens.facts)
@@ -739,9 +740,12 @@ class Library:
                 near = [w for w in self._ja_speller.near(run) if len(w) >= MIN_KANA_TYPO]
                 question = question.replace(run, near[0]) if near else question
             return question
-        if not self.has_english or not any(map(self._typo, self.tokenize_en(question))):
-            return question  # (most questions: one tokenization, a lookup a word)
-        return _LATIN_WORD.sub(self._respelled_word, question)
+        if not self.has_english:
+            return question
+        words = _LATIN_WORD.findall(question)
+        if all(self._respelling(w) == w for w in words):
+            return question  # (most questions: a lookup a word)
+        return _LATIN_WORD.sub(lambda m: self._respelling(m[0]), question)
 
     def _typo(self, token: str) -> bool:
         return (
@@ -766,13 +770,19 @@ class Library:
             )
         )
 
-    def _respelled_word(self, match: re.Match[str]) -> str:
-        word = match[0]
-        tokens = self.tokenize_en(word)
-        if len(tokens) != 1 or not self._typo(tokens[0]):  # (a stopword has none)
+    def _respelling(self, word: str) -> str:
+        """An English word as the rendering spells it (kept: a channel uses the same words)."""
+        if len(word) < MIN_TYPO:
             return word
-        near = self._en_speller.near(tokens[0])
-        return near[0] if near else word
+        spelled = self._spellings.get(word)
+        if spelled is None:
+            tokens = self.tokenize_en(word)
+            typo = len(tokens) == 1 and self._typo(tokens[0])  # (a stopword has no token)
+            near = self._en_speller.near(tokens[0]) if typo else []
+            spelled = self._spellings[word] = near[0] if near else word
+            if len(self._spellings) > WORD_CACHE:
+                self._spellings.pop(next(iter(self._spellings)))
+        return spelled
 
     @functools.cached_property
     def _en_speller(self) -> Speller:

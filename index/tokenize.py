@@ -163,7 +163,9 @@ class JapaneseTokenizer:
         tokens that are nouns (not numbers: what a question is about, index.verdict)."""
         tokens: list[str] = []
         names: dict[str, str] = {}
-        text = _KANA_WHAT.sub("何", normalize(text))
+        text = normalize(text)
+        if "なに" in text:
+            text = _KANA_WHAT.sub("何", text)
         with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
             parsed = self._tagger.parse(text)
         spelled: list[str] = []  # a run of katakana read as letters' names: ワイ + アード
@@ -179,15 +181,15 @@ class JapaneseTokenizer:
             if pos1 == "記号" and _SPELLED.fullmatch(surface):
                 spelled.append(surface)
                 continue
-            if len(spelled) > 1:
+            if spelled:
                 # unidic-lite spells out a loanword it does not know ("ワイアード" as the letter Y
                 # and アード, both symbols): the run is the word, kept as written.
                 word = "".join(spelled)
-                if word not in self.stopwords:
+                if len(spelled) > 1 and word not in self.stopwords:
                     tokens.append(word)
                     if nouns is not None:
                         nouns.add(word)
-            spelled.clear()
+                spelled = []
             if not pos1:
                 continue
             if pos2 == "固有名詞":
