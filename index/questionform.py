@@ -48,11 +48,21 @@ _CHAT = re.compile(
 )
 
 
+# A label before the question ("question: ...", "quick q - ...", "質問です、...").
+_LABEL = re.compile(
+    r"^(?:(?:quick|random|dumb|stupid|serious|simple|small|another|one more|a) )?(?:q|qq|question)"
+    r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*",
+    re.IGNORECASE,
+)
+
+
 def plain(question: str) -> str:
-    """NFKC (full-width letters and digits as ASCII), laughter and emphasis at the end dropped
-    (with the end's question mark kept), and a question written all in capitals in lower case
-    with a capital first letter: its words are no more names than anyone's."""
+    """NFKC (full-width letters and digits as ASCII), a label before it ("question:") and
+    laughter and emphasis at the end dropped (with the end's question mark kept), a question
+    written all in capitals in lower case with a capital first letter (its words are no more
+    names than anyone's), and a channel's spellings as the words they spell."""
     text = unicodedata.normalize("NFKC", question).strip()
+    text = _LABEL.sub("", text, count=1) or text
     stripped = _without_tail(text)
     if stripped and stripped != text:
         text = stripped + ("?" if "?" in text[len(stripped) :] else "")

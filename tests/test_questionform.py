@@ -68,6 +68,10 @@ VARIANTS = [
     ("アルトマンは何してる?", "アルトマソは何してる?"),
     # an English short form in a Japanese question
     ("ザッカーバーグは何してる?", "zuckは何してる?"),
+    # a label before the question
+    ("What did Chen say about Meta?", "question: what did chen say about meta?"),
+    ("Why is OpenAI shutting down for a week?", "quick q - why is openai shutting down for a week"),
+    ("メタはいくら出したの?", "質問です、メタはいくら出したの?"),
 ]
 
 
