@@ -302,6 +302,12 @@ _GIST = re.compile(
     r"|\b(?:article|story)\b.*\b(?:summar(?:y|ize|ise)|gist|conclu\w+|takeaways?|main point|bottom line)\b"
     r"|記事.*(?:何の話|なんの話|何について|要約|まとめ|要点|ざっくり|結論|言いたいこと)"
     r"|(?:要約|まとめ|要点|ざっくり|結論|言いたいこと).*記事"
+    # a summary asked for and nothing else ("summary pls", "can you summarize?", 要約して, 3行で)
+    r"|^(?:(?:can|could) you |pls |please |give me |gimme |i (?:want|need) )?(?:a |the )?"
+    r"(?:quick |short |brief )?(?:summary|summari[sz]e(?: it| this)?|sum (?:it )?up|recap|overview)"
+    r"(?: pls| please| plz| for me| thanks| thx| real quick)*\W*$"
+    r"|^(?:要約|まとめ|要点|概要)(?:して|て|を|お願い|教えて|ちょうだい|ください|くれ|頼む|よろしく)*\W*$"
+    r"|^(?:[0-9一二三]行で)(?:まとめて|教えて|要約して|説明して)?(?:ください|お願い)?\W*$"
 )
 
 

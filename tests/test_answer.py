@@ -237,6 +237,11 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("記事の結論は?", True),
         ("What's the article's conclusion?", True),
         ("what's the takeaway from this story", True),
+        ("summary pls", True),  # a summary asked for and nothing else
+        ("can you summarize?", True),
+        ("まとめてください", True),
+        ("3行で", True),
+        ("summary of the shutdown", False),  # a topic: search answers it
         ("What did Chen conclude?", False),  # a question about the article's people
         # what happened, in no words but the headline's
         ("what happened?", True),
