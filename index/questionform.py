@@ -48,10 +48,14 @@ _CHAT = re.compile(
 )
 
 
-# A label before the question ("question: ...", "quick q - ...", "質問です、...").
+# A label before the question ("question: ...", "quick q - ...", "質問です、..."), or where the asker
+# heard what they ask about ("my friend says ...", "I read that ...", "someone said ...").
 _LABEL = re.compile(
     r"^(?:(?:quick|random|dumb|stupid|serious|simple|small|another|one more|a) )?(?:q|qq|question)"
-    r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*",
+    r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*"
+    r"|^(?:(?:so|ok|okay|wait|hey|but|and) )*(?:(?:my|a|some) \w+|someone|somebody|people"
+    r"|everyone|i|we)(?: (?:just|also))? (?:says?|said|told me|tells me|heard|read)"
+    r"(?: (?:somewhere|online|here))?(?: that)?[\s,:]+(?=\w)",
     re.IGNORECASE,
 )
 

@@ -83,7 +83,8 @@ EN_STOPWORDS = frozenset(
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
     super totally extremely insanely seriously absolutely incredibly completely truly definitely
     honestly hella idea info thoughts thought gist true eli5 everyone everybody everything nobody
-    nothing gets getting gives giving given
+    nothing gets getting gives giving given wait hmm huh oh ah uh um umm welp whoa wow lol lmao
+    haha anyway
     """.split()
 )
 

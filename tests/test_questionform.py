@@ -106,6 +106,11 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("What is R?", "What is R?"),  # a capital R inside a question is a name
         ("msgs b4 the leak", "messages before the leak"),
         ("座標 (x, y, z) で R とすると?", "座標 (x, y, z) で R とすると?"),
+        # where the asker heard it is not asked ("my" is not the asker's own affairs here)
+        ("my friend says zuckerberg is recruiting, true?", "zuckerberg is recruiting, true?"),
+        ("I read that openai is closing for a week, why?", "openai is closing for a week, why?"),
+        ("question: why?", "why?"),
+        ("my boss said", "my boss said"),  # nothing after it: left as it is
         ("Barr's r&d", "Barr's r&d"),
     ],
 )
