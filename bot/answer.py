@@ -63,7 +63,8 @@ def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> 
     return fallback
 
 
-# A message that is only thanks, a greeting or an acknowledgement ("thanks!", "ok got it", "hi",
+# A message that is only thanks, a greeting, a goodbye, an acknowledgement or a complaint that the
+# answer missed ("thanks!", "ok got it", "hi", "bye", "that's wrong",
 # ありがとう, こんにちは, なるほど), or asks what the bot is ("what can you do?", 使い方教えて), asks
 # nothing of the article: the bot replies in kind instead of saying the article does not cover
 # it, and a conversation keeps its last question for the next follow-up. Whole
@@ -77,15 +78,29 @@ _SOCIAL = {
     r"|how (?:does|do) (?:this|the|you|u) (?:bot )?work|how (?:do i|to|can i) use (?:this|you|u|the bot|it)"
     r"|are (?:you|u) (?:a |an )?(?:bot|ai|human|real)|what is this bot|commands"
     r"|何ができる(?:の)?|何が出来る(?:の)?|使い方(?:を)?教えて|使い方は|使い方|ヘルプ"
-    r"|(?:お前|あなた|君|きみ)(?:は|って)?(?:誰|だれ|何者|なに|何)",
+    r"|(?:お前|あなた|君|きみ)(?:は|って)?(?:誰|だれ|何者|なに|何)"
+    r"|what (?:can|should|do) i ask(?: (?:you|u))?|what (?:model|llm) are (?:you|u)"
+    r"|are (?:you|u) (?:chat ?gpt|gpt|claude|gemini)|who (?:made|built|created|wrote) (?:you|u|this bot|this)"
+    r"|(?:can|do) (?:you|u) (?:speak|understand|read) (?:japanese|english)"
+    r"|何が聞ける|何を聞けば(?:いい)?|何聞けばいい|(?:日本語|英語)(?:で|も)?(?:話せる|わかる|分かる|いける|大丈夫)",
     "thanks": r"thank (?:you|u)|thanks|thank|thx|tysm|ty|cheers|(?:i )?appreciate (?:it|that)"
+    r"|good (?:bot|job)|nice (?:bot|job)|well done"
     r"|ありがとう(?:ございます|ございました)?|ありがと|あざっす|あざす|サンキュー?|さんきゅー?"
     r"|どうも(?:ありがとう)?|助か(?:りました|ります|った|る)|感謝(?:します)?",
+    # leaving, and a reply that says the answer missed (the 👎 under an answer says which one);
+    # before the greetings, whose "yo" would take "you're wrong" (each phrase matches atomically)
+    "bye": r"good ?bye|bye(?: bye)?|see (?:you|u|ya)(?: later)?|later|cya|gn|good night|brb|ttyl"
+    r"|おやすみ(?:なさい)?|またね|じゃあね|ばいばい|バイバイ|さようなら|落ちます",
+    "sorry": r"(?:(?:that ?s|that is|you ?re|u r|ur|no|nope|nah|but) )*(?:wrong|incorrect|not (?:right"
+    r"|correct|helpful|it|what i (?:asked|meant)))(?: answer)?|(?:that ?s )?not what i (?:asked|meant)"
+    r"|useless|bad bot|wrong answer|間違って(?:る|います|ますよ|いる)|違う(?:よ|でしょ|って)|ちがう(?:よ)?"
+    r"|そうじゃない|役に立たない|使えない|的外れ|答えになってない",
     "greeting": r"hello|heya|hey|hiya|hi|yo|what ?s up|wh?ass?up|sup|how are (?:you|u)|how r u"
     r"|how ?s it going|good (?:morning|afternoon|evening)|gm|test(?:ing)?|元気"
     r"|こんにち[はわ]|こんばん[はわ]|おはよう(?:ございます)?|はじめまして|初めまして"
     r"|よろしく(?:お願いします)?|やあ|テスト",
     "ack": r"okay|ok|kk|k|got it|i see|cool|nice|great|perfect|awesome|neat|alright|sure|lol|lmao"
+    r"|same|true|fr|facts|based|bet"
     r"|ha(?:ha)+|wow|了解|りょ|おっけー?|おけ|オッケー?|なるほど|へえ+|へー+|ふーん|ふむふむ|草|w+|笑"
     r"|すごい|すげー|いいね|わかりました|分かりました|わかった|分かった",
 }
@@ -101,8 +116,8 @@ _NOT_WORD = re.compile(r"[^\w\s]+|_")
 
 
 def social(message: str) -> str | None:
-    """The kind of a message that asks nothing of the article ("help", "thanks", "greeting",
-    "ack"), else None."""
+    """The kind of a message that asks nothing of the article ("help", "thanks", "greeting", "bye",
+    "sorry": an answer missed, "ack"), else None."""
     text = " ".join(_NOT_WORD.sub(" ", normalize(message)).split())
     if not text or _SOCIAL_MESSAGE.fullmatch(text) is None:
         return None
@@ -197,7 +212,7 @@ class Answer:
     confidence: float = 1.0  # the verdict's probability that the article answers it
     about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
     context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
-    # "help" | "thanks" | "greeting" | "ack": a message that asked nothing of the article,
+    # "help" | "thanks" | "greeting" | "bye" | "sorry" | "ack": a message that asked nothing of it,
     # answered in kind (verdict off_topic, no quotes); None for a question
     social: str | None = None
 

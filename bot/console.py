@@ -32,7 +32,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "confidence": round(answer.confidence, 4),
         "text": answer_text(answer),
         "quotes": [q.to_json() for q in answer.quotes],
-        "social": answer.social,  # "help" | "thanks" | "greeting" | "ack": asked nothing of it
+        "social": answer.social,  # "help", "thanks", "greeting", "bye", "sorry", "ack"
     }
 
 

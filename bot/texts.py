@@ -20,6 +20,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "or try /summary for an overview."
         ),
         "social_ack": "👍 Ask me anything else about {about}, or try /summary for an overview.",
+        "social_bye": "Bye! Ask me about {about} any time.",
+        "social_sorry": (
+            "Sorry it missed. Could you ask it another way? The 👎 under an answer tells us which "
+            "quote missed."
+        ),
         "social_help": (
             "I answer questions about {about} by quoting it, with a source for every quote, in "
             "Japanese or English. Ask me anything about it; /summary gives an overview and /help "
@@ -102,6 +107,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "/summary で要約も読めます。"
         ),
         "social_ack": "👍 {about}について、ほかにも何でも聞いてください。/summary で要約も読めます。",
+        "social_bye": "またどうぞ。{about}について、いつでも聞いてください。",
+        "social_sorry": (
+            "外れてしまい、すみません。別の言い方で聞いてみてください。回答の下の 👎 で、"
+            "外れた引用を知らせられます。"
+        ),
         "social_help": (
             "{about}についての質問に、記事を引用し出典を添えて、日本語か英語で答えます。"
             "何でも聞いてください。/summary で要約、/help でコマンドの一覧を表示します。"
