@@ -83,6 +83,9 @@ ADVICE = re.compile(
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
     r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
+    # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
+    # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
+    r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て)(?:言う|いう)"
 )
 # ... and the same asked at a question's end, searched in its last ADVICE_TAIL characters only (a
 # search of the whole question cost 1.6 us more):

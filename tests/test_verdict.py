@@ -74,6 +74,9 @@ from index.verdict import (
         ("チェンの考え方は?", False),  # a view, not how to
         ("ラオス語で「郡」の他の呼び方は", False),  # a name asked
         ("OpenAIが休むには理由がある?", False),  # (not at the question's end)
+        ("スパコンって何に使うの?", True),  # general knowledge
+        ("人工知能の歴史を教えて", True),
+        ("リークって英語でなんて言う?", True),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
