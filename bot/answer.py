@@ -210,11 +210,13 @@ class Answer:
     # closest quote only); "off_topic" (no quote: what the article is about instead)
     verdict: str = ANSWERED
     confidence: float = 1.0  # the verdict's probability that the article answers it
-    about: tuple[str, ...] = ()  # the articles' titles in the reply's language (off_topic)
+    # the articles' titles in the reply's language (off_topic; and a summary's: what it is of)
+    about: tuple[str, ...] = ()
     context: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
     # "help" | "thanks" | "greeting" | "bye" | "sorry" | "ack": a message that asked nothing of it,
     # answered in kind (verdict off_topic, no quotes); None for a question
     social: str | None = None
+    gist: bool = False  # the short summary, for "what is the article about?" / "what happened?"
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -365,7 +367,7 @@ def _gist(library: Library, question: str, lang: str) -> Answer:
 
     quotes = make_summary(library, lang=lang, length="short").quotes
     about = tuple(a.title_in(lang) for a in library.articles)
-    return Answer(question, lang, True, quotes, 0, False, ANSWERED, 1.0, about)
+    return Answer(question, lang, True, quotes, 0, False, ANSWERED, 1.0, about, gist=True)
 
 
 def quote(

@@ -13,10 +13,11 @@ from .answer import Answer, compose
 
 
 def turn_of(answer: Answer) -> Turn:
-    """What the conversation keeps of an answer: enough to resolve the next question."""
-    return Turn(
-        answer.question, answer.lang, tuple(q.passage.id for q in answer.quotes), answer.context
-    )
+    """What the conversation keeps of an answer: enough to resolve the next question. After the
+    summary ("what's this about?"), what was asked is the headline: "why?" next asks why OpenAI
+    shuts down."""
+    question = " / ".join(answer.about) if answer.gist else answer.question
+    return Turn(question, answer.lang, tuple(q.passage.id for q in answer.quotes), answer.context)
 
 
 def about(answer: Answer) -> str | None:

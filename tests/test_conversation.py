@@ -71,6 +71,22 @@ def test_thanks_in_a_conversation_is_no_turn_of_its_own(library: Library, thanks
     assert answer.quotes[0].passage.lines[0] == 8
 
 
+@pytest.mark.parametrize(
+    ("first", "why"), [("what's this article about?", "why tho"), ("何があったの?", "なんで?")]
+)
+def test_a_follow_up_of_the_summary_follows_the_headline(
+    library: Library, first: str, why: str
+) -> None:
+    chat = Conversation(library)
+    assert chat.ask(first).gist
+    answer = chat.ask(why)
+    # ("why?" had nothing to search: the summary's question has no words of its own)
+    assert answer.verdict == "answered" and about(answer) == library.articles[0].title_in(
+        answer.lang
+    )
+    assert (4, 4) in [q.passage.lines for q in answer.quotes]  # the strategy against Meta
+
+
 def test_the_console_is_one_conversation(library: Library) -> None:
     out = io.StringIO()
     Console(library, "en", out=out).run(
