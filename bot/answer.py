@@ -13,7 +13,7 @@ from itertools import chain
 
 from index import Library, Passage, QueryError
 from index.answertype import question_type
-from index.followup import Turn, leans_on_previous, resolve
+from index.followup import Turn, language_asked, leans_on_previous, resolve
 from index.passages import split_sentences
 from index.questionform import japanese_part, plain
 from index.reason import asks_reason
@@ -217,6 +217,7 @@ class Answer:
     # answered in kind (verdict off_topic, no quotes); None for a question
     social: str | None = None
     gist: bool = False  # the short summary, for "what is the article about?" / "what happened?"
+    again: bool = False  # the last answer's quotes again ("source?", "in English pls")
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -261,6 +262,8 @@ def compose(
     """
     question = check_question(question)
     reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
+    if previous is not None and lang is None:
+        reply = language_asked(question) or reply  # "in English pls": the last answer, in English
     offset = max(0, min(offset, MAX_RESULTS))
     searched = _DISCORD_SYNTAX.sub(" ", question)
     try:
@@ -289,7 +292,7 @@ def compose(
         hits = hits[:PAGE]
     # Where each quote answers: marked only when the article answers (no span is claimed from
     # the closest match that is not an answer).
-    asked = searched if result.answerable else None
+    asked = (resolved.context[0] if resolved.again else searched) if result.answerable else None
     quotes = tuple(
         quote(library, h.passage, offset + i + 1, reply, QUOTE_CHARS, asked)
         for i, h in enumerate(hits)
@@ -307,6 +310,7 @@ def compose(
         result.confidence,
         about,
         resolved.context,
+        again=resolved.again,
     )
 
 

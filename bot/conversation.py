@@ -15,9 +15,12 @@ from .answer import Answer, compose
 def turn_of(answer: Answer) -> Turn:
     """What the conversation keeps of an answer: enough to resolve the next question. After the
     summary ("what's this about?"), what was asked is the headline: "why?" next asks why OpenAI
-    shuts down."""
+    shuts down; after "source?" or "in English pls", what was asked before it."""
+    passages = tuple(q.passage.id for q in answer.quotes)
+    if answer.again and answer.context:  # "source?", "in English pls": the turn before, again
+        return Turn(answer.context[0], answer.lang, passages, answer.context[1:])
     question = " / ".join(answer.about) if answer.gist else answer.question
-    return Turn(question, answer.lang, tuple(q.passage.id for q in answer.quotes), answer.context)
+    return Turn(question, answer.lang, passages, answer.context)
 
 
 def about(answer: Answer) -> str | None:

@@ -66,6 +66,24 @@ _REFERRING = re.compile(
     r"|\b(?:those|these|that|this)\s+(?:people|persons?|guys?|folks|ones?|men|women|man|woman)\b",
     re.IGNORECASE,
 )
+# Asking for the last answer's source ("source?", "where does it say that", ソースは?, どこに書いて
+# ある?) or for it in the other language ("in English pls", 日本語で): the same quotes again, with
+# their lines, in the language asked (bot.answer), not a search of "source" or 英語.
+_EN_AGAIN = re.compile(
+    r"^(?:(?:and|so|ok|but|wait) )?(?:(?:got a |any |a )?(?:source|citation|cite|link|ref|reference)s?"
+    r"|where (?:does|did) (?:it|the article) say (?:that|this|so)|where is (?:that|this) from"
+    r"|(?:can you )?quote (?:it|that|the article))(?: (?:pls|please|plz|for that))?$"
+)
+_JA_AGAIN = re.compile(
+    r"^(?:(?:ソース|出典|引用|根拠)(?:は|って|を|どこ|教えて|ある)*"
+    r"|(?:それ|これ|その話)?(?:って)?(?:どこに|どこで)(?:書いて(?:ある|た|あった)|言って(?:る|た)))$"
+)
+_LANGUAGE_ASKED = re.compile(
+    r"^(?:(?:can you |could you |pls |please )?(?:say |answer |reply |repeat |explain )?(?:it |that )?"
+    r"in (?P<en>english)|(?P<en2>english) (?:pls|please|plz)|(?:can you |could you )?in (?P<ja>japanese)"
+    r"|(?P<ja2>japanese) (?:pls|please|plz)|(?P<en3>英語)で|(?P<ja3>日本語)で)"
+    r"(?: (?:pls|please|plz))?(?:お願い(?:します)?|頼む|教えて|言って|答えて|ください)?$"
+)
 _PUNCTUATION = re.compile(r"^[\s?!.。…]+|[\s?!.。…]+$")
 _WORD = re.compile(r"\w")
 _EN_WORD = re.compile(r"[a-z0-9]+")
@@ -95,6 +113,7 @@ class Resolved:
     result: SearchResult
     context: tuple[str, ...]  # the earlier questions used, () for a question on its own
     more: bool = False  # a "tell me more": the passages continue the previous answer
+    again: bool = False  # the last answer's passages again ("source?", "in English pls")
 
 
 def own_words(library: Library, question: str) -> list[str]:
@@ -108,6 +127,20 @@ def wants_more(question: str) -> bool:
     """Whether it asks to go on ("tell me more", "もっと詳しく") rather than asking anew."""
     text = _bare(question)
     return bool(_JA_MORE.search(text) if is_japanese(text) else _EN_MORE.search(text))
+
+
+def asks_again(question: str) -> bool:
+    """Whether it asks for the last answer's source ("source?", ソースは?)."""
+    text = _bare(question)
+    return bool(_JA_AGAIN.search(text) if is_japanese(text) else _EN_AGAIN.search(text))
+
+
+def language_asked(question: str) -> str | None:
+    """The language a message asks the last answer in ("in English pls": "en", 日本語で: "ja")."""
+    m = _LANGUAGE_ASKED.search(_bare(question))
+    if m is None:
+        return None
+    return "en" if m["en"] or m["en2"] or m["en3"] else "ja"
 
 
 def echoes(library: Library, question: str) -> bool:
@@ -168,12 +201,15 @@ def resolve(
 ) -> Resolved:
     """Search a question in its conversation: with the earlier question's words when it leans on
     it, exactly as alone when it does not (or there is nothing before it)."""
-    if previous is None or not leans_on_previous(library, question):
+    again = previous is not None and (asks_again(question) or language_asked(question) is not None)
+    if previous is None or not (again or leans_on_previous(library, question)):
         return Resolved(library.search(question, top=top, lang=lang), ())
     context = context_of(previous)
     weight = {} if context_weight is None else {"context_weight": context_weight}
     if wants_more(question):
         return Resolved(_more(library, previous, top, lang or previous.lang), context, True)
+    if again:
+        return Resolved(_again(library, previous, top, lang or previous.lang), context, again=True)
     boost = near(library, previous.passages)
     kind = question_type(plain(question))
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
@@ -185,6 +221,19 @@ def resolve(
     if searched != question:
         result = replace(result, query=check_query(question))
     return Resolved(result, context)
+
+
+def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:
+    """The last answer's passages again, with its question's verdict (resolved again after the
+    question it followed up, as near as the turn keeps it)."""
+    before = None
+    if previous.context:
+        before = Turn(previous.context[0], previous.lang, previous.passages, previous.context[1:])
+    result = resolve(library, previous.question, before, top=top, lang=lang).result
+    order = {p.id: i for i, p in enumerate(library.passages)}
+    best = result.hits[0].score if result.hits else 0.0
+    hits = tuple(Hit(library.passages[order[p]], best) for p in previous.passages if p in order)
+    return replace(result, hits=hits[:top]) if hits else result
 
 
 def near(library: Library, quoted: tuple[str, ...]) -> np.ndarray:

@@ -87,6 +87,21 @@ def test_a_follow_up_of_the_summary_follows_the_headline(
     assert (4, 4) in [q.passage.lines for q in answer.quotes]  # the strategy against Meta
 
 
+def test_source_and_another_language_repeat_the_last_answer(library: Library) -> None:
+    chat = Conversation(library, default_lang="ja")
+    first = chat.ask("メタはいくら提示したの?")
+    english = chat.ask("英語で")
+    assert english.again and english.lang == "en" and english.verdict == first.verdict
+    assert [q.citation.lines for q in english.quotes] == [q.citation.lines for q in first.quotes]
+    assert english.quotes[0].focus is not None  # the amount marked, as for the question itself
+    source = chat.ask("source?")
+    assert source.again and source.lang == "en" and source.quotes[0].citation.lines == (7, 7)
+    # the next follow-up still follows the question, not "source?"
+    assert about(chat.ask("To whom?")) == "メタはいくら提示したの?"
+    # "source?" first in a conversation, or after nothing quoted, is a question like any other
+    assert not Conversation(library).ask("source?").again
+
+
 def test_the_console_is_one_conversation(library: Library) -> None:
     out = io.StringIO()
     Console(library, "en", out=out).run(

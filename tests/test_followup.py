@@ -10,7 +10,16 @@ import sys
 import pytest
 
 from index import Library
-from index.followup import Turn, context_of, leans_on_previous, resolve, unpointed, wants_more
+from index.followup import (
+    Turn,
+    asks_again,
+    context_of,
+    language_asked,
+    leans_on_previous,
+    resolve,
+    unpointed,
+    wants_more,
+)
 from index.followup_eval import evaluate_conversations, load_conversations
 
 
@@ -223,3 +232,24 @@ def test_more_after_the_closest_match_goes_on_and_after_nothing_declines(library
     # a question replied to with no quote (off topic): nothing to go on from
     none = Turn("What's the weather in Tokyo tomorrow?", "en", ())
     assert not resolve(library, "tell me more", none).result.answerable
+
+
+@pytest.mark.parametrize(
+    ("message", "again", "lang"),
+    [
+        ("source?", True, None),
+        ("where does it say that", True, None),
+        ("can you quote it", True, None),
+        ("ソースは?", True, None),
+        ("それどこに書いてあった?", True, None),
+        ("in english pls", False, "en"),
+        ("英語で", False, "en"),
+        ("日本語でお願い", False, "ja"),
+        ("what is the source of the money?", False, None),  # a question of its own
+        ("英語で何て言う?", False, None),
+        ("source of the 100 million figure", False, None),
+    ],
+)
+def test_asking_for_the_last_answer_again(message: str, again: bool, lang: str | None) -> None:
+    assert asks_again(message) is again
+    assert language_asked(message) == lang
