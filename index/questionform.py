@@ -29,21 +29,22 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")
 # A channel's spellings of English words, as a word of their own (lower case, or capitalised first
 # in the question): "y r ppl leaving", "wat did chen say abt meta", "how many hrs a wk". Only
-# spellings that are no other word a question would use ("cause", "mo", "n" are left alone).
+# spellings that are no other word a question would use ("cause", "mo", "n", "hr", "prob" are left
+# alone), and not an abbreviation's letter ("u.s.").
 CHAT_SPELLINGS = {
     "r": "are", "u": "you", "ur": "your", "y": "why", "wat": "what", "wut": "what", "wht": "what",
     "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "bcuz": "because",
-    "becuz": "because", "ppl": "people", "msg": "message", "msgs": "messages", "hr": "hour",
+    "becuz": "because", "ppl": "people", "msg": "message", "msgs": "messages",
     "hrs": "hours", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "mins": "minutes",
     "thru": "through", "tru": "true", "b4": "before", "smth": "something", "sth": "something",
     "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
-    "w/o": "without", "dat": "that", "prob": "probably", "probs": "probably",
+    "w/o": "without", "dat": "that",
 }  # fmt: skip
 _CHAT_WORDS = frozenset(w for w in CHAT_SPELLINGS if "/" not in w) | {"w"}  # (w/, w/o)
 _CHAT = re.compile(
     r"(?<![\w/'&])(?:w/o|w/|"
     + "|".join(k for k in CHAT_SPELLINGS if "/" not in k)
-    + r")(?![\w/'&])",
+    + r")(?![\w/'&]|\.\w)",
     re.IGNORECASE,
 )
 
