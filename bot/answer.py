@@ -14,6 +14,7 @@ from itertools import chain
 from index import Library, Passage, QueryError
 from index.answertype import question_type
 from index.followup import Turn, language_asked, leans_on_previous, resolve
+from index.identity import asks_people_list
 from index.passages import split_sentences
 from index.questionform import japanese_part, plain
 from index.reason import asks_reason
@@ -278,6 +279,8 @@ def compose(
         )
     if offset == 0 and (asks_gist(searched) or asks_headline(library, searched, previous)):
         return _gist(library, question, reply)
+    if offset == 0 and asks_people_list(normalize(searched)) and library.people:
+        return _people(library, question, reply)
     resolved = resolve(library, searched, previous, top=offset + PAGE + 1, lang=reply)
     result = resolved.result  # checked above
     hits = result.hits[offset:MAX_RESULTS]
@@ -372,6 +375,16 @@ def _gist(library: Library, question: str, lang: str) -> Answer:
     quotes = make_summary(library, lang=lang, length="short").quotes
     about = tuple(a.title_in(lang) for a in library.articles)
     return Answer(question, lang, True, quotes, 0, False, ANSWERED, 1.0, about, gist=True)
+
+
+def _people(library: Library, question: str, lang: str) -> Answer:
+    """ "Who's in the article?": each person it names, quoted where it introduces them."""
+    quotes = tuple(
+        quote(library, passage, n, lang, QUOTE_CHARS, name)
+        for n, (name, passage) in enumerate(library.people[:PAGE], 1)
+    )
+    about = tuple(a.title_in(lang) for a in library.articles)
+    return Answer(question, lang, True, quotes, 0, False, ANSWERED, 1.0, about)
 
 
 def quote(

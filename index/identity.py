@@ -9,6 +9,7 @@ answer types and the reason cue, a bonus in the ranking only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # The whole question is "X って誰?" / "Xの役職は?" or "who is X?" / "what's X's job?" (with a
 # channel's openers and endings): "誰がCEO?", "who is Chen working with?", "日本共産党の委員長は誰?" (a
@@ -60,3 +61,35 @@ def identity_subject(normalized_question: str) -> str | None:
         if match and len(match.group("x").split()) <= MAX_NAME_WORDS:
             return match.group("x").strip(" ,")
     return None
+
+
+# "Who are the people in the article?", 登場人物は?: the people the article names, each where it
+# introduces them. On normalised text.
+_PEOPLE_LIST = re.compile(
+    r"\bwho(?:'s| is| are| were)(?: all)? (?:the )?(?:people|persons|names|(?:main|key) (?:people|players"
+    r"|figures|characters)|players|characters)(?: (?:mentioned|named|involved|quoted|in (?:the|this)"
+    r" (?:article|story))\b|\W*$)|\blist (?:all )?(?:the )?(?:people|names|persons)\b"
+    r"|\bwhich people (?:are )?(?:mentioned|named|quoted|in)\b"
+    r"|\bwho(?:'s| is| are)(?: all)? (?:in|mentioned in|named in|quoted in) (?:the|this) (?:article|story)\b"
+    r"|\b(?:people|names) (?:mentioned|named|quoted) in (?:the|this) (?:article|story)\b"
+    r"|(?:記事|この話)に(?:出て|登場して|でて)(?:くる|きた|いる)(?:人|人物|人たち)|登場人物"
+)
+# A person's full name as a news article writes it at first mention: katakana parts joined by ・
+# (マーク・チェン), one of them tagged a person's name by the dictionary.
+_FULL_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
+
+
+def asks_people_list(normalized_question: str) -> bool:
+    """Whether a question asks who the article's people are ("who's in the article?")."""
+    return _PEOPLE_LIST.search(normalized_question) is not None
+
+
+def first_mentions(texts: list[str], person: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """Each full name in `texts` (a passage's Japanese each) whose parts `person` takes for a
+    person's name, with the index of the text that first names it, in the order named."""
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        for name in _FULL_NAME.findall(text):
+            if name not in seen and person(name):
+                seen[name] = i
+    return list(seen.items())

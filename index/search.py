@@ -20,7 +20,7 @@ from .bm25 import BM25Index, best
 from .errors import QueryError
 from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
-from .identity import identity_subject
+from .identity import first_mentions, identity_subject
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
@@ -726,6 +726,20 @@ class Library:
         if _LATIN.fullmatch(name):  # SNS: its synonyms (ソーシャルメディア) may be in use
             spellings += [s for t in spellings for s in self.glossary.synonyms(t)]
         return any(map(self._mentioned, spellings))
+
+    @functools.cached_property
+    def people(self) -> tuple[tuple[str, Passage], ...]:
+        """The people the articles name in full (マーク・チェン), each with the passage that first
+        does, where the article introduces them; article by article, in the order named."""
+        out = []
+        for article in self.articles:
+            texts = [p.text for p in article.passages]
+            named = first_mentions(texts, self._a_person)
+            out += [(name, article.passages[i]) for name, i in named]
+        return tuple(out)
+
+    def _a_person(self, name: str) -> bool:
+        return "人名" in self.tokenize_ja.proper_nouns(name).values()
 
     def respelled(self, question: str) -> str:
         """The question with its typos of the articles' words in the articles' spelling

@@ -332,3 +332,15 @@ def test_what_the_article_is_about_is_answered_with_its_summary(
 )
 def test_social_messages(message: str, kind: str | None) -> None:
     assert social(message) == kind
+
+
+@pytest.mark.parametrize(
+    "question", ["Who are the people mentioned in the article?", "登場人物は?"]
+)
+def test_the_articles_people_are_quoted_where_it_introduces_them(
+    library: Library, question: str
+) -> None:
+    answer = compose(library, question)
+    assert answer.answered and answer.verdict == "answered"
+    # Zuckerberg (8), Chen (9-10), Altman (11): each one's first mention, in the article's order
+    assert [q.citation.lines for q in answer.quotes] == [(8, 8), (9, 10), (11, 11)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index import Library
-from index.identity import identity_subject
+from index.identity import asks_people_list, first_mentions, identity_subject
 from index.tokenize import normalize
 
 
@@ -55,3 +55,36 @@ def test_who_is_x_quotes_where_the_article_introduces_x(
     library: Library, question: str, line: int
 ) -> None:
     assert library.search(question).hits[0].passage.lines[0] == line
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who are the people mentioned in the article", True),
+        ("Who are the main people?", True),
+        ("who's in the article?", True),
+        ("list the people in the story", True),
+        ("登場人物は?", True),
+        ("記事に出てくる人は誰?", True),
+        ("who are the people who left for meta", False),  # some people, not the article's
+        ("who are the 8 researchers", False),
+        ("who is chen", False),
+    ],
+)
+def test_a_question_asks_who_the_articles_people_are(question: str, asks: bool) -> None:
+    assert asks_people_list(normalize(question)) is asks
+
+
+def test_first_mentions_are_full_names_in_the_order_named() -> None:
+    texts = [
+        "メタのマーク・ザッカーバーグが動いた",
+        "ザッカーバーグは",
+        "マーク・チェンとサム・アルトマン、マーク・チェン",
+    ]
+    people = {"マーク・ザッカーバーグ", "マーク・チェン", "サム・アルトマン"}
+    assert first_mentions(texts, people.__contains__) == [
+        ("マーク・ザッカーバーグ", 0),
+        ("マーク・チェン", 2),
+        ("サム・アルトマン", 2),
+    ]
+    assert first_mentions(["カード・ゲーム"], people.__contains__) == []  # not a person
