@@ -120,6 +120,26 @@ async def test_thanks_and_hello_are_answered_in_kind_and_keep_the_context(
     assert_pings_nobody(fake)
 
 
+async def test_source_and_english_in_a_thread_quote_the_last_answer_again(
+    fake: FakeDiscord, qa: BotRun
+) -> None:
+    user = fake.user("reader", locale="ja")
+    thread, _ = await ask_in_thread(fake, user, FIRST)
+    message = await fake.send_message(user, FOLLOW_UP, mention_bot=True, channel_id=thread)
+    await fake.reply_to_message(message)
+    # "in English": the same quote, in English (the thread's turns come from the records)
+    message = await fake.send_message(user, "英語で", mention_bot=True, channel_id=thread)
+    reply = await fake.reply_to_message(message)
+    assert_quoted_and_cited(reply, "en", "someone has broken into the house")
+    # and the next follow-up still follows the question before it, not "英語で"; in its own
+    # script's language, as any follow-up
+    message = await fake.send_message(user, "ソースは?", mention_bot=True, channel_id=thread)
+    reply = await fake.reply_to_message(message)
+    assert "英語で" not in lead(reply)
+    assert_quoted_and_cited(reply, "ja", FOLLOW_UP_QUOTE)
+    assert_pings_nobody(fake)
+
+
 async def test_the_button_under_ask_opens_a_thread(fake: FakeDiscord, qa: BotRun) -> None:
     user = fake.user("reader", locale="en-US")
     question = "What is Mark Chen's role at OpenAI?"
