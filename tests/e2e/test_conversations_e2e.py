@@ -59,6 +59,12 @@ async def ask_in_thread(fake: FakeDiscord, user: FakeUser, question: str) -> tup
     return thread, reply
 
 
+async def mention_in(fake: FakeDiscord, user: FakeUser, channel_id: int, text: str) -> dict:
+    """A mention of the bot in a channel (a thread), and the bot's reply to it."""
+    message = await fake.send_message(user, text, mention_bot=True, channel_id=channel_id)
+    return await fake.reply_to_message(message)
+
+
 async def test_a_mention_opens_a_thread_and_follow_ups_there_keep_the_context(
     fake: FakeDiscord, qa: BotRun
 ) -> None:
@@ -73,8 +79,7 @@ async def test_a_mention_opens_a_thread_and_follow_ups_there_keep_the_context(
     assert not lead(reply).startswith("(")  # a first question: no context shown
 
     # A follow-up mention in the thread: searched with the first question, and says so.
-    message = await fake.send_message(user, FOLLOW_UP, mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, FOLLOW_UP)
     assert lead(reply).startswith("(「") and lead(reply).endswith(f"{FIRST}」を受けて)")
     assert_quoted_and_cited(reply, "ja", FOLLOW_UP_QUOTE)
 
@@ -92,10 +97,7 @@ async def test_a_new_topic_in_the_thread_is_answered_on_its_own(
 ) -> None:
     user = fake.user("reader", locale="ja")
     thread, _ = await ask_in_thread(fake, user, FIRST)
-    message = await fake.send_message(
-        user, "OpenAIの社員は週何時間働いてるの?", mention_bot=True, channel_id=thread
-    )
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, "OpenAIの社員は週何時間働いてるの?")
     assert not lead(reply).startswith("(")
     assert_quoted_and_cited(reply, "ja", "週80時間")
 
@@ -109,12 +111,10 @@ async def test_thanks_and_hello_are_answered_in_kind_and_keep_the_context(
     reply = await fake.reply_to_message(message)
     assert lead(reply).startswith("こんにちは。") and int(message["id"]) not in fake.threads
     thread, _ = await ask_in_thread(fake, user, FIRST)
-    message = await fake.send_message(user, "ありがとう!", mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, "ありがとう!")
     assert lead(reply).startswith("どういたしまして。") and not embed(reply).get("fields")
     # The next follow-up still follows the question, not the thanks.
-    message = await fake.send_message(user, FOLLOW_UP, mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, FOLLOW_UP)
     assert lead(reply) == ABOUT
     assert_quoted_and_cited(reply, "ja", FOLLOW_UP_QUOTE)
     assert_pings_nobody(fake)
@@ -125,16 +125,13 @@ async def test_source_and_english_in_a_thread_quote_the_last_answer_again(
 ) -> None:
     user = fake.user("reader", locale="ja")
     thread, _ = await ask_in_thread(fake, user, FIRST)
-    message = await fake.send_message(user, FOLLOW_UP, mention_bot=True, channel_id=thread)
-    await fake.reply_to_message(message)
+    await mention_in(fake, user, thread, FOLLOW_UP)
     # "in English": the same quote, in English (the thread's turns come from the records)
-    message = await fake.send_message(user, "英語で", mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, "英語で")
     assert_quoted_and_cited(reply, "en", "someone has broken into the house")
     # and the next follow-up still follows the question before it, not "英語で"; in its own
     # script's language, as any follow-up
-    message = await fake.send_message(user, "ソースは?", mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, "ソースは?")
     assert "英語で" not in lead(reply)
     assert_quoted_and_cited(reply, "ja", FOLLOW_UP_QUOTE)
     assert_pings_nobody(fake)
@@ -153,8 +150,7 @@ async def test_the_button_under_ask_opens_a_thread(fake: FakeDiscord, qa: BotRun
     assert thread in fake.threads and fake.threads[thread]["name"] == question
     assert f"<#{thread}>" in notice["content"]
 
-    message = await fake.send_message(user, "What did he say?", mention_bot=True, channel_id=thread)
-    reply = await fake.reply_to_message(message)
+    reply = await mention_in(fake, user, thread, "What did he say?")
     assert lead(reply) == f"(about: {question})"
     assert_quoted_and_cited(reply, "en", "broken into the house")
     # The follow-up's own buttons answer it in the same context.
