@@ -341,7 +341,7 @@ def asks_gist(question: str) -> bool:
 
 
 def asks_headline(library: Library, question: str, previous: Turn | None = None) -> bool:
-    """Whether a question asks what happened, in no words but the title's: "what happened?",
+    """Whether a question asks what happened, in at most one word, the title's: "what happened?",
     何があったの?, "what's this about", "what did OpenAI do?", OpenAIって何したの? (its subject the
     headline's); not a follow-up of the turn before ("OpenAI?" after "To whom?"), nor a question
     asking a kind of fact or a reason ("how long is the OpenAI shutdown?", "why did OpenAI
@@ -354,10 +354,12 @@ def asks_headline(library: Library, question: str, previous: Turn | None = None)
         return False
     if previous is not None and leans_on_previous(library, question):
         return False
-    # Its words in either script ("What did マーク・チェン say?" names someone), and the titles'.
+    # Its words in either script ("What did マーク・チェン say?" names someone): none, or one of the
+    # titles' (OpenAI, Meta). Two ask something of the headline: "how aggressive is meta being",
+    # "what will meta do during the shutdown week" are answered by search.
     words = set(library.tokenize_en(plain_question))
     words |= set(library.tokenize_ja(japanese_part(plain_question)))
-    return not words or words <= _title_words(library)
+    return len(words) <= 1 and words <= _title_words(library)
 
 
 @functools.lru_cache(maxsize=8)

@@ -249,6 +249,8 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("OpenAIって何したの?", True),
         ("what did openai do?", True),
         ("what did chen do?", False),  # Chen is not the headline's
+        ("what is meta doing during the shutdown?", False),  # two words ask something of it
+        ("メタはどのくらい積極的なの?", False),
         ("how long is the openai shutdown?", False),  # a kind of fact: search answers it
         ("why did openai shut down?", False),  # a reason, likewise
         ("summarize the plot of one piece", False),  # a summary, not of the article
