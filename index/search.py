@@ -439,6 +439,7 @@ class Library:
         if japanese:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
+            tokens = self._as_written(tokens)
             searched = self._with_glossary(tokens)
             scores = self._japanese_scores(searched, setting)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]
@@ -830,6 +831,15 @@ class Library:
 
     def _mentioned(self, token: str) -> bool:
         return bool(self.ja.idf(token) or self.en.idf(token))
+
+    def _as_written(self, tokens: list[str]) -> list[str]:
+        """Japanese query tokens, each word the articles write in another form in that form
+        (スパコン -> スーパーコンピューター: index.synonyms)."""
+        out: list[str] = []
+        for token in tokens:
+            forms = None if self.ja.idf(token) else self.synonyms.variants(token)
+            out.extend(forms or [token])
+        return out
 
     def _with_glossary(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, with Latin words (Sam Altman) also in their Japanese spelling."""

@@ -3,7 +3,9 @@
 index/data/synonyms.tsv is built from SudachiDict's synonyms.txt by index/data/build_synonyms.py
 (licence and provenance in index/data/SUDACHI-SYNONYMS.md). A group's members are synonyms of each
 other; a member marked "only expanded to" (Sudachi's 展開制御フラグ 1) is found from the others but
-does not find them. English members bridge the two languages (給与 ... salary).
+does not find them. English members bridge the two languages (給与 ... salary). The forms of one
+lexeme (スパコン, スーパーコンピューター) are one word, not synonyms: a question that writes a form the
+articles do not is searched with the form they use (`variants`).
 
 Only synonyms the articles use can change a score, so a library keeps just those: a handful for one
 article, and a map small enough for the index cache even for JSQuAD's 59 articles.
@@ -18,7 +20,7 @@ from typing import Any
 from .cache import strings
 
 Vocabulary = Callable[[str], object]  # truthy when the articles use the token (BM25Index.idf)
-Group = tuple[list[str], list[str], list[str], list[str]]
+Group = tuple[list[str], list[str], list[str], list[str], list[str]]
 
 
 class Synonyms:
@@ -30,10 +32,12 @@ class Synonyms:
         japanese: dict[str, list[str]],
         english: dict[str, list[str]],
         to_ja: dict[str, list[str]],
+        variants: dict[str, list[str]],
     ) -> None:
         self._japanese = japanese
         self._english = english
         self._to_ja = to_ja
+        self._variants = variants
 
     @classmethod
     def load(cls, ja_vocabulary: Vocabulary, en_vocabulary: Vocabulary) -> Synonyms:
@@ -50,7 +54,8 @@ class Synonyms:
         japanese: dict[str, list[str]] = {}
         english: dict[str, list[str]] = {}
         to_ja: dict[str, list[str]] = {}
-        for ja_expand, ja_only, en_expand, en_only in groups:
+        variants: dict[str, list[str]] = {}
+        for ja_expand, ja_only, en_expand, en_only, lexemes in groups:
             ja_used = [t for t in ja_expand + ja_only if ja_vocabulary(t)]
             en_used = [t for t in en_expand + en_only if en_vocabulary(t)]
             for token in ja_expand:
@@ -58,16 +63,27 @@ class Synonyms:
                 _extend(english, token, en_used)
             for token in en_expand:
                 _extend(to_ja, token, ja_used)
-        return cls(japanese, english, to_ja)
+            for forms in (lexeme.split("|") for lexeme in lexemes):
+                used = [t for t in forms if ja_vocabulary(t)]
+                for token in forms:
+                    if not ja_vocabulary(token):
+                        _extend(variants, token, used)
+        return cls(japanese, english, to_ja, variants)
 
     def to_json(self) -> dict[str, object]:
-        return {"ja": self._japanese, "en": self._english, "to_ja": self._to_ja}
+        return {
+            "ja": self._japanese,
+            "en": self._english,
+            "to_ja": self._to_ja,
+            "variants": self._variants,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Synonyms:
         """Synonyms from `to_json`; TypeError, ValueError or KeyError if not of that shape."""
         maps = [
-            {str(k): strings(v) for k, v in data[name].items()} for name in ("ja", "en", "to_ja")
+            {str(k): strings(v) for k, v in data[name].items()}
+            for name in ("ja", "en", "to_ja", "variants")
         ]
         return cls(*maps)
 
@@ -83,6 +99,11 @@ class Synonyms:
         """The articles' Japanese words in a group with this English token."""
         return self._to_ja.get(token, [])
 
+    def variants(self, token: str) -> list[str]:
+        """The forms the articles use of a Japanese word they never write this way (スパコン ->
+        スーパーコンピューター): the same lexeme in Sudachi's dictionary."""
+        return self._variants.get(token, [])
+
 
 def _extend(mapping: dict[str, list[str]], key: str, values: list[str]) -> None:
     if not values:
@@ -94,5 +115,5 @@ def _extend(mapping: dict[str, list[str]], key: str, values: list[str]) -> None:
 def _parse(text: str) -> Iterable[Group]:
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            a, b, c, d = line.split("\t")
-            yield a.split(), b.split(), c.split(), d.split()
+            a, b, c, d, e = line.split("\t")
+            yield a.split(), b.split(), c.split(), d.split(), e.split()

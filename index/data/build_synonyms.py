@@ -32,7 +32,8 @@ OUT = Path(__file__).resolve().parent / "synonyms.tsv"
 HEADER = (
     "# Built by index/data/build_synonyms.py from Sudachi's synonyms.txt (SudachiDict, Apache-2.0:\n"
     "# see SUDACHI-SYNONYMS.md). One group a line: Japanese tokens that expand, Japanese tokens\n"
-    "# only expanded to (flag 1), English tokens that expand, English tokens only expanded to.\n"
+    "# only expanded to (flag 1), English tokens that expand, English tokens only expanded to, the\n"
+    "# Japanese words with more than one form (one word's forms joined by |, flag 0 only).\n"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -40,6 +41,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 def build(source: Path) -> list[list[list[str]]]:
     ja, en = JapaneseTokenizer(), EnglishTokenizer()
     groups: dict[str, list[list[str]]] = {}
+    lexemes: dict[str, dict[str, list[str]]] = {}  # group -> lexeme number -> its forms' tokens
     with source.open(encoding="utf-8", newline="") as f:
         for row in csv.reader(f):
             if len(row) < 9 or not row[0].strip():
@@ -55,13 +57,17 @@ def build(source: Path) -> list[list[list[str]]]:
                 continue
             fields = groups.setdefault(row[0], [[], [], [], []])
             fields[(2 if english else 0) + (flag == "1")].append(tokens[0])
+            if not english and flag == "0":
+                lexemes.setdefault(row[0], {}).setdefault(row[3], []).append(tokens[0])
     out = []
-    for fields in groups.values():
+    for group, fields in groups.items():
         expand = [list(dict.fromkeys(f)) for f in fields]
         # A token listed both ways expands.
         expand[1] = [t for t in expand[1] if t not in expand[0]]
         expand[3] = [t for t in expand[3] if t not in expand[2]]
         if len({t for f in expand for t in f}) >= 2 and (expand[0] or expand[2]):
+            forms = (list(dict.fromkeys(f)) for f in lexemes.get(group, {}).values())
+            expand.append(["|".join(f) for f in forms if len(f) > 1])
             out.append(expand)
     return out
 
