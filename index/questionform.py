@@ -56,7 +56,12 @@ _LABEL = re.compile(
     r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*"
     r"|^(?:(?:so|ok|okay|wait|hey|but|and) )*(?:(?:my|a|some) \w+|someone|somebody|people"
     r"|everyone|i|we)(?: (?:just|also))? (?:says?|said|told me|tells me|heard|read)"
-    r"(?: (?:somewhere|online|here))?(?: that)?[\s,:]+(?=\w)",
+    r"(?: (?:somewhere|online|here))?(?: that)?[\s,:]+(?=\w)"
+    # how the asker feels about it: "I'm confused, why ...", "i don't get why ..."
+    r"|^(?:(?:so|ok|okay|wait|hmm|sorry|honestly|ngl) )*(?:i'?m|i am) (?:so |a bit |kinda )?"
+    r"(?:confused|lost|curious|wondering)[\s,.:!\-]+(?=\w)"
+    r"|^(?:(?:so|ok|okay|wait|hmm|sorry|honestly|ngl|but) )*i (?:don'?t|do not|still don'?t) "
+    r"(?:get|understand)(?: it)?[\s,.:!\-]*(?=(?:why|how|what|who|when|where|which)\b)",
     re.IGNORECASE,
 )
 

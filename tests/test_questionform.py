@@ -43,6 +43,8 @@ VARIANTS = [
     ("How much did Meta offer?", "omg btw how much did Meta offer, idk"),
     ("How much did Meta offer?", "hey bot, How much did Meta offer?"),  # "How" is no name
     ("Why did OpenAI shut down?", "I'm confused, why did OpenAI shut down?"),
+    ("Why did OpenAI shut down?", "i still don't get why did OpenAI shut down?"),
+    ("How much did Meta offer?", "im curious - how much did Meta offer?"),
     ("メタはいくら出したの?", "メタはいくら出したの草"),
     ("メタはいくら出したの?", "すみません、メタはいくら出したの?"),
     ("サイドクエストって何のこと?", "サイドクエストって何のことw"),
