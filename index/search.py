@@ -92,8 +92,12 @@ ANSWER_TYPE_BONUS = 0.6
 PEOPLE_LOOK = 5
 PEOPLE_RATIO = 0.5
 # Passages stating an aim or a strategy rank higher by this share of their score when the
-# question asks why (index.reason).
-REASON_BONUS = 0.2
+# question asks why (index.reason). Chosen on the tuning sets (questions.jsonl, answerable and
+# channel tuning parts, the tuning conversations, JSQuAD's even half): 0.2 -> 0.9 channel tune
+# Japanese 0.84 -> 0.88 and English +1, conversations' first turns 0.709 -> 0.746 ("why is openai
+# closing for a week" quoted line 23, the week off welcomed, before line 4, its strategy); 0.5-0.8
+# less, 1.0 JSQuAD -1, 1.5 and up questions.jsonl -1 to -2 a language.
+REASON_BONUS = 0.9
 # A message that is one common word and nothing else ("test", "テスト", "week", "7": a channel trying
 # the bot) is no question: any passage using the word would be quoted as if it answered it. Common:
 # information (index.frequency) at most this, Zipf 4.8 and up, the language's few thousand most
