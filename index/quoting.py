@@ -1,0 +1,31 @@
+"""Questions that ask for someone's words, and passages that quote someone.
+
+"what did chen say", チェンさん何て言ってたっけ, "Chenのmemoには何て書いてある?" want the passage that
+quotes Chen (lines 9-10, 26), not the one that mentions his memo and then reports what seven other
+leaders did (line 13), which is shorter and so wins on his name alone. Like the reason bonus (index.reason): a
+preference in the ranking, never a reason to decline.
+"""
+
+from __future__ import annotations
+
+import re
+
+# On the question's normalised text (NFKC, casefolded: index.tokenize.normalize).
+_ASKS = re.compile(
+    r"\bwhat (?:did|does|do|has|have|was|is|were) .*\b(?:say|said|says|write|wrote|writes|tell|told"
+    r"|call|calls|called|compare|compared|comment|warn|warned|mean|meant)\b"
+    r"|\b(?:message|memo|quote|comment|words)s?\b.*\b(?:say|said|says)\b"
+    r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|コメント|発言"
+)
+# Quotation marks in a passage's Japanese text: someone's words (or a term set off as theirs).
+_QUOTES = re.compile(r"[「『\"“]")
+
+
+def asks_words(question: str) -> bool:
+    """Whether a (normalised) question asks what someone said, wrote or called something."""
+    return _ASKS.search(question) is not None
+
+
+def quotes_someone(text: str) -> bool:
+    """Whether a passage's text holds quotation marks."""
+    return _QUOTES.search(text) is not None

@@ -1,0 +1,65 @@
+""" "What did X say" questions: which ask for someone's words, which passages quote, the ranking."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from index import Library
+from index.quoting import asks_words, quotes_someone
+from index.search import REASON_BONUS, SAY_BONUS
+from index.tokenize import normalize
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what did chen say", True),
+        ("What did Chen compare it to?", True),
+        ("what did the other leader warn about", True),
+        ("what was in chen's memo, what did it say", True),
+        ("チェンさん何て言ってたっけ", True),
+        ("Chenのmemoには何て書いてある?", True),
+        ("ザッカーバーグのコメントは?", True),
+        ("what did chen do", False),
+        ("How much did Meta offer?", False),
+        ("チェンって誰?", False),
+    ],
+)
+def test_a_question_asks_for_someones_words(question: str, asks: bool) -> None:
+    assert asks_words(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('"誰かが家に押し入って何かを盗んだような、直感的な感覚を今感じている"', True),
+        ("「24時間体制で」人材確保に取り組んでおり", True),
+        ("チェンの緊急メモ以外にも、OpenAIの他の7人の研究責任者がメッセージを送っている。", False),
+    ],
+)
+def test_a_passage_quotes_someone(text: str, quotes: bool) -> None:
+    assert quotes_someone(text) is quotes
+
+
+@pytest.mark.parametrize(
+    "question", ["what did chen say", "チェンさん何て言ってたっけ", "what did chen compare it to"]
+)
+def test_chens_words_come_before_the_mention_of_his_memo(library: Library, question: str) -> None:
+    # Line 13 names Chen's memo and reports what seven other leaders did; shorter than 9-10 or
+    # 26, it had won on his name alone.
+    top = library.search(question).hits[0].passage.lines
+    assert top in [(9, 10), (26, 26)]
+
+
+@pytest.mark.parametrize(
+    ("question", "bonus"), [("what did chen say", SAY_BONUS), ("なんで休むの", REASON_BONUS)]
+)
+def test_a_preference_is_no_evidence_that_the_article_answers(
+    library: Library, question: str, bonus: float
+) -> None:
+    # The verdict's score is the best passage's without the preference that ranked it.
+    result = library.search(question)
+    assert result.evidence is not None
+    assert result.evidence.score == pytest.approx(math.log1p(result.hits[0].score / (1 + bonus)))
