@@ -15,13 +15,16 @@ from collections.abc import Callable
 # channel's openers and endings): "誰がCEO?", "who is Chen working with?", "日本共産党の委員長は誰?" (a
 # name asked by role: JSQuAD's kind) ask something else: X is a name, without kana (particles,
 # verbs) and short. On normalised (NFKC, casefolded) text.
-_NAME_JA = r"^(?:その|この|あの)?(?P<x>[^\u3041-\u3096]{1,15}?)"
-_END_JA = r"(?:なの|なん|ですか|でしたっけ|だっけ|だった|なのか|か|よ|ね|\s)*[?!。、w笑]*$"
+_NAME_JA = r"^(?:その|この|あの)?(?P<x>[^\u3041-\u3096]{1,15}?)(?:さん|氏|くん|ちゃん)?"
+_END_JA = (
+    r"(?:なの|なん|ですか|でしたっけ|だっけ|だった|なのか|やねん|やろ|かな|だろう|でしょう|っけ"
+    r"|か(?:教えて|知ってる|知りたい|わかる|分かる)(?:ください)?|か|よ|ね|\s)*[?!。、w笑]*$"
+)
 _JA = (
     re.compile(
         _NAME_JA
         + r"(?:(?:って|とは|ってさ|てさ)(?:一体)?(?:誰|だれ|何者|なにもの|どなた|どんな人|どういう人)"
-        r"|は(?:一体)?(?:何者|なにもの|どんな人|どういう人))" + _END_JA
+        r"|は(?:一体)?(?:何者|なにもの|どんな人|どういう人)|とは)" + _END_JA
     ),
     # the role: "チェンの役職は?", "アルトマンって何の仕事してる人?"
     re.compile(
@@ -33,9 +36,10 @@ _JA = (
 _OPENERS_EN = r"^(?:(?:so|and|ok|okay|hey|wait|um|btw|quick q)[,:]?\s+)*"
 _EN = (
     re.compile(
-        _OPENERS_EN + r"(?:who(?:'s|s| is| was| are| were)|who the (?:heck|hell) is)\s+"
-        r"(?P<x>[^?!]+?)\s*[?!.]*$"
+        _OPENERS_EN + r"(?:who(?:'s|s| is| was| are| were)|who (?:the (?:heck|hell|f|fuck)|tf|even"
+        r"|exactly|actually) is)\s+(?:this\s+)?(?P<x>[^?!]+?)(?:\s+(?:again|exactly|even))?\s*[?!.]*$"
     ),
+    re.compile(_OPENERS_EN + r"(?P<x>[^?!]+?),? who\s*[?!.]*$"),  # "chen who?"
     # the role: "what's chen's role", "what is sam altman's job", "what does zuckerberg do"
     re.compile(
         _OPENERS_EN + r"what(?:'s|s| is| was)\s+(?P<x>[^?!]+?)(?:'s?|s')\s+"

@@ -19,6 +19,15 @@ from index.tokenize import normalize
         ("Who is Mark Chen?", "mark chen"),
         ("whos zuck", "zuck"),
         ("so who's sam altman??", "sam altman"),
+        # a channel's honorifics, endings and intensifiers
+        ("チェンさんって誰ですか", "チェン"),
+        ("チェンって誰やねん", "チェン"),
+        ("アルトマンって誰か教えて", "アルトマン"),
+        ("マーク・チェンとは?", "マーク・チェン"),
+        ("who tf is chen", "chen"),
+        ("who even is sam altman", "sam altman"),
+        ("who is chen again?", "chen"),
+        ("ok wait, sam altman who?", "sam altman"),
         # the role asked: the same introduction answers it
         ("チェンの役職は?", "チェン"),
         ("アルトマンの肩書きって何?", "アルトマン"),
