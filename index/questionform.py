@@ -66,13 +66,34 @@ _LABEL = re.compile(
 )
 
 
+# Words around a question that ask nothing: a greeting or a filler before it ("hey bot, ...", "yo",
+# "ok"; not "so", "and", "but": in a conversation they lean on the question before, index.followup),
+# an indirect question's wrapper ("anyone know who ...", "can you tell me what ..."), and a filler
+# after it ("... pls", "rn"; not "tho": "why tho" asks why, after a summary).
+_OPENER = re.compile(
+    r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk)\b"
+    r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:]+(?=\w)"
+    r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
+    r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
+    r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)\b)",
+    re.IGNORECASE,
+)
+_FILLER_END = re.compile(
+    r"(?:[\s,]+(?:pls|plz|please|rn|btw|fr|ngl|tbh|thx|thanks|asap))+(?=[\s?!.~]*$)",
+    re.IGNORECASE,
+)
+
+
 def plain(question: str) -> str:
     """NFKC (full-width letters and digits as ASCII), a label before it ("question:") and
     laughter and emphasis at the end dropped (with the end's question mark kept), a question
     written all in capitals in lower case with a capital first letter (its words are no more
     names than anyone's), and a channel's spellings as the words they spell."""
     text = unicodedata.normalize("NFKC", question).strip()
+    text = _OPENER.sub("", text, count=1) or text
+    text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
+    text = _FILLER_END.sub("", text) or text
     stripped = _without_tail(text)
     if stripped and stripped != text:
         text = stripped + ("?" if "?" in text[len(stripped) :] else "")
