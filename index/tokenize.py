@@ -258,6 +258,50 @@ def _token_form(surface: str, pos2: str, lemma: str | None, orth_base: str | Non
     return lemma.split("-", 1)[0]
 
 
+# English irregular verbs' past forms read as the verb, as the stemmer reads regular ones (offered
+# -> offer): "how many researchers left" and "at least eight researchers have been lost" meet
+# line 3 through leave / lose; paid / pay, stolen / steal (line 10). One verb a group: the verb,
+# then its forms.
+_IRREGULAR = """
+arise arose arisen|awake awoke awoken|be was were been|bear borne|beat beaten|become became|
+begin began begun|bend bent|bite bitten|bleed bled|blow blew blown|break broke broken|
+breed bred|bring brought|build built|burn burnt|buy bought|catch caught|choose chose chosen|
+cling clung|come came|creep crept|deal dealt|dig dug|do did done|draw drew drawn|dream dreamt|
+drink drank drunk|drive drove driven|eat ate eaten|fall fallen|feed fed|feel felt|fight fought|
+flee fled|fly flew flown|forbid forbade forbidden|forget forgot forgotten|
+forgive forgave forgiven|freeze froze frozen|get got gotten|give gave given|go went gone|
+grow grew grown|hang hung|have had|hear heard|hide hid hidden|hold held|keep kept|kneel knelt|
+know knew known|lead led|lean leant|leap leapt|learn learnt|leave left|lend lent|lose lost|
+make made|mean meant|meet met|mistake mistook mistaken|overcome overcame|pay paid|prove proven|
+ride rode ridden|ring rang rung|rise risen|run ran|say said|see seen|seek sought|sell sold|
+send sent|shake shook shaken|shine shone|shoot shot|show shown|shrink shrank shrunk|
+sing sang sung|sink sank sunk|sit sat|sleep slept|slide slid|speak spoke spoken|spend spent|
+spin spun|spring sprang sprung|stand stood|steal stole stolen|stick stuck|sting stung|
+strike struck|strive strove striven|swear swore sworn|sweep swept|swim swam swum|swing swung|
+take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|
+understand understood|undertake undertook undertaken|wake woke woken|wear wore worn|weep wept|
+win won|withdraw withdrew withdrawn|write wrote written
+"""
+
+# Participles that are as often adjectives of their own (a broken promise, a drawn face, worn out,
+# a driven leader, well known): kept as their own words.
+_ADJECTIVES = frozenset(
+    "broken drawn worn torn driven spoken blown frozen hidden known proven sworn sunk shrunk".split()
+)
+
+
+def _past_forms(table: str) -> dict[str, str]:
+    """Each irregular verb's past and past participle -> the verb (left, lost, paid, stolen)."""
+    forms: dict[str, str] = {}
+    for entry in table.replace("\n", " ").split("|"):
+        verb, *written = entry.split()
+        forms.update((w, verb) for w in written if w not in _ADJECTIVES)
+    return forms
+
+
+IRREGULAR = _past_forms(_IRREGULAR)
+
+
 class EnglishTokenizer:
     """Stemmed English content words: a word regex, stopwords, the Snowball English stemmer."""
 
@@ -266,15 +310,20 @@ class EnglishTokenizer:
         self.stopwords = frozenset(stopwords)
 
     def __call__(self, text: str) -> list[str]:
-        words = [w for w in _english_words(text) if w not in self.stopwords]
+        words = [IRREGULAR.get(w, w) for w in _english_words(text)]  # (told: tell, a stopword)
+        words = [w for w in words if w not in self.stopwords]
         return [w for w in self._stemmer.stemWords(words) if w]
 
     def words(self, text: str) -> list[str]:
         """Every word of the text, stemmed, but its stopwords kept as written, so that a phrase
         ("step down", "time out": index.wordnet) is found before stopwords are dropped."""
         words = _english_words(text)
-        stems = self._stemmer.stemWords(words)
-        return [w if w in self.stopwords else s for w, s in zip(words, stems, strict=True)]
+        verbs = [IRREGULAR.get(w, w) for w in words]
+        stems = self._stemmer.stemWords(verbs)
+        return [
+            w if w in self.stopwords or v in self.stopwords else s
+            for w, v, s in zip(words, verbs, stems, strict=True)
+        ]
 
 
 def _english_words(text: str) -> list[str]:

@@ -236,7 +236,9 @@ def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
     assert len(library.articles) == 2
     assert library.search("パンは何から作る?").hits[0].passage.doc == "001_bread.txt"
     # an English question answered by the article without a rendering, beside one with it
-    # (found through "made" -> 作る; "bread" is in no glossary, so the verdict does not answer it)
-    result = library.search("What is bread made from?")
+    # (found through "produced" -> 作る; "bread" is in no glossary, so the verdict does not answer
+    # it). ("made" is "make" since irregular pasts read as their verbs, and the rendering's "make
+    # a quick decision", line 14, then outscores the bread article's Japanese side.)
+    result = library.search("What is bread produced from?")
     assert result.hits[0].passage.doc == "001_bread.txt"
     assert library.search("メタのオファーはいくら?").hits[0].passage.lines == (7, 7)
