@@ -15,7 +15,7 @@ _ASKS = re.compile(
     r"\bwhat (?:did|does|do|has|have|was|is|were) .*\b(?:say|said|says|write|wrote|writes|tell|told"
     r"|call|calls|called|compare|compared|comment|warn|warned|mean|meant)\b"
     r"|\b(?:message|memo|quote|comment|words)s?\b.*\b(?:say|said|says)\b"
-    r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|コメント|発言"
+    r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|(?:何|なん)に(?:例え|たとえ)|コメント|発言"
 )
 # Quotation marks in a passage's Japanese text: someone's words (or a term set off as theirs).
 _QUOTES = re.compile(r"[「『\"“]")

@@ -22,6 +22,7 @@ from index.tokenize import normalize
         ("チェンさん何て言ってたっけ", True),
         ("Chenのmemoには何て書いてある?", True),
         ("ザッカーバーグのコメントは?", True),
+        ("チェンはメタとの争いを何に例えてた?", True),
         ("what did chen do", False),
         ("How much did Meta offer?", False),
         ("チェンって誰?", False),
