@@ -484,12 +484,15 @@ class Library:
         # Preferences among passages (a reason for "why", a quote for "what did X say"): they
         # order the passages, but are no evidence that the article answers (the verdict's score
         # is the passage's without them: an off-topic "why" finds an aim stated somewhere).
-        preference = np.ones(len(self.passages))
+        # (None for most questions: no array the size of the library for nothing.)
+        preference = None
         if REASON_BONUS and asks_reason(query):
-            preference[self._reasons] *= 1 + REASON_BONUS
+            preference = np.where(self._reasons, 1 + REASON_BONUS, 1.0)
         if SAY_BONUS and asks_words(normalized):
-            preference[self._quoting] *= 1 + SAY_BONUS
-        scores = scores * preference
+            quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
+            preference = quoted if preference is None else preference * quoted
+        if preference is not None:
+            scores = scores * preference
         subject = identity_subject(normalized) if IDENTITY_BONUS else None
         if subject is not None:
             scores = np.where(
@@ -507,8 +510,11 @@ class Library:
             ranked = self._people_first(ranked)
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
-        unpreferred = [(i, score / preference[i]) for i, score in ranked]
-        evidence = self._evidence(normalized, japanese, tokens, unpreferred, kind, names, nouns)
+        if preference is not None:
+            ranked_as_found = [(i, score / preference[i]) for i, score in ranked]
+        else:
+            ranked_as_found = ranked
+        evidence = self._evidence(normalized, japanese, tokens, ranked_as_found, kind, names, nouns)
         if prior is not None:
             evidence = self._follow_up_evidence(
                 evidence, prior, query, tokens, ranked, kind, names, nouns
