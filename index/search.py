@@ -52,6 +52,27 @@ _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
+# A run of hiragana where a word starts (the question's start, after a space or punctuation), the
+# particles a name is followed by, and hiragana -> katakana.
+_WORD_START_HIRAGANA = re.compile(r"(?:(?<=^)|(?<=[\s、。,.!?！？「」()（）・]))[\u3041-\u3096ー]+")
+_PARTICLES = (
+    "って",
+    "は",
+    "が",
+    "の",
+    "も",
+    "に",
+    "を",
+    "と",
+    "さん",
+    "へ",
+    "で",
+    "や",
+    "か",
+    "くん",
+)
+_TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+_BROKEN = frozenset({"感動詞", "記号", "補助記号"})
 _WORDS = re.compile(r"\w+")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
@@ -774,6 +795,7 @@ class Library:
         writes and no dictionary knows, one edit from one an article writes (ザッカバーグ,
         アルトマソ), as the article's."""
         if is_japanese(question):
+            question = _WORD_START_HIRAGANA.sub(self._in_katakana, question)
             runs = [r for r in _KATAKANA_RUN.findall(question) if self._kana_typo(r)]
             for run in runs:
                 near = [w for w in self._ja_speller.near(run) if len(w) >= MIN_KANA_TYPO]
@@ -785,6 +807,22 @@ class Library:
         if all(self._respelling(w) == w for w in words):
             return question  # (most questions: a lookup a word)
         return _LATIN_WORD.sub(lambda m: self._respelling(m[0]), question)
+
+    def _in_katakana(self, match: re.Match[str]) -> str:
+        """A name or a loanword of the articles typed in hiragana at a word's start (ちぇんって誰,
+        めたはいくら, あるとまんは?) in the articles' katakana: the longest beginning of the run that
+        is one, before a particle or the run's end, where the dictionary reads only a name's broken
+        pieces (ちぇ + ん, interjections; め + た, an auxiliary first; ざっ かー ばー ぐ, a symbol), not
+        Japanese words (これら is not コレラ, です not デス, ふた not フタ)."""
+        run = match[0]
+        katakana = run.translate(_TO_KATAKANA)
+        for n in range(len(run), 1, -1):
+            written = katakana[:n]
+            if written in self._ja_speller and (n == len(run) or run[n:].startswith(_PARTICLES)):
+                parts = [pos for _, pos, _, _ in self.tokenize_ja.nodes(run[:n])]
+                broken = len(parts) > 1 and (parts[0] == "助動詞" or not _BROKEN.isdisjoint(parts))
+                return written + run[n:] if broken else run
+        return run
 
     def _typo(self, token: str) -> bool:
         return (

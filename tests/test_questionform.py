@@ -54,6 +54,8 @@ VARIANTS = [
     ("Who is Mark Chen?", "idk, who is mark chen pls"),
     ("メタはいくら出したの?", "メタはいくら出したの草"),
     ("メタはいくら出したの?", "すみません、メタはいくら出したの?"),
+    ("チェンって誰?", "ちぇんって誰?"),  # a name typed in hiragana (Library.respelled)
+    ("ザッカーバーグは何をしたの?", "ざっかーばーぐは何をしたの?"),
     ("サイドクエストって何のこと?", "サイドクエストって何のことw"),
     # An interjection or a chat intensifier says nothing of what is asked (ねえ, なあ, ちょっと, めっちゃ).
     (

@@ -51,6 +51,14 @@ def test_one_edit(a: str, b: str, expected: bool) -> None:
         ("リクルータは何をしてる?", "リクルーターは何をしてる?"),
         ("コンピュータの話", "コンピュータの話"),  # a word of the language
         ("グーグルは?", "グーグルは?"),  # a word of the glossary
+        # a name or loanword typed in hiragana, where a word starts
+        ("ちぇんって誰?", "チェンって誰?"),
+        ("めたはいくら提示したの?", "メタはいくら提示したの?"),
+        ("あるとまんは何してる?", "アルトマンは何してる?"),
+        ("え、ざっかーばーぐ本人?", "え、ザッカーバーグ本人?"),
+        ("休みをやめたの?", "休みをやめたの?"),  # inside a word: no
+        ("これらは何", "これらは何"),  # words of the language
+        ("ですよね", "ですよね"),
     ],
 )
 def test_a_question_is_read_with_the_articles_spelling(
