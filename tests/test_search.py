@@ -36,6 +36,11 @@ def library() -> Library:
         ("ワイアードって何?", 9),
         # English words in a Japanese question ask as their Japanese (offer: オファー, 提示)
         ("metaのofferっていくら?", 7),
+        # an everyday word the article has only in Japanese (mood: 雰囲気), beside a common one
+        # (JA_FLOOR_FOR_EN: the Japanese side is no longer scaled down to "openai"'s score)
+        ("what's the mood like at openai", 17),
+        # irregular verbs (left: leave, the article's いなくなった; lost)
+        ("how many researchers left for meta", 3),
     ],
 )
 def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
