@@ -78,10 +78,8 @@ _OPENER = re.compile(
     r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)\b)",
     re.IGNORECASE,
 )
-_FILLER_END = re.compile(
-    r"(?:[\s,]+(?:pls|plz|please|rn|btw|fr|ngl|tbh|thx|thanks|asap))+(?=[\s?!.~]*$)",
-    re.IGNORECASE,
-)
+_FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap".split())
+_END_MARKS = " ?!.~,"
 
 
 def plain(question: str) -> str:
@@ -93,7 +91,7 @@ def plain(question: str) -> str:
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
-    text = _FILLER_END.sub("", text) or text
+    text = _without_fillers_after(text)
     stripped = _without_tail(text)
     if stripped and stripped != text:
         text = stripped + ("?" if "?" in text[len(stripped) :] else "")
@@ -104,6 +102,18 @@ def plain(question: str) -> str:
     if not _CHAT_WORDS.isdisjoint(_LATIN_WORDS.findall(text.lower())) and not is_japanese(text):
         return _CHAT.sub(_spelled_out, text)
     return text
+
+
+def _without_fillers_after(text: str) -> str:
+    """The text without fillers after it ("... pls", "rn??"), its end's marks kept."""
+    body = text.rstrip(_END_MARKS)
+    head, _, last = body.rpartition(" ")
+    if not head or last.lower() not in _FILLERS_AFTER:
+        return text  # (most questions: one look at the last word)
+    while head and last.lower() in _FILLERS_AFTER:
+        body = head.rstrip(" ,")
+        head, _, last = body.rpartition(" ")
+    return body + text[len(text.rstrip(_END_MARKS)) :]
 
 
 def _spelled_out(match: re.Match[str]) -> str:

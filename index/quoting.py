@@ -17,12 +17,15 @@ _ASKS = re.compile(
     r"|\b(?:message|memo|quote|comment|words)s?\b.*\b(?:say|said|says)\b"
     r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|(?:何|なん)に(?:例え|たとえ)|コメント|発言"
 )
+_MAYBE = re.compile(r"what|message|memo|quote|comment|words|何|なん|発言|コメント")
 # Quotation marks in a passage's Japanese text: someone's words (or a term set off as theirs).
 _QUOTES = re.compile(r"[「『\"“]")
 
 
 def asks_words(question: str) -> bool:
     """Whether a (normalised) question asks what someone said, wrote or called something."""
+    if not _MAYBE.search(question):  # (most questions: one scan for a few letters)
+        return False
     return _ASKS.search(question) is not None
 
 

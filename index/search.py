@@ -903,11 +903,8 @@ class Library:
     def _as_written(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, each word the articles write in another form in that form
         (スパコン -> スーパーコンピューター: index.synonyms)."""
-        out: list[str] = []
-        for token in tokens:
-            forms = None if self.ja.idf(token) else self.synonyms.variants(token)
-            out.extend(forms or [token])
-        return out
+        variants = self.synonyms.variants  # (only words the articles never write have any)
+        return [form for token in tokens for form in variants(token) or (token,)]
 
     def _with_glossary(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, with Latin words (Sam Altman) also in their Japanese spelling."""

@@ -311,8 +311,8 @@ class EnglishTokenizer:
 
     def __call__(self, text: str) -> list[str]:
         stop = self.stopwords  # as written or as its verb (told: tell; thought, not think)
-        verbs = ((w, IRREGULAR.get(w, w)) for w in _english_words(text))
-        words = [v for w, v in verbs if w not in stop and v not in stop]
+        words = [IRREGULAR.get(w, w) for w in _english_words(text) if w not in stop]
+        words = [w for w in words if w not in stop]
         return [w for w in self._stemmer.stemWords(words) if w]
 
     def words(self, text: str) -> list[str]:
