@@ -75,7 +75,7 @@ _OPENER = re.compile(
     r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
-    r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)\b)",
+    r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)",
     re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap".split())
@@ -105,7 +105,9 @@ def plain(question: str) -> str:
 
 
 def _without_fillers_after(text: str) -> str:
-    """The text without fillers after it ("... pls", "rn??"), its end's marks kept."""
+    """The text without fillers after it ("... pls", "rn??", an emoji), its end's marks kept."""
+    while text and _emoji(text[-1]):
+        text = text[:-1].rstrip()
     body = text.rstrip(_END_MARKS)
     head, _, last = body.rpartition(" ")
     if not head or last.lower() not in _FILLERS_AFTER:
@@ -114,6 +116,11 @@ def _without_fillers_after(text: str) -> str:
         body = head.rstrip(" ,")
         head, _, last = body.rpartition(" ")
     return body + text[len(text.rstrip(_END_MARKS)) :]
+
+
+def _emoji(char: str) -> bool:
+    """An emoji or a pictograph (🤔, 👀, ✨), or what joins and colours them."""
+    return unicodedata.category(char) in ("So", "Sk") or char in "\u200d\ufe0f"
 
 
 def _spelled_out(match: re.Match[str]) -> str:

@@ -52,6 +52,8 @@ VARIANTS = [
     ("Who is Mark Chen?", "anyone know who is mark chen?"),
     ("Who is Mark Chen?", "can you tell me who is Mark Chen"),
     ("Who is Mark Chen?", "idk, who is mark chen pls"),
+    ("Who is Mark Chen?", "who is mark chen 👀✨"),  # an emoji after it
+    ("What is Chen's title?", "anyone know whats chen's title"),
     ("メタはいくら出したの?", "メタはいくら出したの草"),
     ("メタはいくら出したの?", "すみません、メタはいくら出したの?"),
     ("チェンって誰?", "ちぇんって誰?"),  # a name typed in hiragana (Library.respelled)
