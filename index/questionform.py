@@ -109,13 +109,14 @@ def _without_fillers_after(text: str) -> str:
     while text and _emoji(text[-1]):
         text = text[:-1].rstrip()
     body = text.rstrip(_END_MARKS)
+    marks = text[len(body) :]
     head, _, last = body.rpartition(" ")
     if not head or last.lower() not in _FILLERS_AFTER:
         return text  # (most questions: one look at the last word)
     while head and last.lower() in _FILLERS_AFTER:
         body = head.rstrip(" ,")
         head, _, last = body.rpartition(" ")
-    return body + text[len(text.rstrip(_END_MARKS)) :]
+    return body + marks
 
 
 def _emoji(char: str) -> bool:
