@@ -9,6 +9,7 @@ preference in the ranking, never a reason to decline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 # On the question's normalised text (NFKC, casefolded: index.tokenize.normalize).
 _ASKS = re.compile(
@@ -20,6 +21,8 @@ _ASKS = re.compile(
 _MAYBE = re.compile(r"what|message|memo|quote|comment|words|何|なん|発言|コメント")
 # Quotation marks in a passage's Japanese text: someone's words (or a term set off as theirs).
 _QUOTES = re.compile(r"[「『\"“]")
+# What they enclose (a quote's own words name no speaker: "私やマークがそばにいる").
+_QUOTED = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”")
 
 
 def asks_words(question: str) -> bool:
@@ -29,6 +32,25 @@ def asks_words(question: str) -> bool:
     return _ASKS.search(question) is not None
 
 
+# What something is called (何と呼ばれる, "what did chen call it") asks for a name, which anyone may
+# give, not for the words of someone the articles quote (JSQuAD asks 何と呼ぶか of Wikipedia).
+_CALLED = re.compile(r"\bcall(?:s|ed)?\b|呼")
+
+
+def asks_someones_own_words(question: str) -> bool:
+    """Whether a (normalised) question asks what someone said, wrote or compared something to:
+    asks_words, but not what something is called."""
+    return asks_words(question) and _CALLED.search(question) is None
+
+
 def quotes_someone(text: str) -> bool:
     """Whether a passage's text holds quotation marks."""
     return _QUOTES.search(text) is not None
+
+
+def speaker(
+    text: str, tokenize: Callable[[str], Iterable[str]], is_person: Callable[[str], bool]
+) -> str | None:
+    """The person a quoting passage gives the words of: the first person it names outside its
+    quotation marks (チェンは、…アルトマン…とともに「24時間体制で」… -> チェン), or None."""
+    return next(filter(is_person, tokenize(_QUOTED.sub(" ", text))), None)

@@ -24,7 +24,7 @@ from .identity import first_mentions, identity_subject
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
-from .quoting import asks_words, quotes_someone
+from .quoting import asks_someones_own_words, asks_words, quotes_someone, speaker
 from .reason import asks_reason, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
@@ -41,7 +41,7 @@ from .tokenize import (
     normalize,
     scrub,
 )
-from .verdict import OFF_TOPIC, Evidence, Judge, Verdict, asks_advice, refers_to_article
+from .verdict import OFF_TOPIC, RELATED, Evidence, Judge, Verdict, asks_advice, refers_to_article
 from .wordnet import WordNet
 
 log = logging.getLogger(__name__)
@@ -551,6 +551,14 @@ class Library:
         bare = not topic and prior is None and self._bare_common_word(query, tokens, japanese)
         if verdict.answerable and bare:
             verdict = Verdict(verdict.confidence, OFF_TOPIC)
+        # "What did Zuckerberg say?" of articles that quote no word of his: they do not say, however
+        # well the passage naming him matches (the closest they come is still shown).
+        if (
+            verdict.answerable
+            and asks_someones_own_words(normalized)
+            and self._unquoted(tokens, japanese)
+        ):
+            verdict = Verdict(verdict.confidence, RELATED)
         return SearchResult(
             asked,
             lang or detect_lang(query),
@@ -792,6 +800,23 @@ class Library:
 
     def _a_person(self, name: str) -> bool:
         return "人名" in self.tokenize_ja.proper_nouns(name).values()
+
+    @functools.cached_property
+    def speakers(self) -> frozenset[str]:
+        """The people whose words the articles quote: in each passage that quotes, the first
+        person it names outside the quotation marks (index.quoting.speaker). Found at the first
+        question asking what someone said."""
+        person = functools.cache(self._a_person)
+        quoting = (p.text for p, q in zip(self.passages, self._quoting, strict=True) if q)
+        found = (speaker(text, self.tokenize_ja, person) for text in quoting)
+        return frozenset(name for name in found if name)
+
+    def _unquoted(self, tokens: list[str], japanese: bool) -> bool:
+        """Whether the question names people of the articles (in either script) and none of them
+        is one whose words the articles quote."""
+        forms = tokens if japanese else [*tokens, *self.glossary.to_japanese(tokens)]
+        named = {t for t in forms if self.ja.idf(t) and self._a_person(t)}
+        return bool(named) and not named & self.speakers
 
     def respelled(self, question: str) -> str:
         """The question with its typos of the articles' words in the articles' spelling

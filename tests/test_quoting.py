@@ -7,7 +7,7 @@ import math
 import pytest
 
 from index import Library
-from index.quoting import asks_words, quotes_someone
+from index.quoting import asks_someones_own_words, asks_words, quotes_someone, speaker
 from index.search import REASON_BONUS, SAY_BONUS
 from index.tokenize import normalize
 
@@ -30,6 +30,20 @@ from index.tokenize import normalize
 )
 def test_a_question_asks_for_someones_words(question: str, asks: bool) -> None:
     assert asks_words(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("what did zuckerberg say about this", True),
+        ("チェンはメタとの争いを何に例えてた?", True),
+        # what something is called asks for a name, not for words someone said
+        ("what did chen call the meta drama", False),
+        ("四十二行聖書は後に何と呼ばれるようになったか", False),
+    ],
+)
+def test_a_question_asks_for_someones_own_words(question: str, own: bool) -> None:
+    assert asks_someones_own_words(normalize(question)) is own
 
 
 @pytest.mark.parametrize(
@@ -64,3 +78,38 @@ def test_a_preference_is_no_evidence_that_the_article_answers(
     result = library.search(question)
     assert result.evidence is not None
     assert result.evidence.score == pytest.approx(math.log1p(result.hits[0].score / (1 + bonus)))
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the first person named outside the quotation marks, not one named beside them
+        (
+            "チェンは、サム・アルトマン最高経営責任者(CEO)とともに「24時間体制で」取り組んでいる",
+            "チェン",
+        ),
+        # a name inside the quote is not its speaker
+        ('こう付け加えた、"私やマークがそばにいるし、サポートしたいから!"', None),
+    ],
+)
+def test_a_quoting_passage_s_speaker(library: Library, text: str, who: str | None) -> None:
+    assert speaker(text, library.tokenize_ja, library._a_person) == who
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # the article names Zuckerberg and Altman but quotes no word of theirs
+        ("what did zuckerberg say about this", "related"),
+        ("ザッカーバーグのコメントは?", "related"),
+        ("アルトマンはメタについて何かコメントしてる?", "related"),
+        # Chen's words it quotes (and a question naming him beside someone else asks them too)
+        ("what did chen say", "answered"),
+        ("チェンさん何て言ってたっけ", "answered"),
+        ("what did chen say about altman", "answered"),
+    ],
+)
+def test_what_someone_the_article_never_quotes_said_is_not_answered(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
