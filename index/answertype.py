@@ -113,8 +113,15 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
-# A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer.
-_NAME_ASKED = re.compile(r"名前|\bname\b")
+# A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer; and
+# who a counted group are ("who are the 8 researchers", 8人って誰): their names, which "at least
+# eight researchers" does not give.
+_NAME_ASKED = re.compile(
+    r"名前|\bnames?\b"
+    r"|\bwho (?:are|were|r) (?:the|those|these|all the) (?:\d+|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve)\b"
+    rf"|{_NUM}\s*(?:人|名)(?:の[^\s、。?]{{1,8}}?)?(?:って|は|とは)?(?:誰|だれ)"
+)
 
 
 def asks_name(question: str) -> bool:

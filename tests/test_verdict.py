@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from index import Library
+from index.answertype import asks_name
 from index.frequency import UNLISTED_ZIPF, WordFrequency
 from index.tokenize import normalize
 from index.verdict import (
@@ -53,7 +54,10 @@ from index.verdict import (
         ("What's good about a company-wide break?", False),
         ("明日休みたい", True),  # the asker's own wish
         ("給料上げてほしい!", True),
-        ("メタが何をしたいのか知りたい", False),  # 知りたい, 教えてほしい ask for the article's words
+        (
+            "メタが何をしたいのか知りたい",
+            False,
+        ),  # 知りたい, 教えてほしい ask for the article's words
         ("OpenAIが何をしたいか教えてほしい", False),
         ("この休みで人材流出止まると思う?", False),  # an opinion the article weighs
         ("会社辞めるときって何ヶ月前に言えばいいの?", True),  # what the asker should do
@@ -227,3 +231,33 @@ def test_a_bare_common_word_is_no_question(library: Library, message: str, verdi
 
 def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -> None:
     assert library.search("money?", context="What did Meta offer OpenAI researchers?").answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what are the names of the researchers who left", True),
+        ("who are the 8 researchers", True),
+        ("8人って誰", True),
+        ("8人の研究者は誰?", True),
+        ("who are the leaders", False),  # "a leader" may answer it
+        ("誰が引き抜かれたの?", False),
+    ],
+)
+def test_a_name_asked_for(question: str, asks: bool) -> None:
+    assert asks_name(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # the article counts the researchers Meta took (at least eight) and names none of them
+        ("who are the 8 researchers", RELATED),
+        ("8人って誰", RELATED),
+        ("who is the chief research officer", ANSWERED),
+    ],
+)
+def test_who_a_counted_group_are_is_answered_by_names_only(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
