@@ -37,10 +37,18 @@ def asks_words(question: str) -> bool:
 _CALLED = re.compile(r"\bcall(?:s|ed)?\b|呼")
 
 
+# ... nor what the article says of them ("what does the article say about Altman's return").
+_ARTICLE = re.compile(r"\b(?:article|story|piece|author|writer|reporter)\b|記事|筆者|報道")
+
+
 def asks_someones_own_words(question: str) -> bool:
     """Whether a (normalised) question asks what someone said, wrote or compared something to:
-    asks_words, but not what something is called."""
-    return asks_words(question) and _CALLED.search(question) is None
+    asks_words, but not what something is called nor what the article says."""
+    return (
+        asks_words(question)
+        and _CALLED.search(question) is None
+        and _ARTICLE.search(question) is None
+    )
 
 
 def quotes_someone(text: str) -> bool:

@@ -107,6 +107,9 @@ def test_a_quoting_passage_s_speaker(library: Library, text: str, who: str | Non
         ("what did chen say", "answered"),
         ("チェンさん何て言ってたっけ", "answered"),
         ("what did chen say about altman", "answered"),
+        # what the article says of someone it does not quote
+        ("What does the article say about Altman's departure and return?", "answered"),
+        ("アルトマンの退任と復帰について記事は何て言ってる?", "answered"),
     ],
 )
 def test_what_someone_the_article_never_quotes_said_is_not_answered(
