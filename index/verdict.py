@@ -79,7 +79,10 @@ ADVICE = re.compile(
     # a definition, or how a kind of thing works, in general ("what is a supercomputer", "what
     # does a CEO do", "how does bitcoin work"): not what the article reports of its own
     r"|what(?:'s|s| is| are) (?:a|an) (?!few|lot|couple)\w+|what does (?:a|an) \w+ (?:do|mean)"
-    r"|how (?:does|do) (?:a |an )?\w+(?: \w+)? work|(?:meaning|definition) of)\b"
+    r"|how (?:does|do) (?:a |an )?\w+(?: \w+)? work|(?:meaning|definition) of"
+    # what holds in general, not what the article reports ("how much does openai pay researchers
+    # normally", "the average salary", "is a 4 day work week better")
+    r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better)\b"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
     r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
@@ -105,6 +108,9 @@ ADVICE_END = re.compile(
     r"|[るくぐすつぬぶむうい]には[?？]*$|べき(?:なの|か|だと思う|でしょうか)?[?？]*$"
     r"|[ぁ-ん](?<!考え)(?<!あり)(?<!呼び)(?<!読み)(?<!呼ばれ)(?<!言い)方(?:は|って|を?教えて)?[?？]*$"
     r"|(?:って|のって|のは)あり[?？]*$|たことある[?？]*$"
+    # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,
+    # 有給って何日あるのが普通?, 週80時間働くのって違法?)
+    r"|(?<!理由)(?<!原因)ってある[?？]*$|(?:が|って)普通[?？]*$|(?:違法|合法)(?:なの)?[?？]*$"
 )
 
 

@@ -81,6 +81,14 @@ from index.verdict import (
         ("スパコンって何に使うの?", True),  # general knowledge
         ("人工知能の歴史を教えて", True),
         ("リークって英語でなんて言う?", True),
+        # what holds in general, not what the article reports
+        ("週休3日の会社ってある?", True),
+        ("有給って何日あるのが普通?", True),
+        ("週80時間働くのって違法?", True),
+        ("how much does openai pay researchers normally", True),
+        ("is a 4 day work week better", True),
+        ("休むのに理由ってある?", False),  # what the article gives
+        ("how much did meta offer", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
