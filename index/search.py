@@ -508,18 +508,6 @@ class Library:
             scores = scores * (1 + COORDINATION * held)
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
-        # Preferences among passages (a reason for "why", a quote for "what did X say"): they
-        # order the passages, but are no evidence that the article answers (the verdict's score
-        # is the passage's without them: an off-topic "why" finds an aim stated somewhere).
-        # (None for most questions: no array the size of the library for nothing.)
-        preference = None
-        if REASON_BONUS and asks_reason(query):
-            preference = np.where(self._reasons, 1 + REASON_BONUS, 1.0)
-        if SAY_BONUS and asks_words(normalized):
-            quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
-            preference = quoted if preference is None else preference * quoted
-        if preference is not None:
-            scores = scores * preference
         subject = identity_subject(normalized) if IDENTITY_BONUS else None
         if subject is not None:
             scores = np.where(
@@ -530,6 +518,20 @@ class Library:
             scores = scores + context_weight * self._score_array(prior)
         if boost is not None:
             scores = scores * (1 + boost)
+        # Preferences among passages (a reason for "why", a quote for "what did X say"): they
+        # order the passages, but are no evidence that the article answers (the verdict's score
+        # is the passage's without them: an off-topic "why" finds an aim stated somewhere). Last,
+        # so that a follow-up's preference weighs what the earlier question found too ("What's the
+        # official reason?" after "Why did OpenAI shut down for a week?": the strategy, line 4).
+        # (None for most questions: no array the size of the library for nothing.)
+        preference = None
+        if REASON_BONUS and asks_reason(query):
+            preference = np.where(self._reasons, 1 + REASON_BONUS, 1.0)
+        if SAY_BONUS and asks_words(normalized):
+            quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
+            preference = quoted if preference is None else preference * quoted
+        if preference is not None:
+            scores = scores * preference
         if self._copies is not None:
             scores = np.where(self._copies, 0.0, scores)
         ranked = best(scores, max(top, 1, PEOPLE_LOOK))

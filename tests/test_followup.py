@@ -124,6 +124,8 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("メタの新しいチームって何て名前?", "何人そっちに行ったの?", 3),
         # "those people" is who was named before, not any passage about people
         ("How many researchers did Meta poach?", "Where did those people go?", 3),
+        # a preference (a reason, for "why") weighs what the earlier question found too
+        ("Why did OpenAI shut down for a week?", "What's the official reason?", 4),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
