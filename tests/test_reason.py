@@ -16,6 +16,10 @@ from index.reason import asks_reason, states_reason
         ("休みにした理由は?", True),
         ("Why is OpenAI shutting down for a week?", True),
         ("What is the shutdown for? What for?", True),
+        ("how come openai is closing for a week", True),
+        ("what's the point of the shutdown", True),
+        ("この休みの意図は?", True),
+        ("what's the main point of chen's memo", False),  # its gist, not an aim
         ("メタはいくら出したの?", False),
         ("How much did Meta offer?", False),
         ("Who is Mark Chen?", False),
