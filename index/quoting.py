@@ -62,3 +62,20 @@ def speaker(
     """The person a quoting passage gives the words of: the first person it names outside its
     quotation marks (チェンは、…アルトマン…とともに「24時間体制で」… -> チェン), or None."""
     return next(filter(is_person, tokenize(_QUOTED.sub(" ", text))), None)
+
+
+# What someone compared something to (何に例えた, "what did chen compare it to"), and a passage
+# that makes a comparison (盗んだような, "as if someone has broken into the house"): the question
+# wants the simile, not another of the person's words.
+_ASKS_COMPARISON = re.compile(r"(?:何|なに|なん)に(?:例え|たとえ|喩え)|\bcompar|\blike?n")
+_COMPARES = re.compile(r"ような|ように|みたい|かのよう|(?:例え|たとえ|喩え)")
+
+
+def asks_comparison(question: str) -> bool:
+    """Whether a (normalised) question asks what someone compared something to."""
+    return _ASKS_COMPARISON.search(question) is not None
+
+
+def compares(text: str) -> bool:
+    """Whether a passage's (Japanese) text makes a comparison (ような, みたい, 例え ...)."""
+    return _COMPARES.search(text) is not None

@@ -24,7 +24,14 @@ from .identity import first_mentions, identity_subject
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
-from .quoting import asks_someones_own_words, asks_words, quotes_someone, speaker
+from .quoting import (
+    asks_comparison,
+    asks_someones_own_words,
+    asks_words,
+    compares,
+    quotes_someone,
+    speaker,
+)
 from .reason import asks_reason, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
@@ -120,6 +127,7 @@ PEOPLE_RATIO = 0.5
 # closing for a week" quoted line 23, the week off welcomed, before line 4, its strategy); 0.5-0.8
 # less, 1.0 JSQuAD -1, 1.5 and up questions.jsonl -1 to -2 a language.
 REASON_BONUS = 0.9
+COMPARE_BONUS = 0.3
 # Passages that quote someone rank higher by this share of their score when the question asks
 # what someone said (index.quoting). Chosen on the tuning sets: 0.2-0.4 answerable tune and
 # channel tune Japanese +1 each, nothing lost; 0.6 and up questions.jsonl English -1, JSQuAD -1.
@@ -396,6 +404,7 @@ class Library:
         )
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
+        self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
 
     @classmethod
     def from_seeds(
@@ -530,6 +539,9 @@ class Library:
         if SAY_BONUS and asks_words(normalized):
             quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
             preference = quoted if preference is None else preference * quoted
+        if COMPARE_BONUS and asks_comparison(normalized):
+            similes = np.where(self._comparing, 1 + COMPARE_BONUS, 1.0)
+            preference = similes if preference is None else preference * similes
         if preference is not None:
             scores = scores * preference
         if self._copies is not None:

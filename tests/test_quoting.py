@@ -7,7 +7,14 @@ import math
 import pytest
 
 from index import Library
-from index.quoting import asks_someones_own_words, asks_words, quotes_someone, speaker
+from index.quoting import (
+    asks_comparison,
+    asks_someones_own_words,
+    asks_words,
+    compares,
+    quotes_someone,
+    speaker,
+)
 from index.search import REASON_BONUS, SAY_BONUS
 from index.tokenize import normalize
 
@@ -116,3 +123,34 @@ def test_what_someone_the_article_never_quotes_said_is_not_answered(
     library: Library, question: str, verdict: str
 ) -> None:
     assert library.search(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what did chen compare it to", True),
+        ("チェンは何に例えてたっけ", True),
+        ("what did chen say", False),
+    ],
+)
+def test_a_question_asks_for_a_comparison(question: str, asks: bool) -> None:
+    assert asks_comparison(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "compares_"),
+    [
+        ("誰かが家に押し入って何かを盗んだような、直感的な感覚を今感じている", True),
+        ("これはメインクエストであり、メタとの小競り合いはサイドクエストである", False),
+    ],
+)
+def test_a_passage_makes_a_comparison(text: str, compares_: bool) -> None:
+    assert compares(text) is compares_
+
+
+@pytest.mark.parametrize(
+    "question", ["what did chen compare it to", "What did Chen compare the poaching to?"]
+)
+def test_what_chen_compared_it_to_is_the_break_in(library: Library, question: str) -> None:
+    # Chen's memo (26) and "poaching" (2) share more words; the simile is line 10.
+    assert library.search(question).hits[0].passage.lines == (9, 10)
