@@ -21,9 +21,11 @@ _ASKS_EN = re.compile(
 )
 # An aim or a strategy. A cause in general (ため alone, ので, because, due to) was measured too: it
 # holds in too many passages to move any question (README, "Retrieval quality").
-_STATES_JA = re.compile(r"ために|目的|戦略|狙い|ねらい|意図")
+# (Not a manner: 戦略的に行動, "acting strategically", says how, not what for.)
+_STATES_JA = re.compile(r"ために|目的|戦略(?!的に)|狙い|ねらい|意図")
 _STATES_EN = re.compile(
-    r"\b(?:in order to|so that|so as to|to slow|aim(?:s|ed)? (?:to|at)|strateg|intended to|purpose)",
+    r"\b(?:in order to|so that|so as to|to slow|aim(?:s|ed)? (?:to|at)|strateg(?!ically)"
+    r"|intended to|purpose)",
     re.IGNORECASE,
 )
 

