@@ -68,7 +68,8 @@ def speaker(
 # that makes a comparison (盗んだような, "as if someone has broken into the house"): the question
 # wants the simile, not another of the person's words.
 _ASKS_COMPARISON = re.compile(r"(?:何|なに|なん)に(?:例え|たとえ|喩え)|\bcompar|\blike?n")
-_COMPARES = re.compile(r"ような|ように|みたい|かのよう|(?:例え|たとえ|喩え)")
+# (Not このような, "such", nor ように, which is as often "so that" or "as X says".)
+_COMPARES = re.compile(r"(?<![こそあど]の)ような|みたい|かのよう|(?:例え|たとえ|喩え)")
 
 
 def asks_comparison(question: str) -> bool:
@@ -77,5 +78,5 @@ def asks_comparison(question: str) -> bool:
 
 
 def compares(text: str) -> bool:
-    """Whether a passage's (Japanese) text makes a comparison (ような, みたい, 例え ...)."""
+    """Whether a passage's (Japanese) text makes a comparison (盗んだような, みたい, 例え ...)."""
     return _COMPARES.search(text) is not None

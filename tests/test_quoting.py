@@ -142,6 +142,8 @@ def test_a_question_asks_for_a_comparison(question: str, asks: bool) -> None:
     [
         ("誰かが家に押し入って何かを盗んだような、直感的な感覚を今感じている", True),
         ("これはメインクエストであり、メタとの小競り合いはサイドクエストである", False),
+        ("このようなメッセージからは、不安に満ちた内部の雰囲気がうかがえる。", False),  # "such"
+        ("マーク・チェンが言うように、次世代のAIを構築するための戦い", False),  # "as X says"
     ],
 )
 def test_a_passage_makes_a_comparison(text: str, compares_: bool) -> None:
