@@ -130,6 +130,7 @@ PEOPLE_RATIO = 0.5
 # channel tuning English 0.753 -> 0.778 ("why is openai closing for a week" quotes line 4 first),
 # JSQuAD's even half -2 questions of 2,200 (1.1-1.8 the same there; 1.8 questions.jsonl -1).
 REASON_BONUS = 1.3
+LOWERCASE_NAME_INFO = 3.5
 COMPARE_BONUS = 0.3
 # Passages that quote someone rank higher by this share of their score when the question asks
 # what someone said (index.quoting). Chosen on the tuning sets: 0.2-0.4 answerable tune and
@@ -510,6 +511,8 @@ class Library:
             scores = self._english_scores(tokens, searched, wordnet, setting)
             names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
             names += list(proper)
+            if LOWERCASE_NAME_INFO and not any(map(str.isupper, query)):
+                names += self._lowercase_names(own, tokens)
         if COORDINATION:
             in_ja = japanese or not self.has_english
             held = self.ja.held(searched) if in_ja else self.en.held(tokens)
@@ -761,6 +764,20 @@ class Library:
             return False
         bare = not has_hiragana(query) if japanese else len(_WORDS.findall(query)) == 1
         return bare and self._word(tokens[0], japanese).info <= BARE_WORD_INFO
+
+    def _lowercase_names(self, own: list[str], tokens: list[str]) -> list[str]:
+        """A lowercase English question's words that may be names: words no article uses in any
+        form (nor in a long or short form among the question's: zuck, execs), rare in the language
+        (tesla, osaka, wimbledon, ronaldo). A channel types names without capitals; "What is the
+        main quest in Zelda?" named something the articles never do and "what is the main quest
+        in zelda" did not."""
+        known = [t for t in tokens if self._word(t, False)[2]]
+        return [
+            t
+            for t in own
+            if not any(k.startswith(t) or t.startswith(k) for k in known)
+            and self._word(t, False)[1] >= LOWERCASE_NAME_INFO
+        ]
 
     def _shouted(self, word: str) -> bool:
         """A stopword with a capital ("hey, How much...", "WHAT"), or a common word written in

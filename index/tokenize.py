@@ -78,6 +78,8 @@ EN_STOPWORDS = frozenset(
     know explain describe described mean means way ways like
     whats hows whos wheres whens whys thats theres im ive dont doesnt didnt cant isnt arent wasnt
     werent couldnt wouldnt shouldnt youre theyre u ur
+    where'd who'd what'd how'd why'd when'd what'll who'll where'll how'll there'd there'll
+    what're who're where're how're why're
     tho though rn pls plz please thx thanks thank ty tbh btw idk fr ngl omg bro dude guys imo imho
     afaik iirc smh ok okay yeah yep yes hey hi hello lowkey literally kinda sorta gonna wanna ya
     wtf jk yo sup hiya q quick bot sorry folks anybody somebody wondering curious
@@ -328,5 +330,7 @@ class EnglishTokenizer:
 
 
 def _english_words(text: str) -> list[str]:
-    text = _EN_AMOUNT.sub(lambda m: f"{m[1]} {_AMOUNT_WORDS[m[2] or m[3]]}", normalize(text))
+    # (a typographic apostrophe as the plain one: "where’d" is "where'd", not "where" and "d")
+    text = normalize(text).replace("\u2019", "'")
+    text = _EN_AMOUNT.sub(lambda m: f"{m[1]} {_AMOUNT_WORDS[m[2] or m[3]]}", text)
     return [w.replace("'s", "") for w in _EN_WORD.findall(text)]

@@ -105,6 +105,9 @@ def test_japanese_tokens_are_stable_for_one_line(ja: JapaneseTokenizer) -> None:
         ("researchers were lost, staff paid", ["research", "lose", "staff", "pay"]),
         ("Meta won, Chen spoke, they bought it", ["meta", "win", "chen", "speak", "buy"]),
         ("any thoughts? chen told them", ["chen"]),  # a stopword as written or as its verb
+        # a question word's contraction asks, and a typographic apostrophe is the plain one
+        ("where'd the leaked slack msgs end up", ["leak", "slack", "msgs", "end"]),
+        ("where’d they go, what’s meta’s plan", ["meta", "plan"]),
     ],
 )
 def test_english_tokens(en: EnglishTokenizer, text: str, expected: list[str]) -> None:

@@ -192,6 +192,24 @@ def test_a_word_shouted_in_capitals_is_not_a_name(library: Library) -> None:
     assert library.search("What did the NBA say about it?").evidence.unknown_name == 1.0
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        # a channel types names without capitals: the same as capitalised
+        ("what is the main quest in zelda", 1.0),
+        ("What is the main quest in Zelda?", 1.0),
+        ("how much does a tesla cost", 1.0),
+        # a short form of an article's word is no unknown name (zuck, execs)
+        ("who's zuck", 0.0),
+        ("do the execs get the week off too?", 0.0),
+        # a word the articles use in another form (through the glossary) is no name
+        ("is openai going bankrupt", 0.0),
+    ],
+)
+def test_a_lowercase_question_s_names(library: Library, question: str, name: float) -> None:
+    assert library.search(question).evidence.unknown_name == name
+
+
 def test_what_a_japanese_question_is_about_is_its_nouns(library: Library) -> None:
     # ポケモン is a noun the articles never use; 一番 and 強い are words they do use.
     evidence = library.search("ポケモンで一番強いのは?").evidence
