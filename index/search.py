@@ -49,7 +49,7 @@ from .tokenize import (
     scrub,
 )
 from .verdict import OFF_TOPIC, RELATED, Evidence, Judge, Verdict, asks_advice, refers_to_article
-from .wordnet import WordNet
+from .wordnet import WordNet, dictionary_words
 
 log = logging.getLogger(__name__)
 
@@ -511,7 +511,7 @@ class Library:
             scores = self._english_scores(tokens, searched, wordnet, setting)
             names = [w.casefold() for w in _NAME.findall(query) if not self._shouted(w)]
             names += list(proper)
-            if LOWERCASE_NAME_INFO and not any(map(str.isupper, query)):
+            if LOWERCASE_NAME_INFO and not any(map(str.isupper, query[1:])):
                 names += self._lowercase_names(own, tokens)
         if COORDINATION:
             in_ja = japanese or not self.has_english
@@ -766,17 +766,19 @@ class Library:
         return bare and self._word(tokens[0], japanese).info <= BARE_WORD_INFO
 
     def _lowercase_names(self, own: list[str], tokens: list[str]) -> list[str]:
-        """A lowercase English question's words that may be names: words no article uses in any
-        form (nor in a long or short form among the question's: zuck, execs), rare in the language
-        (tesla, osaka, wimbledon, ronaldo). A channel types names without capitals; "What is the
-        main quest in Zelda?" named something the articles never do and "what is the main quest
-        in zelda" did not."""
+        """A lowercase English question's words (a capital at most where it starts) that may be
+        names: words no article uses in any form (nor in a long or short form among the
+        question's: zuck, execs), rare in the language and not in WordNet's dictionary (zelda,
+        osaka, wimbledon, ronaldo; not shaky, blitz). A channel types names without capitals:
+        "What is the main quest in Zelda?" named something the articles never do and "what is the
+        main quest in zelda" did not."""
         known = [t for t in tokens if self._word(t, False)[2]]
         return [
             t
             for t in own
             if not any(k.startswith(t) or t.startswith(k) for k in known)
             and self._word(t, False)[1] >= LOWERCASE_NAME_INFO
+            and t not in dictionary_words()
         ]
 
     def _shouted(self, word: str) -> bool:

@@ -50,8 +50,7 @@ class WordNet:
 
     @classmethod
     def load(cls, vocabulary: Vocabulary) -> WordNet:
-        text = resources.files(__package__).joinpath("data/wordnet-en.tsv").read_text("utf-8")
-        return cls.build(_parse(text), vocabulary)
+        return cls.build(_parse(_text()), vocabulary)
 
     @classmethod
     def build(cls, synsets: Iterable[list[str]], vocabulary: Vocabulary) -> WordNet:
@@ -115,6 +114,21 @@ class WordNet:
             else:
                 i += 1
         return out
+
+
+@functools.cache
+def _text() -> str:
+    return resources.files(__package__).joinpath("data/wordnet-en.tsv").read_text("utf-8")
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """Every word of a synset's members (stemmed, as our English tokens): the words the language
+    has in WordNet's dictionary (shaky, blitz, crunch), which names mostly are not (zelda, osaka,
+    wimbledon). Read at the first question that asks."""
+    return frozenset(
+        w for members in _parse(_text()) for m in members for w in m.lstrip("<>").split()
+    )
 
 
 def _parse(text: str) -> Iterable[list[str]]:
