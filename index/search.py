@@ -772,12 +772,18 @@ class Library:
         osaka, wimbledon, ronaldo; not shaky, blitz). A channel types names without capitals:
         "What is the main quest in Zelda?" named something the articles never do and "what is the
         main quest in zelda" did not."""
+        rare = []
+        for t in own:
+            _, info, known = self._word(t, False)
+            if not known and info >= LOWERCASE_NAME_INFO:
+                rare.append(t)
+        if not rare:  # (most questions)
+            return []
         known = [t for t in tokens if self._word(t, False)[2]]
         return [
             t
-            for t in own
+            for t in rare
             if not any(k.startswith(t) or t.startswith(k) for k in known)
-            and self._word(t, False)[1] >= LOWERCASE_NAME_INFO
             and t not in dictionary_words()
         ]
 
