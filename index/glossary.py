@@ -8,6 +8,7 @@ round lets a Japanese question also search the English rendering in the glossary
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Collection, Iterable
 from importlib import resources
 from itertools import chain
@@ -25,7 +26,15 @@ class Glossary:
 
     _dictionary: Synonyms | None = None
 
-    def __init__(self, entries: Iterable[tuple[str, str]], ja: Tokenizer, en: Tokenizer) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str]],
+        ja: Tokenizer,
+        en: Tokenizer,
+        names: Iterable[str] = (),
+    ) -> None:
+        # The entries of one English word that are names (a company, a person, a place).
+        self.names = frozenset(t[0] for t in map(en, names) if len(t) == 1)
         self._map: dict[tuple[str, ...], list[str]] = {}
         # Japanese words listed for the same English word are near-synonyms of each other.
         self._synonyms: dict[str, list[str]] = {}
@@ -50,11 +59,18 @@ class Glossary:
     @classmethod
     def load(cls, ja: Tokenizer, en: Tokenizer) -> Glossary:
         text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
-        return cls(_parse(text), ja, en)
+        names = (
+            e for e, japanese in _parse(text, NAME_SECTIONS) if _TRANSLITERATED.match(japanese)
+        )
+        return cls(_parse(text), ja, en, names)
 
     def to_json(self) -> dict[str, object]:
         """The built glossary (for index.cache: tokenizing its entries is most of a start-up)."""
-        return {"map": [[list(k), v] for k, v in self._map.items()], "synonyms": self._synonyms}
+        return {
+            "map": [[list(k), v] for k, v in self._map.items()],
+            "synonyms": self._synonyms,
+            "names": sorted(self.names),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Glossary:
@@ -62,6 +78,7 @@ class Glossary:
         glossary = cls.__new__(cls)
         glossary._map = {tuple(strings(k)): strings(v) for k, v in data["map"]}
         glossary._synonyms = {str(k): strings(v) for k, v in data["synonyms"].items()}
+        glossary.names = frozenset(strings(data["names"]))
         glossary._longest = max((len(k) for k in glossary._map), default=1)
         glossary._english = _reverse(glossary._map)
         return glossary
@@ -125,8 +142,20 @@ def _reverse(mapping: dict[tuple[str, ...], list[str]]) -> dict[str, list[str]]:
     return english
 
 
-def _parse(text: str) -> Iterable[tuple[str, str]]:
+# The sections of glossary.tsv ("# === Places ===") whose entries are names, where Japanese
+# first writes them in katakana or Latin letters (グーグル, テスラ; not 地域 for "area", 州 for
+# "state", 英国 for "uk": the sections also list words for places in general).
+NAME_SECTIONS = ("Companies and organisations", "Media", "People", "Places")
+_TRANSLITERATED = re.compile(r"[ァ-ヶー・A-Za-z0-9]+(?:\s|$)")
+
+
+def _parse(text: str, sections: Collection[str] | None = None) -> Iterable[tuple[str, str]]:
+    """The entries (English, Japanese); with `sections`, only those under these headings."""
+    inside = sections is None
     for line in text.splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
+        if line.startswith("# ==="):
+            heading = line.strip("# =")
+            inside = sections is None or any(heading.startswith(s) for s in sections)
+        elif inside and line.strip() and not line.startswith("#") and "\t" in line:
             english, japanese = line.split("\t", 1)
             yield english.strip(), japanese.strip()

@@ -769,13 +769,14 @@ class Library:
         """A lowercase English question's words (a capital at most where it starts) that may be
         names: words no article uses in any form (nor in a long or short form among the
         question's: zuck, execs), rare in the language and not in WordNet's dictionary (zelda,
-        osaka, wimbledon, ronaldo; not shaky, blitz). A channel types names without capitals:
+        osaka, wimbledon, ronaldo; not shaky, blitz), or the glossary's names (google, uk, tesla).
+        A channel types names without capitals:
         "What is the main quest in Zelda?" named something the articles never do and "what is the
         main quest in zelda" did not."""
         rare = []
         for t in own:
             _, info, known = self._word(t, False)
-            if not known and info >= LOWERCASE_NAME_INFO:
+            if not known and (info >= LOWERCASE_NAME_INFO or t in self.glossary.names):
                 rare.append(t)
         if not rare:  # (most questions)
             return []
@@ -784,7 +785,7 @@ class Library:
             t
             for t in rare
             if not any(k.startswith(t) or t.startswith(k) for k in known)
-            and t not in dictionary_words()
+            and (t in self.glossary.names or t not in dictionary_words())
         ]
 
     def _shouted(self, word: str) -> bool:
