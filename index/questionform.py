@@ -91,6 +91,10 @@ def plain(question: str) -> str:
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
+    if "気にな" in text:  # (one look first: most questions have none)
+        text = _CURIOUS_JA.sub("", text) or text
+    if "知" in text or "わか" in text or "分か" in text or "教え" in text:
+        text = _WRAPPED_JA.sub("?", text) or text
     text = _without_fillers_after(text)
     stripped = _without_tail(text)
     if stripped and stripped != text:
@@ -102,6 +106,23 @@ def plain(question: str) -> str:
     if not _CHAT_WORDS.isdisjoint(_LATIN_WORDS.findall(text.lower())) and not is_japanese(text):
         return _CHAT.sub(_spelled_out, text)
     return text
+
+
+# How the asker feels, in Japanese: "…のか気になる", "気になるんだけど、…" (気 had been searched, and
+# found line 26's 気を取られる, "distracted").
+_CURIOUS_JA = re.compile(
+    r"(?:のか|か|が|の)?(?:めっちゃ|すごく|ちょっと|まじで|マジで)?気にな(?:る|ってる|ってた|った)"
+    r"(?:んだけど|んだよね|んですが|んですけど|けど|な+|なあ|なー|ー)?[、,]?\s*"
+)
+
+
+# An indirect question's wrapper at a Japanese question's end ("アルトマンって誰って知ってる?",
+# "…どう返せばいいか知ってる?", "…のか教えて"): the question it wraps is what is asked (not a bare
+# "教えて": "面白い映画教えて" asks for a recommendation).
+_WRAPPED_JA = re.compile(
+    r"(?:って|か|のか)(?:知ってる|しってる|知ってます|知ってますか|わかる|分かる|わかります|分かります"
+    r"|教えて(?:ください|下さい|くれ|くれる|ほしい|欲しい)?)[?？!！。]*$"
+)
 
 
 def _without_fillers_after(text: str) -> str:

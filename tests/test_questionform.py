@@ -85,6 +85,11 @@ VARIANTS = [
     ("What did Chen say about Meta?", "question: what did chen say about meta?"),
     ("Why is OpenAI shutting down for a week?", "quick q - why is openai shutting down for a week"),
     ("メタはいくら出したの?", "質問です、メタはいくら出したの?"),
+    # how the asker feels, and an indirect question's wrapper at a Japanese question's end
+    ("メタはいくら提示したの?", "メタはいくら提示したのか気になる"),
+    ("メタはいくら提示したの?", "気になるんだけど、メタはいくら提示したの?"),
+    ("アルトマンって誰?", "アルトマンって誰って知ってる?"),
+    ("チェンって誰?", "チェンって誰か教えて"),
 ]
 
 
@@ -127,6 +132,10 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("question: why?", "why?"),
         ("my boss said", "my boss said"),  # nothing after it: left as it is
         ("Barr's r&d", "Barr's r&d"),
+        ("メタがいくら出したか気になるんだけど", "メタがいくら出した"),
+        ("メタって何人引き抜いたかわかる?", "メタって何人引き抜いた?"),
+        ("面白い映画教えて", "面白い映画教えて"),  # a recommendation asked: no wrapper
+        ("これ知ってる?", "これ知ってる?"),
     ],
 )
 def test_plain(question: str, expected: str) -> None:
