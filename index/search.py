@@ -145,6 +145,7 @@ BARE_WORD_INFO = 2.7
 # "Who is X?" raises the first passage that mentions X, where a news article introduces a person
 # with full name and role, by this share of its score (index.identity).
 IDENTITY_BONUS = 0.6
+NAME_ONLY = 1.0
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -524,6 +525,8 @@ class Library:
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
         subject = identity_subject(normalized) if IDENTITY_BONUS else None
+        if subject is None and NAME_ONLY and tokens and self._names_only(tokens, japanese):
+            subject = " ".join(tokens)
         if subject is not None:
             scores = np.where(
                 self._introducing(subject, japanese), scores * (1 + IDENTITY_BONUS), scores
@@ -756,6 +759,16 @@ class Library:
                 first[i] = True
                 introduced.add(self.passages[i].doc)
         return first
+
+    def _names_only(self, tokens: list[str], japanese: bool) -> bool:
+        """Whether every word of the question is a person's name the articles use (アルトマンはこの件で
+        何してるの?, "what is Sam Altman doing about all this"): a question about them, which the
+        passage introducing them answers as it does "who is X"."""
+        for token in tokens:
+            forms = [token] if japanese else self.glossary.to_japanese([token])
+            if not any(self.ja.idf(f) and self._a_person(f) for f in forms):
+                return False
+        return True
 
     def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
         """The message is one common word and nothing else (BARE_WORD_INFO). A Japanese one with

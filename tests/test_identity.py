@@ -58,6 +58,9 @@ def test_identity_subject(question: str, subject: str | None) -> None:
         ("who's sam altman", 11),
         ("チェンの役職は?", 9),
         ("what's chen's role?", 9),
+        # a question whose only words are a person's name asks about them, as "who is X" does
+        ("アルトマンはこの件で何してるの?", 11),
+        ("what is Sam Altman doing about all this", 11),
     ],
 )
 def test_who_is_x_quotes_where_the_article_introduces_x(
