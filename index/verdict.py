@@ -83,6 +83,8 @@ ADVICE = re.compile(
     # what holds in general, not what the article reports ("how much does openai pay researchers
     # normally", "the average salary", "is a 4 day work week better")
     r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better)\b"
+    # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
+    r"|(?:平均|相場)って"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
     r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
@@ -111,6 +113,8 @@ ADVICE_END = re.compile(
     # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,
     # 有給って何日あるのが普通?, 週80時間働くのって違法?)
     r"|(?<!理由)(?<!原因)ってある[?？]*$|(?:が|って)普通[?？]*$|(?:違法|合法)(?:なの)?[?？]*$"
+    # what one gets in general (有給休暇って何日もらえるの?)
+    r"|もらえる(?:の|んだ|もの|か)?[?？]*$"
 )
 
 

@@ -88,6 +88,9 @@ from index.verdict import (
         ("how much does openai pay researchers normally", True),
         ("is a 4 day work week better", True),
         ("休むのに理由ってある?", False),  # what the article gives
+        ("ボーナスの平均っていくら?", True),
+        ("有給休暇って何日もらえるの?", True),
+        ("長江下流域の平均梅雨入りは?", False),  # JSQuAD asks 平均 of Wikipedia
         ("how much did meta offer", False),
     ],
 )
