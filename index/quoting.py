@@ -44,11 +44,13 @@ _ARTICLE = re.compile(r"\b(?:article|story|piece|author|writer|reporter)\b|記�
 def asks_someones_own_words(question: str) -> bool:
     """Whether a (normalised) question asks what someone said, wrote or compared something to:
     asks_words, but not what something is called nor what the article says."""
-    return (
-        asks_words(question)
-        and _CALLED.search(question) is None
-        and _ARTICLE.search(question) is None
-    )
+    return asks_words(question) and someones_own(question)
+
+
+def someones_own(question: str) -> bool:
+    """Of a (normalised) question asking for words (asks_words): whether it asks someone's own,
+    not what something is called nor what the article says."""
+    return _CALLED.search(question) is None and _ARTICLE.search(question) is None
 
 
 def quotes_someone(text: str) -> bool:
@@ -69,11 +71,14 @@ def speaker(
 # wants the simile, not another of the person's words.
 _ASKS_COMPARISON = re.compile(r"(?:何|なに|なん)に(?:例え|たとえ|喩え)|\bcompar|\blike?n")
 # (Not このような, "such", nor ように, which is as often "so that" or "as X says".)
+_COMPARISON_LETTERS = ("compar", "like", "例え", "たとえ", "喩え")
 _COMPARES = re.compile(r"(?<![こそあど]の)ような|みたい|かのよう|(?:例え|たとえ|喩え)")
 
 
 def asks_comparison(question: str) -> bool:
     """Whether a (normalised) question asks what someone compared something to."""
+    if not any(cue in question for cue in _COMPARISON_LETTERS):  # (most questions: no scan)
+        return False
     return _ASKS_COMPARISON.search(question) is not None
 
 

@@ -26,10 +26,10 @@ from .progress import logged
 from .questionform import japanese_part, plain
 from .quoting import (
     asks_comparison,
-    asks_someones_own_words,
     asks_words,
     compares,
     quotes_someone,
+    someones_own,
     speaker,
 )
 from .reason import asks_reason, states_reason
@@ -385,6 +385,7 @@ class Library:
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
+        self._persons: dict[str, bool] = {}  # a word -> the dictionary reads it as a person's name
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
         self.judge = judge or _judge()
         self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary)
@@ -525,7 +526,12 @@ class Library:
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
         subject = identity_subject(normalized) if IDENTITY_BONUS else None
-        if subject is None and NAME_ONLY and tokens and self._names_only(tokens, japanese):
+        if (
+            subject is None
+            and NAME_ONLY
+            and 0 < len(tokens) <= 3  # (a name is a word or two, and its long forms)
+            and self._names_only(tokens, japanese)
+        ):
             subject = " ".join(tokens)
         if subject is not None:
             scores = np.where(
@@ -545,7 +551,8 @@ class Library:
         preference = None
         if REASON_BONUS and asks_reason(query):
             preference = np.where(self._reasons, 1 + REASON_BONUS, 1.0)
-        if SAY_BONUS and asks_words(normalized):
+        words_asked = asks_words(normalized)
+        if SAY_BONUS and words_asked:
             quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
             preference = quoted if preference is None else preference * quoted
         if COMPARE_BONUS and asks_comparison(normalized):
@@ -578,7 +585,8 @@ class Library:
         # well the passage naming him matches (the closest they come is still shown).
         if (
             verdict.answerable
-            and asks_someones_own_words(normalized)
+            and words_asked
+            and someones_own(normalized)
             and self._unquoted(tokens, japanese)
         ):
             verdict = Verdict(verdict.confidence, RELATED)
@@ -765,8 +773,8 @@ class Library:
         何してるの?, "what is Sam Altman doing about all this"): a question about them, which the
         passage introducing them answers as it does "who is X"."""
         for token in tokens:
-            forms = [token] if japanese else self.glossary.to_japanese([token])
-            if not any(self.ja.idf(f) and self._a_person(f) for f in forms):
+            forms = self._word(token, japanese).forms  # (the forms the articles use, kept)
+            if not any(index is self.ja and self._a_person(form) for index, form in forms):
                 return False
         return True
 
@@ -855,16 +863,21 @@ class Library:
         return tuple(out)
 
     def _a_person(self, name: str) -> bool:
-        return "人名" in self.tokenize_ja.proper_nouns(name).values()
+        """Whether the dictionary reads a word alone as a person's name (kept: a parse each)."""
+        person = self._persons.get(name)
+        if person is None:
+            person = self._persons[name] = "人名" in self.tokenize_ja.proper_nouns(name).values()
+            if len(self._persons) > WORD_CACHE:
+                self._persons.pop(next(iter(self._persons)))
+        return person
 
     @functools.cached_property
     def speakers(self) -> frozenset[str]:
         """The people whose words the articles quote: in each passage that quotes, the first
         person it names outside the quotation marks (index.quoting.speaker). Found at the first
         question asking what someone said."""
-        person = functools.cache(self._a_person)
         quoting = (p.text for p, q in zip(self.passages, self._quoting, strict=True) if q)
-        found = (speaker(text, self.tokenize_ja, person) for text in quoting)
+        found = (speaker(text, self.tokenize_ja, self._a_person) for text in quoting)
         return frozenset(name for name in found if name)
 
     def _unquoted(self, tokens: list[str], japanese: bool) -> bool:
