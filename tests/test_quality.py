@@ -68,7 +68,9 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # (0.100 -> 0.092; README, "The verdict"); 42 and 39 after this round's refits (cost
         # 0.092 -> 0.089): a refit moves the English figure by 2-3 either way (refits on bootstrap
         # resamples of the tuning part: 39-45 of 45 from the 10th to the 90th percentile)
-        ("offtopic.jsonl", "ja", 0.93),
+        # (this round added 10 held-out questions a language, written before its changes: 50/55
+        # and 51/55 declined; 42/45 and 42/45 on the first 45)
+        ("offtopic.jsonl", "ja", 0.90),
         ("offtopic.jsonl", "en", 0.86),
         ("nearmiss.jsonl", None, 0.28),  # 22/76 (11/41 before 35 more held out were written)
         ("jsquad_offtopic.jsonl", None, 0.96),  # 2,616/2,696, 2,605 after this round's refits
@@ -112,9 +114,11 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # added them, and only scored). Measured (answered@1 ja / en, off-topic declined, answerable
     # wrongly declined): tune 0.841 / 0.722, 0.899, 4.3% (English 0.761, 2.8% before the last 20,
     # everyday words for the article's concepts, mostly a gap left open); held out 0.852 / 0.838,
-    # 0.767, 0% (0.815 / 0.784, 0.70, 0% at that round's start).
+    # 0.767, 0% (0.815 / 0.784, 0.70, 0% at that round's start). The next round added 48 (`ch-*-s7`,
+    # half held out, written at its start) and measured: tune 0.815 / 0.787, 0.963, 4.3%; held out
+    # 0.846 / 0.857, 0.80, 0%.
     ("split", "ja1", "en1", "offtopic", "wrong"),
-    [("tune", 0.83, 0.71, 0.89, 0.05), ("heldout", 0.83, 0.82, 0.75, 0.0)],
+    [("tune", 0.81, 0.77, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
