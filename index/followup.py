@@ -50,13 +50,15 @@ FOLLOWUP_TYPE_BONUS = 2.0
 _VAGUE_TYPES = frozenset({AnswerType.PERSON, AnswerType.DATE})
 
 # Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
+# (Not "why", なぜ: "why is openai closing for a week" asks anew; a bare "why?" has no word of
+# its own and leans on the last turn anyway. No tuning conversation moved.)
 _JA_CUES = re.compile(
     r"^(?:それ|その|そこ|そっち|あれ|あの|この|これ|じゃあ|では|で、|なら|他に|ほかに|あと|他は|今は|結局)"
-    r"|彼|彼女|その人|そいつ|あの人|なぜ|なんで|どうして|具体的|詳しく|他には|ほかには"
+    r"|彼|彼女|その人|そいつ|あの人|具体的|詳しく|他には|ほかには"
 )
 _EN_CUES = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"
-    r"|why|more|again|then)\b|^\s*(?:and|so|but|what about|how about|and then)\b"
+    r"|more|again|then)\b|^\s*(?:and|so|but|what about|how about|and then)\b"
 )
 # Words that only point at people named before ("その人たち", "those people"): a follow-up is
 # searched without them, or their 人 / people outweighs the earlier question's words and finds any

@@ -53,6 +53,11 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("チェンの役職は?", False),
         ("who is he?", True),
         ("そのマークって誰?", True),
+        # "why" with words of its own asks a question of its own; alone it leans on the last
+        ("why is openai closing for a week", False),
+        ("OpenAIはなんで休むの?", False),
+        ("but why?", True),
+        ("なんで?", True),
     ],
 )
 def test_which_questions_lean_on_the_one_before(
