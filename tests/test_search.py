@@ -247,3 +247,12 @@ def test_several_articles_are_searched_at_once(tmp_path: Path) -> None:
     result = library.search("What is bread produced from?")
     assert result.hits[0].passage.doc == "001_bread.txt"
     assert library.search("メタのオファーはいくら?").hits[0].passage.lines == (7, 7)
+
+
+@pytest.mark.parametrize(
+    "question", ["how much money are we talking", "how much money r we talking"]
+)
+def test_money_asked_in_words_for_money_finds_the_amount(library: Library, question: str) -> None:
+    # "money" is in no sentence of the article: the amount it states is the $100 million (line 7)
+    result = library.search(question)
+    assert result.hits[0].passage.lines == (7, 7)
