@@ -131,7 +131,7 @@ PEOPLE_RATIO = 0.5
 # JSQuAD's even half -2 questions of 2,200 (1.1-1.8 the same there; 1.8 questions.jsonl -1).
 REASON_BONUS = 1.3
 # A question asking an amount of money in words for money itself ("how much money are we talking",
-# お金どれくらい?) finds every passage stating an amount as holding that word, at this share of the
+# どのくらいのお金が動いてるの) finds every passage stating an amount as holding that word, at this share of the
 # weight such a word would have: "money" is in no sentence of the article, and the $100 million
 # offer (line 7) had not been among the passages at all. Chosen on the tuning sets (0.5-2.0 the
 # same: channel tuning English +1; no other question of any set, JSQuAD's included, moved).

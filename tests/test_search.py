@@ -119,6 +119,8 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what percent of staff left?", AnswerType.COUNT),
         ("what's the average salary at openai", AnswerType.MONEY),
         ("研究者って普段どれくらい給料もらってるの?", AnswerType.MONEY),
+        ("どのくらいのお金が動いてるの", AnswerType.MONEY),
+        ("お金ってどれくらい?", AnswerType.MONEY),
         ("are they raising salaries?", None),  # a yes or no, not an amount
         ("休みは何月何日から?", AnswerType.DAY),
         # 何日 / 何年 before a verb or an amount's word ask how many, before に / 前 which one
