@@ -114,6 +114,17 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+# Verbs that, in a Japanese question asking an amount of money, mean paying or offering it
+# ("メタはいくら出したの?": the article says 提示された, "was offered"; 出す alone is as often "send",
+# "issue", "put out", so only here): the question is searched and checked in these words.
+MONEY_SENSES: dict[str, tuple[str, ...]] = {"出す": ("提示", "支払う")}
+
+
+def in_money_sense(tokens: list[str]) -> list[str]:
+    """A money question's tokens with its verbs of giving money as the words for paying it."""
+    return [sense for token in tokens for sense in MONEY_SENSES.get(token, (token,))]
+
+
 # A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer; and
 # who a counted group are ("who are the 8 researchers", 8人って誰): their names, which "at least
 # eight researchers" does not give.

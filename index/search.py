@@ -15,7 +15,15 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import cache as disk
-from .answertype import AnswerType, asks_name, asks_people, question_type, states, states_people
+from .answertype import (
+    AnswerType,
+    asks_name,
+    asks_people,
+    in_money_sense,
+    question_type,
+    states,
+    states_people,
+)
 from .bm25 import BM25Index, best
 from .errors import QueryError
 from .frequency import UNLISTED_ZIPF, WordFrequency
@@ -507,6 +515,8 @@ class Library:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
             tokens = self._as_written(tokens)
+            if kind is AnswerType.MONEY:  # (いくら出した: offered)
+                tokens = in_money_sense(tokens)
             searched = self._with_glossary(tokens)
             scores = self._japanese_scores(searched, setting)
             names = list(proper) + [t for t in tokens if _LATIN.fullmatch(t)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .answertype import AnswerType
+from .answertype import MONEY_SENSES, AnswerType
 from .spans import _PEOPLE_END, _fact_candidates, sentences
 from .tokenize import is_japanese
 
@@ -104,9 +104,13 @@ class Slots:
                 japanese_focus(question, self.ja) if japanese else english_focus(question, self.en)
             )
             words = focus.words
+            forms = focus_forms(words, japanese, self.glossary) if words else []
+            if japanese and kind is AnswerType.MONEY:  # (いくら出した: offered; index.answertype)
+                for word, word_forms in zip(words, forms, strict=True):
+                    word_forms.update(MONEY_SENSES.get(word, ()))
             found = self._focus[question, japanese] = (
                 focus,
-                focus_forms(words, japanese, self.glossary) if words else [],
+                forms,
                 # a Japanese focus's English, for the rendering (リーダー: research leaders,
                 # where the Japanese says 研究責任者)
                 [set(self.glossary.to_english([w])) for w in words] if japanese else [],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import Library, QueryError
-from index.answertype import AnswerType, asks_people, question_type, states
+from index.answertype import AnswerType, asks_people, in_money_sense, question_type, states
 from index.bm25 import BM25Index
 from index.search import MAX_QUERY_CHARS
 from index.tokenize import normalize
@@ -258,3 +258,11 @@ def test_money_asked_in_words_for_money_finds_the_amount(library: Library, quest
     # "money" is in no sentence of the article: the amount it states is the $100 million (line 7)
     result = library.search(question)
     assert result.hits[0].passage.lines == (7, 7)
+
+
+@pytest.mark.parametrize("question", ["メタはいくら出したの?", "いくら出したの?"])
+def test_money_given_is_the_amount_offered(library: Library, question: str) -> None:
+    # 出す asked with いくら is paying or offering (the article: 提示された, line 7); alone it is
+    # as often sending or issuing ("メッセージ出した")
+    assert library.search(question).hits[0].passage.lines == (7, 7)
+    assert in_money_sense(["メタ", "出す"]) == ["メタ", "提示", "支払う"]
