@@ -143,3 +143,12 @@ def test_the_search_gives_the_slot_to_the_verdict(library: Library) -> None:
     assert asked.evidence is not None and asked.evidence.slot_unfilled == 1.0
     stated = library.search("メタに移った研究者は何人?")
     assert stated.evidence is not None and stated.evidence.slot_unfilled == 0.0
+
+
+def test_the_heading_a_passage_stands_under_can_hold_the_focus(library: Library) -> None:
+    # Line 7 states the $100 million without naming Meta; its heading, "メタの1億ドルオファーが…",
+    # says whose offer it is.
+    result = library.search("メタはいくら出したの?")
+    assert result.hits[0].passage.lines == (7, 7) and result.verdict == "answered"
+    # ... and does not fill a slot it does not hold: OpenAI's head count is not the eight researchers
+    assert library.search("OpenAIって社員何人いるの?").verdict != "answered"
