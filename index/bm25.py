@@ -30,8 +30,13 @@ class NonNegativeOkapi(BM25Okapi):
     def _calc_idf(self, nd: dict[str, int]) -> None:
         n_docs = self.corpus_size
         for word, freq in nd.items():
-            self.idf[word] = math.log(1 + (n_docs - freq + 0.5) / (freq + 0.5))
+            self.idf[word] = lucene_idf(n_docs, freq)
         self.average_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
+
+
+def lucene_idf(n_docs: int, freq: int) -> float:
+    """Lucene's idf of a token in `freq` of `n_docs` passages."""
+    return math.log(1 + (n_docs - freq + 0.5) / (freq + 0.5))
 
 
 class BM25Index:
@@ -66,7 +71,7 @@ class BM25Index:
             for start, end in zip(starts, ends, strict=False)
         }
         # What a token found in no passage would weigh: the idf of document frequency 0.
-        self.unseen_idf = math.log(1 + (self.size + 0.5) / 0.5)
+        self.unseen_idf = lucene_idf(self.size, 0)
 
     def idf(self, token: str) -> float:
         """The token's weight, 0.0 for a token in no passage."""

@@ -24,7 +24,7 @@ from .answertype import (
     states,
     states_people,
 )
-from .bm25 import BM25Index, best
+from .bm25 import BM25Index, best, lucene_idf
 from .errors import QueryError
 from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
@@ -551,8 +551,7 @@ class Library:
         if kind is AnswerType.MONEY and MONEY_WORD and _MONEY_WORDS.search(normalized):
             # "how much money are we talking", お金どれくらい?: money is what an amount states
             stating = self._stating[kind]
-            n = int(stating.sum())
-            idf = math.log(1 + (len(stating) - n + 0.5) / (n + 0.5))
+            idf = lucene_idf(len(stating), int(stating.sum()))
             scores = scores + MONEY_WORD * idf * stating
         if kind is not None:
             scores = np.where(self._stating[kind], scores * (1 + ANSWER_TYPE_BONUS), scores)
