@@ -802,11 +802,13 @@ class Library:
         """Whether every word of the question is a person's name the articles use (アルトマンはこの件で
         何してるの?, "what is Sam Altman doing about all this"): a question about them, which the
         passage introducing them answers as it does "who is X"."""
-        for token in tokens:
-            forms = self._word(token, japanese).forms  # (the forms the articles use, kept)
-            if not any(index is self.ja and self._a_person(form) for index, form in forms):
-                return False
-        return True
+        return all(self._person_forms(token, japanese) for token in tokens)
+
+    def _person_forms(self, token: str, japanese: bool) -> set[str]:
+        """The forms of a question's word that the articles write in Japanese and the dictionary
+        reads as a person's name (chen -> チェン; the forms the search keeps for the word)."""
+        forms = self._word(token, japanese).forms
+        return {form for index, form in forms if index is self.ja and self._a_person(form)}
 
     def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
         """The message is one common word and nothing else (BARE_WORD_INFO). A Japanese one with
@@ -913,8 +915,7 @@ class Library:
     def _unquoted(self, tokens: list[str], japanese: bool) -> bool:
         """Whether the question names people of the articles (in either script) and none of them
         is one whose words the articles quote."""
-        forms = tokens if japanese else [*tokens, *self.glossary.to_japanese(tokens)]
-        named = {t for t in forms if self.ja.idf(t) and self._a_person(t)}
+        named = set().union(*(self._person_forms(token, japanese) for token in tokens))
         return bool(named) and not named & self.speakers
 
     def respelled(self, question: str) -> str:
