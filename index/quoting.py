@@ -41,12 +41,6 @@ _CALLED = re.compile(r"\bcall(?:s|ed)?\b|呼")
 _ARTICLE = re.compile(r"\b(?:article|story|piece|author|writer|reporter)\b|記事|筆者|報道")
 
 
-def asks_someones_own_words(question: str) -> bool:
-    """Whether a (normalised) question asks what someone said, wrote or compared something to:
-    asks_words, but not what something is called nor what the article says."""
-    return asks_words(question) and someones_own(question)
-
-
 def someones_own(question: str) -> bool:
     """Of a (normalised) question asking for words (asks_words): whether it asks someone's own,
     not what something is called nor what the article says."""

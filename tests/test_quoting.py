@@ -9,10 +9,10 @@ import pytest
 from index import Library
 from index.quoting import (
     asks_comparison,
-    asks_someones_own_words,
     asks_words,
     compares,
     quotes_someone,
+    someones_own,
     speaker,
 )
 from index.search import REASON_BONUS, SAY_BONUS
@@ -50,7 +50,8 @@ def test_a_question_asks_for_someones_words(question: str, asks: bool) -> None:
     ],
 )
 def test_a_question_asks_for_someones_own_words(question: str, own: bool) -> None:
-    assert asks_someones_own_words(normalize(question)) is own
+    normalized = normalize(question)
+    assert (asks_words(normalized) and someones_own(normalized)) is own
 
 
 @pytest.mark.parametrize(
