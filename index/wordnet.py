@@ -116,7 +116,6 @@ class WordNet:
         return out
 
 
-@functools.cache
 def _text() -> str:
     return resources.files(__package__).joinpath("data/wordnet-en.tsv").read_text("utf-8")
 
