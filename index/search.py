@@ -822,10 +822,9 @@ class Library:
         """A lowercase English question's words (a capital at most where it starts) that may be
         names: words no article uses in any form (nor in a long or short form among the
         question's: zuck, execs), rare in the language and not in WordNet's dictionary (zelda,
-        osaka, wimbledon, ronaldo; not shaky, blitz), or the glossary's names (google, uk, tesla).
-        A channel types names without capitals:
-        "What is the main quest in Zelda?" named something the articles never do and "what is the
-        main quest in zelda" did not."""
+        osaka, wimbledon, ronaldo; not shaky, blitz), or the glossary's names (google, tesla). A
+        channel types names without capitals: "What is the main quest in Zelda?" named something
+        the articles never do and "what is the main quest in zelda" did not."""
         rare = []
         for t in own:
             _, info, known = self._word(t, False)

@@ -216,8 +216,9 @@ class Judge:
         if confidence >= self.threshold:
             # An age, a place, a time, an amount of money or a person's name is stated or it is
             # not: a passage that states none does not answer "how old", "where is", "when", "how
-            # much", "what's the name of", however well it matches (README: the regression alone let "How old is Sam Altman?" through;
-            # held-out figures are the same with and without this rule).
+            # much", "what's the name of", however well it matches (README: the regression alone
+            # let "How old is Sam Altman?" through; held-out figures are the same with and without
+            # this rule).
             if evidence.exact_missing:
                 return Verdict(confidence, RELATED)
             return Verdict(confidence, ANSWERED)
