@@ -56,7 +56,17 @@ from .tokenize import (
     normalize,
     scrub,
 )
-from .verdict import OFF_TOPIC, RELATED, Evidence, Judge, Verdict, asks_advice, refers_to_article
+from .verdict import (
+    OFF_TOPIC,
+    RELATED,
+    Evidence,
+    Judge,
+    Verdict,
+    advice_reported,
+    asks_advice,
+    gives_advice,
+    refers_to_article,
+)
 from .wordnet import WordNet, dictionary_words
 
 log = logging.getLogger(__name__)
@@ -432,6 +442,7 @@ class Library:
             [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
         )
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
+        self._advising = [gives_advice(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
 
@@ -662,6 +673,7 @@ class Library:
         doc = ranked[0][0] if ranked else -1
         held = seen = total = noun_seen = noun_total = most_known = 0.0
         top_info, top_known = -1.0, True
+        most_known_held = False  # the passage holds the most informative word the articles use
         for token in dict.fromkeys(tokens):
             forms, info, known = self._word(token, japanese)
             total += info
@@ -673,12 +685,10 @@ class Library:
                 continue
             seen += info
             noun_seen += info if noun else 0.0
-            most_known = max(most_known, info)
-            if doc >= 0:
-                for index, form in forms:
-                    if index.contains(doc, form):
-                        held += info
-                        break
+            holds = doc >= 0 and any(index.contains(doc, form) for index, form in forms)
+            held += info if holds else 0.0
+            if info > most_known:
+                most_known, most_known_held = info, holds
         return Evidence(
             known=math.log((1 + seen) / (1 + total - seen)),
             held=held,
@@ -689,7 +699,12 @@ class Library:
                 and kind not in self._facts[doc]
             ),
             unknown_name=float(bool(self._unknown(names))),
-            advice=float(asks_advice(normalized)),
+            # Advice asked of what the passage itself advises on (what to tell Meta's recruiters)
+            # is what the article reports, not the asker's own affairs.
+            advice=float(
+                asks_advice(normalized)
+                and not advice_reported(normalized, most_known_held and self._advising[doc])
+            ),
             refers=float(refers_to_article(normalized)),
             top_unknown=float(not top_known),
             known_nouns=math.log((1 + noun_seen) / (1 + noun_total - noun_seen)),

@@ -127,6 +127,33 @@ REFERS = re.compile(
 )
 
 
+# A passage that gives advice itself (a leader "advised employees" to tell Meta's recruiters to back
+# off, "don't be afraid to reach out"): an advice question whose best passage is such advice asks
+# what the article reports, not about the asker's own affairs. On a passage's text as written.
+GIVES_ADVICE_JA = re.compile(
+    r"アドバイス|助言|勧め|べきだ|[てで]ほしい|ように(?:言|促|求め|呼びかけ|勧め)"
+)
+GIVES_ADVICE_EN = re.compile(
+    r"\b(?:advis\w*|advice|urg(?:e|es|ed|ing)|should|recommend\w*)\b", re.I
+)
+
+
+# The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
+# passage advises. On normalised text.
+ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine)\b|俺|僕|私|わたし|自分")
+
+
+def gives_advice(text: str) -> bool:
+    return GIVES_ADVICE_JA.search(text) is not None or GIVES_ADVICE_EN.search(text) is not None
+
+
+def advice_reported(normalized_question: str, gives: bool) -> bool:
+    """Whether an advice question asks what the best passage advises (`gives`: it gives advice
+    and holds the question's most informative word the articles use) rather than about the
+    asker's own affairs."""
+    return gives and ASKER.search(normalized_question) is None
+
+
 def refers_to_article(normalized_question: str) -> bool:
     return REFERS.search(normalized_question) is not None
 

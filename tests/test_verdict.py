@@ -21,6 +21,7 @@ from index.verdict import (
     Logistic,
     asks_advice,
     fit_logistic,
+    gives_advice,
     refers_to_article,
 )
 
@@ -224,6 +225,39 @@ def test_what_a_japanese_question_is_about_is_its_nouns(library: Library) -> Non
     # English has no part of speech here: every word counts as a noun.
     evidence = library.search("What is the boiling point of water?").evidence
     assert evidence.known_nouns == evidence.known
+
+
+def test_which_passages_give_advice(library: Library) -> None:
+    advising = [p.lines[0] for p, a in zip(library.passages, library._advising, strict=True) if a]
+    # the leaders' messages (13), the advice to tell Meta's recruiters to back off (14), "don't be
+    # afraid to reach out" (15-16); not the offer (7) nor the shutdown (21)
+    assert advising == [13, 14, 15]
+    assert not gives_advice(
+        "報道によれば、OpenAIのスタッフの何人かは、1億ドル相当の報酬を提示されたという。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "advice", "line"),
+    [
+        # advice asked of what the article itself advises: what it reports
+        ("what's the advice for people getting pushed to decide fast", 0.0, 14),
+        ("メタのリクルーターがしつこかったらどう返せばいいの", 0.0, 14),
+        # the asker's own affairs stay advice, whatever passage comes first
+        ("how do i speed up my wifi", 1.0, None),
+        # and so does advice on a word the best passage does not hold
+        ("my team lead keeps pinging me on slack, what do i do", 1.0, None),
+    ],
+)
+def test_advice_the_article_reports_is_not_the_asker_s_own(
+    library: Library, question: str, advice: float, line: int | None
+) -> None:
+    result = library.search(question)
+    assert result.evidence.advice == advice
+    if line is not None:
+        assert result.verdict == ANSWERED and result.hits[0].passage.lines[0] == line
+    else:
+        assert result.verdict != ANSWERED
 
 
 def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
