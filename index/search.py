@@ -442,7 +442,9 @@ class Library:
             [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
         )
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
-        self._advising = [gives_advice(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
+        self._advising = np.array(
+            [gives_advice(f"{p.text}\n{p.text_en or ''}") for p in self.passages], dtype=bool
+        )
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
 
