@@ -18,7 +18,8 @@ the week-long pause enough to stem the exodus?"), the sentence closing that sect
 summary then covers the sections in proportion to their length times their heading's weight
 (largest remainders; the lede weighs two to three times another section); a section that gives
 q > 1 sentences is read as q runs of consecutive sentences, each giving its best one, so that
-its later points are not crowded out by its first; a short summary takes at most one sentence a
+its later points are not crowded out by its first (when it has at least two sentences a run;
+one giving more than half its sentences gives its best ones); a short summary takes at most one sentence a
 section (here: the event, its cause, its stakes). Within those quotas MMR picks high scores
 that do not repeat each other, and the summary keeps the article's order. A sentence ending as a
 lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it introduces, or
@@ -702,8 +703,10 @@ def _parts(
 ) -> tuple[list[int], dict[int, int]]:
     """Each section with a quota of q > 1 cut into q runs of consecutive eligible sentences, as
     even as can be, each giving one sentence: the section's course, not its q best, which may
-    all make its first point. Returns each sentence's part (numbered in article order) and each
-    part's quota."""
+    all make its first point. Only when every run has two sentences or more to choose from: a
+    section giving more than half its sentences (the lede's 3 of 4 in a long summary) gives its
+    q best, as a run of one would be quoted whatever it says. Returns each sentence's part
+    (numbered in article order) and each part's quota."""
     members: dict[int, list[int]] = {}
     for i, (g, ok) in enumerate(zip(groups, eligible, strict=True)):
         if ok:
@@ -711,7 +714,7 @@ def _parts(
     part_of: dict[int, int] = {}
     part_quotas: dict[int, int] = {}
     for g, quota in quotas.items():
-        runs = max(1, min(quota, len(members.get(g, ()))))
+        runs = quota if quota > 1 and len(members.get(g, ())) >= 2 * quota else 1
         first = len(part_quotas)
         for k, i in enumerate(members.get(g, ())):
             part_of[i] = first + k * runs // len(members[g])

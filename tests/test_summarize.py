@@ -376,6 +376,23 @@ def test_a_section_giving_several_sentences_gives_them_from_across_it(library: L
             assert max(positions) >= len(course[section]) / 2, (section, lines)
 
 
+def test_a_section_is_cut_into_runs_only_where_each_run_has_a_choice() -> None:
+    # Sections 0 (4 sentences) and 1 (7): giving 3 of 4, runs of 4 // 3 would leave a run of one
+    # sentence, quoted whatever it says; the section gives its 3 best (one part, quota 3). Giving
+    # 2 of 7, it gives one from each half (two parts, quota 1 each).
+    parts, quotas = summarize_module._parts([0] * 4 + [1] * 7, [True] * 11, {0: 3, 1: 2})
+    assert parts == [0] * 4 + [1] * 4 + [2] * 3
+    assert quotas == {0: 3, 1: 1, 2: 1}
+
+
+def test_the_long_summary_quotes_the_lede_s_best_sentences(library: Library) -> None:
+    # The lede gives 3 of its 4 sentences: 2, the eight researchers lost to Meta (3, first
+    # sentence) and the strategy (4); not its weakest, "完全週休2日制" (3, second sentence).
+    lede = [s for s in _summary(library, length="long").sentences if s.lines[0] <= 4]
+    assert [s.lines[0] for s in lede] == [2, 3, 4]
+    assert "8人の研究者" in lede[1].text and "週休" not in lede[1].text
+
+
 @pytest.mark.parametrize("options", ALL_OPTIONS, ids=str)
 def test_no_summary_sentence_ends_as_a_lead_in(library: Library, options) -> None:
     for s in _summary(library, **options).sentences:
