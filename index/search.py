@@ -64,6 +64,7 @@ from .verdict import (
     Verdict,
     advice_reported,
     asks_advice,
+    asks_what_to_do,
     gives_advice,
     refers_to_article,
 )
@@ -163,6 +164,12 @@ LOWERCASE_NAME_INFO = 3.5
 # "What did X compare it to" / 何に例えた raises the passages making a comparison (index.quoting) by
 # this share of their score: a preference, as the reason's (0.3-1.0 the same on the tuning sets).
 COMPARE_BONUS = 0.3
+# "What should staff do if...", どう返せばいい: what to do asked prefers a passage giving advice
+# (index.verdict.gives_advice: the leader's advice to tell Meta's recruiters to back off) x2, as
+# "why" prefers one stating an aim. Chosen on the tuning parts over 0-1.0: 0.3-0.6 channel English +1
+# ("what should staff do if they get a crazy offer" quotes line 14, not the offer, 7), 1.0 the
+# tuning conversations' openings and follow-ups +1 each too; no decline and no JSQuAD question moved.
+ADVICE_BONUS = 1.0
 # Passages that quote someone rank higher by this share of their score when the question asks
 # what someone said (index.quoting). Chosen on the tuning sets: 0.2-0.4 answerable tune and
 # channel tune Japanese +1 each, nothing lost; 0.6 and up questions.jsonl English -1, JSQuAD -1.
@@ -598,6 +605,9 @@ class Library:
         if SAY_BONUS and words_asked:
             quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
             preference = quoted if preference is None else preference * quoted
+        if ADVICE_BONUS and asks_what_to_do(normalized):
+            advising = np.where(self._advising, 1 + ADVICE_BONUS, 1.0)
+            preference = advising if preference is None else preference * advising
         if COMPARE_BONUS and asks_comparison(normalized):
             similes = np.where(self._comparing, 1 + COMPARE_BONUS, 1.0)
             preference = similes if preference is None else preference * similes

@@ -148,6 +148,20 @@ def gives_advice(text: str) -> bool:
     return GIVES_ADVICE_JA.search(text) is not None or GIVES_ADVICE_EN.search(text) is not None
 
 
+# What to do asked, of someone in the article or of anyone ("what should staff do if", "how should
+# they handle", どうすれば, どう返せばいい, べき, アドバイス): a ranking preference for passages giving advice
+# (index.search.ADVICE_BONUS), not evidence. On normalised text.
+WHAT_TO_DO = re.compile(
+    r"\bwhat (?:should|can|could|do|would) (?:\w+ ){1,3}?do\b|\bwhat to (?:do|say)\b|\badvi[cs]e"
+    r"|\bhow (?:should|do|can) (?:\w+ ){1,3}?(?:respond|react|handle|deal)"
+    r"|どうすれば|どうしたら|どう(?:返|対応|断)|べき|アドバイス|助言"
+)
+
+
+def asks_what_to_do(normalized_question: str) -> bool:
+    return WHAT_TO_DO.search(normalized_question) is not None
+
+
 def advice_reported(normalized_question: str, gives: bool) -> bool:
     """Whether an advice question asks what the best passage advises (`gives`: it gives advice
     and holds the question's most informative word the articles use) rather than about the

@@ -20,6 +20,7 @@ from index.verdict import (
     Judge,
     Logistic,
     asks_advice,
+    asks_what_to_do,
     fit_logistic,
     gives_advice,
     refers_to_article,
@@ -258,6 +259,29 @@ def test_advice_the_article_reports_is_not_the_asker_s_own(
         assert result.verdict == ANSWERED and result.hits[0].passage.lines[0] == line
     else:
         assert result.verdict != ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what should staff do if they get a crazy offer", True),
+        ("how should openai employees handle meta recruiters", True),
+        ("what's the advice for ridiculously high offers", True),
+        ("メタのリクルーターがしつこかったらどう返せばいいの", True),
+        ("高額オファーが来たらどうすればいい?", True),
+        ("what did meta offer", False),
+        ("why is openai closing for a week", False),
+        ("メタはいくら提示したの?", False),
+    ],
+)
+def test_what_to_do_asked(question: str, asks: bool) -> None:
+    assert asks_what_to_do(normalize(question)) is asks
+
+
+def test_what_to_do_asked_prefers_the_passage_giving_advice(library: Library) -> None:
+    # The leader's advice (14), not the offer (7), which shares more of the question's words.
+    result = library.search("what should staff do if they get a crazy offer")
+    assert result.hits[0].passage.lines[0] == 14
 
 
 def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
