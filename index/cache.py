@@ -62,6 +62,7 @@ def key(
         sorted(tokenize.TEXT_ALIASES.items()),
         sorted(tokenize.TOKEN_ALIASES.items()),
         sorted(tokenize.CONTENT_POS),
+        sorted(tokenize.PERSON_SUFFIXES),
     )
     h.update(repr(tables).encode())
     # The dictionary and the libraries that read it; an upgrade rewrites their files. (Asking

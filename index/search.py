@@ -55,6 +55,7 @@ from .tokenize import (
     kept_tokens,
     normalize,
     scrub,
+    subsumed,
 )
 from .verdict import (
     OFF_TOPIC,
@@ -534,7 +535,7 @@ class Library:
         if japanese:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
-            tokens = self._as_written(tokens)
+            tokens = self._as_written(subsumed(tokens))
             if kind is AnswerType.MONEY:  # (いくら出した: offered)
                 tokens = in_money_sense(tokens)
             searched = self._with_glossary(tokens)

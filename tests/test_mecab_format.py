@@ -17,6 +17,7 @@ from index.tokenize import (
     _KATAKANA,
     _SPELLED,
     CONTENT_POS,
+    PERSON_SUFFIXES,
     TOKEN_ALIASES,
     JapaneseTokenizer,
     normalize,
@@ -44,6 +45,7 @@ class Reference:
     def tokens(self, text: str) -> list[str]:
         out: list[str] = []
         spelled: list[str] = []  # katakana symbols in a row: a loanword spelled out (ワイ + アード)
+        noun_before = None  # the noun a person suffix makes a person of (研究 + 者)
         for word in [*self.tagger(_KANA_WHAT.sub("何", normalize(text))), None]:
             if (
                 word is not None
@@ -58,6 +60,9 @@ class Reference:
             if word is None:
                 break
             f = word.feature
+            if f.pos1 == "接尾辞" and word.surface in PERSON_SUFFIXES and noun_before:
+                out.append(noun_before + word.surface)
+            noun_before = None
             if (
                 f.pos1 not in CONTENT_POS
                 or f.pos2 == "代名詞"
@@ -68,6 +73,8 @@ class Reference:
             token = TOKEN_ALIASES.get(self.form(word), self.form(word))
             if token and token not in self.stopwords:
                 out.append(token)
+            if f.pos1 == "名詞" and f.pos2 not in ("数詞", "固有名詞"):
+                noun_before = token
         return out
 
     def proper_nouns(self, text: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
+from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize, subsumed
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,10 @@ def test_normalize(text: str, expected: str) -> None:
         # なに in kana is the question word, not はな (a nose) + に
         ("アルトマンはなにしてる?", {"アルトマン"}, {"はな", "鼻", "花"}),
         ("みんなに伝える", {"皆", "伝える"}, {"何"}),
+        # a noun made a person by 者 is a word of its own, beside the noun
+        ("研究者たちはどんな状態なの?", {"研究", "研究者", "状態"}, set()),
+        ("最高研究責任者", {"最高", "研究", "責任", "責任者"}, {"研究者"}),
+        ("8人の研究者", {"研究者"}, {"8人者", "人者"}),  # (not after a number)
     ],
 )
 def test_japanese_tokens(
@@ -124,3 +128,10 @@ def test_is_japanese(text: str, expected: bool) -> None:
 
 def test_person_names_are_tagged(ja: JapaneseTokenizer) -> None:
     assert ja.proper_nouns("サム・アルトマンと東京")["アルトマン"] == "人名"
+
+
+def test_a_question_names_a_person_once() -> None:
+    # 研究, 研究者: the researcher, once; 研究 alone, or before another word, stays
+    assert subsumed(["メタ", "研究", "研究者", "提示"]) == ["メタ", "研究者", "提示"]
+    assert subsumed(["研究", "責任", "責任者"]) == ["研究", "責任者"]
+    assert subsumed(["研究", "状態"]) == ["研究", "状態"]

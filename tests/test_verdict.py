@@ -284,6 +284,13 @@ def test_what_to_do_asked_prefers_the_passage_giving_advice(library: Library) ->
     assert result.hits[0].passage.lines[0] == 14
 
 
+def test_researchers_are_not_the_research_officer(library: Library) -> None:
+    # 研究者 is its own word: the exhausted researchers (35), not the research officer's memo (9);
+    # and a question naming them once still finds the offer made to them (7), not their count (3).
+    assert library.search("研究者たちはどんな状態なの?").hits[0].passage.lines[0] == 35
+    assert library.search("メタは研究者にいくら提示した?").hits[0].passage.lines[0] == 7
+
+
 def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
     # OpenAI and Meta are rarer in the language than "house" or "point".
     about = library.search("How much did Meta offer OpenAI researchers?").evidence
