@@ -56,7 +56,7 @@ import numpy as np
 
 from .errors import QAError
 from .passages import Article, Heading, Passage, split_sentences
-from .tokenize import is_japanese, kept_tokens
+from .tokenize import is_japanese, kept_tokens, subsumed
 
 if TYPE_CHECKING:
     from .search import Library
@@ -352,7 +352,9 @@ def _sentences(library: Library, passages: Sequence[Passage]) -> list[_Sentence]
             if aligned and text_en:
                 text_en = text_en[english[k][0] : english[last][1]]
             quote = SummarySentence(text, text_en, passage, passage.lines_of(start, end))
-            out.append(_Sentence(quote, kept_tokens(library.tokenize_ja, text)))
+            # (a sentence names a person once, as a question does: 研究, 研究者 -> 研究者)
+            tokens = tuple(subsumed(kept_tokens(library.tokenize_ja, text)))
+            out.append(_Sentence(quote, tokens))
             k = last + 1
     return out
 
@@ -581,7 +583,7 @@ def _relevance(library: Library, topic: str, scope: Sequence[_Sentence]) -> list
     sentence's share but never lower it."""
     japanese_docs = [s.tokens for s in scope]
     if is_japanese(topic):
-        tokens = _topic_tokens(library.tokenize_ja(topic))
+        tokens = _topic_tokens(subsumed(library.tokenize_ja(topic)))
         return _coverages(_as_written(library, tokens, japanese_docs), japanese_docs)
     tokens = _topic_tokens(library.tokenize_en(topic))
     japanese = _coverages(library.glossary.to_japanese(tokens), japanese_docs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import fugashi
@@ -267,7 +267,7 @@ _KANA_WHAT = re.compile(
 _SPELLED = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # katakana letters and ー, not the dot ・
 
 
-def subsumed(tokens: list[str]) -> list[str]:
+def subsumed(tokens: Sequence[str]) -> list[str]:
     """A question's tokens without each noun its person compound follows (研究, 研究者 -> 研究者):
     the question names the person once, and a passage holding both is not counted twice for it
     ("メタは研究者にいくら提示した?" is the offer, line 7, not the eight researchers, line 3). The
