@@ -18,7 +18,7 @@ from .answertype import AnswerType, question_type
 from .identity import identity_subject
 from .questionform import plain
 from .search import Hit, Library, SearchResult, check_query
-from .tokenize import has_hiragana, is_japanese, normalize
+from .tokenize import has_hiragana, is_japanese, normalize, subsumed
 from .verdict import ANSWERED
 
 # A question with at most this many content words of its own leans on the one before
@@ -121,7 +121,7 @@ class Resolved:
 def own_words(library: Library, question: str) -> list[str]:
     """The content words a question brings of its own (question words and particles left out)."""
     if is_japanese(question):
-        return library.tokenize_ja(question)
+        return subsumed(library.tokenize_ja(question))  # (その研究者たちは?: one word)
     return library.tokenize_en(question)
 
 

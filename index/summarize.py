@@ -199,7 +199,9 @@ def summarize(
     vectors = [_vector(s.tokens, idf) for s in scope]
     groups = _groups(scope)
     if method == "lexrank":
-        headings = {h.text: _vector(library.tokenize_ja(h.text), idf) for h in article.headings}
+        headings = {
+            h.text: _vector(subsumed(library.tokenize_ja(h.text)), idf) for h in article.headings
+        }
         prior = [
             _cosine(v, headings.get(s.quote.passage.section or "", {}))
             for v, s in zip(vectors, scope, strict=True)
@@ -424,8 +426,10 @@ def _headline(
 ) -> _Headline:
     """The title's and its heading's content each sentence states, and its place in the article
     and in its section, weighed by `mix`."""
-    title = _weights(library.tokenize_ja(article.title), idf)
-    headings = {h.text: _weights(library.tokenize_ja(h.text), idf) for h in article.headings}
+    title = _weights(subsumed(library.tokenize_ja(article.title)), idf)
+    headings = {
+        h.text: _weights(subsumed(library.tokenize_ja(h.text)), idf) for h in article.headings
+    }
     echoes = _section_echoes(article, scope, title, headings)
     seen: Counter[int] = Counter()
     scores, shares = [], []
