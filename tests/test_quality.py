@@ -92,7 +92,8 @@ def test_heldout_answerable_are_answered(library: Library) -> None:
     # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; the
     # people-count ranking, SNS as ソーシャルメディア and their refits: 0.689, 3.3%; README)
     assert report["wrongly_declined"] <= 0.034
-    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.75  # 0.689 / 0.756
+    # (0.711 / 0.778 since 研究者 is a word of its own)
+    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.77
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
@@ -118,7 +119,8 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # half held out, written at its start) and measured: tune 0.815 / 0.787, 0.963, 4.3%; held out
     # 0.846 / 0.857, 0.80, 0%.
     ("split", "ja1", "en1", "offtopic", "wrong"),
-    [("tune", 0.81, 0.77, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
+    # A later round (what to do prefers advice, 研究者 a word of its own): tune 0.827 / 0.805.
+    [("tune", 0.82, 0.79, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
@@ -145,9 +147,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
 @pytest.mark.parametrize(
     # follow-up turns recall@1 in their conversation (declines as misses), measured 0.698 (30/43)
     # and 0.613 (19/31) when the method was fixed (README, "Conversations"); 0.721 (31/43) and
-    # 0.677 (21/31) since the English glossary synonyms weigh 0.3
+    # 0.677 (21/31) since the English glossary synonyms weigh 0.3; 0.837 (36/43) and 0.710
+    # (22/31) since what to do prefers advice and 研究者 is a word of its own
     ("name", "floor"),
-    [("followups.jsonl", 0.72), ("followups_validation.jsonl", 0.67)],
+    [("followups.jsonl", 0.83), ("followups_validation.jsonl", 0.70)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
