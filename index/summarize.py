@@ -19,8 +19,8 @@ summary then covers the sections in proportion to their length times their headi
 (largest remainders; the lede weighs two to three times another section); a section that gives
 q > 1 sentences is read as q runs of consecutive sentences, each giving its best one, so that
 its later points are not crowded out by its first (when it has at least two sentences a run;
-one giving more than half its sentences gives its best ones); a short summary takes at most one sentence a
-section (here: the event, its cause, its stakes). Within those quotas MMR picks high scores
+one giving more than half its sentences gives its best ones); a short summary takes at most one
+sentence a section (here: the event, its cause, its stakes). Within those quotas MMR picks high scores
 that do not repeat each other, and the summary keeps the article's order. A sentence ending as a
 lead-in ("こう付け加えた、", "he said:") is quoted together with the sentence it introduces, or
 never. A topic mixes each sentence's relevance into its score; whether the article has anything

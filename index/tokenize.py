@@ -222,8 +222,8 @@ class JapaneseTokenizer:
                 tokens.append(token)
                 if nouns is not None and pos1 == "名詞" and pos2 != "数詞":
                     nouns.add(token)
-            if pos1 == "名詞" and pos2 not in ("数詞", "固有名詞"):
-                noun_before = token
+                if pos1 == "名詞" and pos2 not in ("数詞", "固有名詞"):
+                    noun_before = token  # (研究, before 者)
         return tokens, names
 
     def nodes(self, text: str) -> list[tuple[str, str, str, str]]:
@@ -271,7 +271,7 @@ def subsumed(tokens: Sequence[str]) -> list[str]:
     """A question's tokens without each noun its person compound follows (研究, 研究者 -> 研究者):
     the question names the person once, and a passage holding both is not counted twice for it
     ("メタは研究者にいくら提示した?" is the offer, line 7, not the eight researchers, line 3). The
-    passages keep both: "研究" (research) still finds the researchers."""
+    index keeps both: "研究" (research) still finds the researchers' passages."""
     return [
         t
         for i, t in enumerate(tokens)

@@ -73,8 +73,8 @@ class Reference:
             token = TOKEN_ALIASES.get(self.form(word), self.form(word))
             if token and token not in self.stopwords:
                 out.append(token)
-            if f.pos1 == "名詞" and f.pos2 not in ("数詞", "固有名詞"):
-                noun_before = token
+                if f.pos1 == "名詞" and f.pos2 not in ("数詞", "固有名詞"):
+                    noun_before = token
         return out
 
     def proper_nouns(self, text: str) -> dict[str, str]:
