@@ -199,9 +199,7 @@ def summarize(
     vectors = [_vector(s.tokens, idf) for s in scope]
     groups = _groups(scope)
     if method == "lexrank":
-        headings = {
-            h.text: _vector(subsumed(library.tokenize_ja(h.text)), idf) for h in article.headings
-        }
+        headings = {h.text: _vector(_words(library, h.text), idf) for h in article.headings}
         prior = [
             _cosine(v, headings.get(s.quote.passage.section or "", {}))
             for v, s in zip(vectors, scope, strict=True)
@@ -354,11 +352,16 @@ def _sentences(library: Library, passages: Sequence[Passage]) -> list[_Sentence]
             if aligned and text_en:
                 text_en = text_en[english[k][0] : english[last][1]]
             quote = SummarySentence(text, text_en, passage, passage.lines_of(start, end))
-            # (a sentence names a person once, as a question does: 研究, 研究者 -> 研究者)
             tokens = tuple(subsumed(kept_tokens(library.tokenize_ja, text)))
             out.append(_Sentence(quote, tokens))
             k = last + 1
     return out
+
+
+def _words(library: Library, text: str) -> list[str]:
+    """A heading's, the title's or a topic's Japanese tokens, naming a person once as a sentence's
+    do (研究, 研究者 -> 研究者: index.tokenize.subsumed)."""
+    return subsumed(library.tokenize_ja(text))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -426,10 +429,8 @@ def _headline(
 ) -> _Headline:
     """The title's and its heading's content each sentence states, and its place in the article
     and in its section, weighed by `mix`."""
-    title = _weights(subsumed(library.tokenize_ja(article.title)), idf)
-    headings = {
-        h.text: _weights(subsumed(library.tokenize_ja(h.text)), idf) for h in article.headings
-    }
+    title = _weights(_words(library, article.title), idf)
+    headings = {h.text: _weights(_words(library, h.text), idf) for h in article.headings}
     echoes = _section_echoes(article, scope, title, headings)
     seen: Counter[int] = Counter()
     scores, shares = [], []
@@ -587,7 +588,7 @@ def _relevance(library: Library, topic: str, scope: Sequence[_Sentence]) -> list
     sentence's share but never lower it."""
     japanese_docs = [s.tokens for s in scope]
     if is_japanese(topic):
-        tokens = _topic_tokens(subsumed(library.tokenize_ja(topic)))
+        tokens = _topic_tokens(_words(library, topic))
         return _coverages(_as_written(library, tokens, japanese_docs), japanese_docs)
     tokens = _topic_tokens(library.tokenize_en(topic))
     japanese = _coverages(library.glossary.to_japanese(tokens), japanese_docs)
