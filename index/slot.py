@@ -37,8 +37,11 @@ _JA_MEASURES = frozenset(
 _EN_MEASURES = frozenset(
     "revenue revenues valuation worth stock salary salaries pay budget income profit profits cost".split()
 )
-# Particles marking a subject or a topic (メタは, メタが, OpenAIって, チェンも).
+# Particles marking a subject or a topic (メタは, メタが, OpenAIって, チェンも), and those marking
+# who else takes part in a count of people asked with a verb of its own: the agent, the source, the
+# place, the partner (メタに何人引き抜かれた, OpenAIから何人抜けた): not who is counted.
 _JA_SUBJECT = frozenset("は が って も".split())
+_JA_PARTAKING = frozenset("に から で と へ より".split())
 # Verbs too general to say what is asked about (いるの?, 言ったのは誰?).
 _JA_LIGHT_VERBS = frozenset("いる ある おる する なる 言う できる くる 来る 行く やる".split())
 # Nouns that belong to the question word, not to what it asks about (西暦何年).
@@ -204,7 +207,11 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
                 start -= 1
             run = "".join(n[0] for n in nodes[start : i + 1])
             numeric = start > 0 and nodes[start - 1][2] == "数詞"  # 1990年, 15世紀
-            if people and nodes[i + 1][0] in _JA_SUBJECT and not _PEOPLE_END.search(run):
+            if (
+                people
+                and nodes[i + 1][0] in _JA_SUBJECT | _JA_PARTAKING
+                and not _PEOPLE_END.search(run)
+            ):
                 # メタは何人引き抜いた: who acts, not who is counted (研究者は何名抜けた is)
                 return Focus([], False)
             i = start

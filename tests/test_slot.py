@@ -30,6 +30,9 @@ COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
         # who acts is not who is counted; people who act are (研究者は何名抜けた)
         ("メタは何人引き抜いた?", [], False),
         ("メタって何人にオファー出したの?", [], False),
+        # ... nor the agent or the source (に, から)
+        ("メタに何人引き抜かれた?", [], False),
+        ("OpenAIから何人抜けたの?", [], False),
         ("研究者は何名抜けたの?", ["研究", "研究者"], True),  # (either: 研究責任者 too)
         ("OpenAIって社員何人いるの?", ["社員"], True),
         ("共産党の幹部は何人か", ["幹部"], True),  # no verb of its own: counted
