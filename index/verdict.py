@@ -154,7 +154,7 @@ def gives_advice(text: str) -> bool:
 WHAT_TO_DO = re.compile(
     r"\bwhat (?:should|can|could|do|would) (?:\w+ ){1,3}?do\b|\bwhat to (?:do|say)\b|\badvi[cs]e"
     r"|\bhow (?:should|do|can) (?:\w+ ){1,3}?(?:respond|react|handle|deal)"
-    r"|どうすれば|どうしたら|どう(?:返|対応|断)|べき|アドバイス|助言"
+    r"|どうすれば|どうしたら|どうしろ|どう(?:返|対応|断)|べき|アドバイス|助言"
 )
 
 

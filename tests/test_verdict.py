@@ -269,6 +269,7 @@ def test_advice_the_article_reports_is_not_the_asker_s_own(
         ("what's the advice for ridiculously high offers", True),
         ("メタのリクルーターがしつこかったらどう返せばいいの", True),
         ("高額オファーが来たらどうすればいい?", True),
+        ("すごい額のオファー来たらどうしろって言われてる?", True),  # the imperative, reported
         ("what did meta offer", False),
         ("why is openai closing for a week", False),
         ("メタはいくら提示したの?", False),
