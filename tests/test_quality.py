@@ -92,8 +92,9 @@ def test_heldout_answerable_are_answered(library: Library) -> None:
     # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; the
     # people-count ranking, SNS as ソーシャルメディア and their refits: 0.689, 3.3%; README)
     assert report["wrongly_declined"] <= 0.034
-    # (0.711 / 0.778 since 研究者 is a word of its own)
-    assert ja["answered@1"] >= 0.68 and en["answered@1"] >= 0.77
+    # (0.711 / 0.778 since 研究者 is a word of its own; 0.756 / 0.778 since a word's idf is
+    # blended with its synonyms', index.search.SYNONYM_IDF_BLEND)
+    assert ja["answered@1"] >= 0.73 and en["answered@1"] >= 0.77
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
@@ -119,8 +120,9 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # half held out, written at its start) and measured: tune 0.815 / 0.787, 0.963, 4.3%; held out
     # 0.846 / 0.857, 0.80, 0%.
     ("split", "ja1", "en1", "offtopic", "wrong"),
-    # A later round (what to do prefers advice, 研究者 a word of its own): tune 0.827 / 0.805.
-    [("tune", 0.82, 0.79, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
+    # A later round (what to do prefers advice, 研究者 a word of its own): tune 0.827 / 0.805;
+    # the next (a word's idf blended with its synonyms'): tune 0.852 / 0.805, held out the same.
+    [("tune", 0.84, 0.79, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
@@ -134,9 +136,10 @@ def test_channel_set(
 
 @pytest.mark.parametrize(
     # the tuning part chose the search's settings: measured 0.816 (40/49) Japanese and, since the
-    # glossary synonyms' weight 0.3 (index.search.EN_SYNONYM_WEIGHT), 0.816 (40/49) English
+    # glossary synonyms' weight 0.3 (index.search.EN_SYNONYM_WEIGHT), 0.816 (40/49) English;
+    # Japanese 0.898 (44/49) since a word's idf is blended with its synonyms'
     ("lang", "floor"),
-    [("ja", 0.81), ("en", 0.81)],
+    [("ja", 0.87), ("en", 0.81)],
 )
 def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> None:
     questions = [q for q in load_questions(DATA / "answerable.jsonl", "tune") if q.lang == lang]

@@ -266,3 +266,12 @@ def test_money_given_is_the_amount_offered(library: Library, question: str) -> N
     # as often sending or issuing ("メッセージ出した")
     assert library.search(question).hits[0].passage.lines == (7, 7)
     assert in_money_sense(["メタ", "出す"]) == ["メタ", "提示", "支払う"]
+
+
+def test_a_word_counts_as_rare_as_its_synonyms(library: Library) -> None:
+    # 休み stands in one passage (23-24), but the article says the week off in many words (休養,
+    # 休止, 閉鎖週...): its idf is blended with its most used synonym's, and a question about
+    # whether the break stops the exodus finds the answer (32), not the employee who welcomes it.
+    assert library._idf_kept("休み") < 1.0
+    assert library._idf_kept("流出") == 1.0  # (no synonym of it is used more)
+    assert library.search("この休みで流出止まる?").hits[0].passage.lines[0] == 32
