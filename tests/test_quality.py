@@ -121,8 +121,10 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # 0.846 / 0.857, 0.80, 0%.
     ("split", "ja1", "en1", "offtopic", "wrong"),
     # A later round (what to do prefers advice, 研究者 a word of its own): tune 0.827 / 0.805;
-    # the next (a word's idf blended with its synonyms'): tune 0.852 / 0.805, held out the same.
-    [("tune", 0.84, 0.79, 0.95, 0.05), ("heldout", 0.83, 0.84, 0.78, 0.0)],
+    # the next (a word's idf blended with its synonyms'): tune 0.852 / 0.805, held out the same;
+    # with that round's 38 (`ch-*-s9`, tuning, written at its start: 11/20 and 16/18 answered
+    # then, 13/20 and 16/18 after it): tune 0.812 / 0.812, 5.1% wrongly declined.
+    [("tune", 0.80, 0.80, 0.95, 0.055), ("heldout", 0.83, 0.84, 0.78, 0.0)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
