@@ -85,6 +85,9 @@ VARIANTS = [
     ("What did Chen say about Meta?", "question: what did chen say about meta?"),
     ("Why is OpenAI shutting down for a week?", "quick q - why is openai shutting down for a week"),
     ("メタはいくら出したの?", "質問です、メタはいくら出したの?"),
+    # a call or a hesitation before a Japanese question (not ねえさん: a separator follows)
+    ("チェンの役職なに?", "ねえ、チェンの役職なに?"),
+    ("メタって何人引き抜いたの?", "えっと、メタって何人引き抜いたの?"),
     # how the asker feels, and an indirect question's wrapper at a Japanese question's end
     ("メタはいくら提示したの?", "メタはいくら提示したのか気になる"),
     ("メタはいくら提示したの?", "気になるんだけど、メタはいくら提示したの?"),
@@ -136,6 +139,9 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("メタって何人引き抜いたかわかる?", "メタって何人引き抜いた?"),
         ("面白い映画教えて", "面白い映画教えて"),  # a recommendation asked: no wrapper
         ("これ知ってる?", "これ知ってる?"),
+        ("なあなあ、これ何の記事?", "これ何の記事?"),
+        ("ねえさんの話", "ねえさんの話"),  # a word, not a call: no separator after it
+        ("ねえ", "ねえ"),  # a call alone stays one
     ],
 )
 def test_plain(question: str, expected: str) -> None:
