@@ -35,9 +35,13 @@ NEIGHBOUR_CHARS = 300  # /passage: the paragraphs before and after it
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Discord's own syntax in a message: mentions of users, roles, channels and commands, custom
-# emoji, timestamps, @everyone / @here, links. Not words of the question: they are not searched.
+# emoji, timestamps, @everyone / @here, links; and as typed where it was not turned into one: an
+# @handle ("@bot 役員も休むの?") and an emoji's :shortcode: (":thinking: 役員も休むの?"). Not words of
+# the question (a Latin word in a Japanese question is read as a name the article never uses): they
+# are not searched.
 _DISCORD_SYNTAX = re.compile(
     r"<(?:@[!&]?|#|/[\w -]+:|a?:\w+:|t:)\d+(?::\w)?>|@(?:everyone|here)\b|https?://\S+"
+    r"|(?<!\S)@[\w.-]{2,32}|(?<!\w):[a-z][a-z0-9_+-]{1,31}:(?!\w)"
 )
 # Words that only an English sentence uses. A question without any of them ("OpenAI", "1",
 # "Sam Altman") says nothing about the asker's language, so their locale decides.

@@ -346,3 +346,22 @@ def test_the_articles_people_are_quoted_where_it_introduces_them(
     assert answer.answered and answer.verdict == "answered"
     # Zuckerberg (8), Chen (9-10), Altman (11): each one's first mention, in the article's order
     assert [q.citation.lines for q in answer.quotes] == [(8, 8), (9, 10), (11, 11)]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "<@987654321098765432> 役員も休むの?",  # someone else mentioned
+        "<:pepe:123456789012345678> 役員も休むの?",  # a custom emoji
+        "@bot 役員も休むの?",  # a mention typed, not made: an @handle
+        ":thinking: 役員も休むの?",  # an emoji's shortcode left as typed
+        "役員も休むの? :eyes::eyes:",
+    ],
+)
+def test_discord_syntax_is_not_searched(library: Library, variant: str) -> None:
+    # A Latin word in a Japanese question reads as a name the article never uses: "bot" or
+    # "thinking" had the question declined.
+    expected = compose(library, "役員も休むの?")
+    answer = compose(library, variant)
+    assert answer.verdict == expected.verdict == "answered"
+    assert [q.passage.lines for q in answer.quotes] == [q.passage.lines for q in expected.quotes]
