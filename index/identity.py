@@ -15,10 +15,13 @@ from collections.abc import Callable
 # channel's openers and endings): "誰がCEO?", "who is Chen working with?", "日本共産党の委員長は誰?" (a
 # name asked by role: JSQuAD's kind) ask something else: X is a name, without kana (particles,
 # verbs) and short. On normalised (NFKC, casefolded) text.
-_NAME_JA = r"^(?:その|この|あの)?(?P<x>[^\u3041-\u3096]{1,15}?)(?:さん|氏|くん|ちゃん)?"
+_NAME_JA = (
+    r"^(?:(?:まじで|マジで|てか|ちな|ちなみに|で|じゃあ|ところで)[、,\s]*)?"  # a channel's opener
+    r"(?:その|この|あの)?(?P<x>[^\u3041-\u3096]{1,15}?)(?:さん|氏|くん|ちゃん)?"
+)
 _END_JA = (
     r"(?:なの|なん|ですか|でしたっけ|だっけ|だった|なのか|やねん|やろ|かな|だろう|でしょう|っけ"
-    r"|か(?:教えて|知ってる|知りたい|わかる|分かる)(?:ください)?|か|よ|ね|\s)*[?!。、w笑]*$"
+    r"|か?(?:教えて|知ってる|知りたい|わかる|分かる)(?:ください)?|か|よ|ね|\s)*[?!。、w笑]*$"
 )
 _JA = (
     re.compile(

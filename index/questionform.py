@@ -77,7 +77,7 @@ _OPENER = re.compile(
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
     r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
-    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい)+[\s、,!！ー〜]+(?=\S)",
+    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか)+[\s、,!！ー〜]+(?=\S)",
     re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap".split())

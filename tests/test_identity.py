@@ -33,6 +33,10 @@ from index.tokenize import normalize
         ("アルトマンの肩書きって何?", "アルトマン"),
         ("what's chen's role", "chen"),
         ("what does zuckerberg do", "zuckerberg"),
+        # ... with a channel's opener or "tell me" after it
+        ("まじでチェンの役職なに", "チェン"),
+        ("てかアルトマンって誰", "アルトマン"),
+        ("チェンの役職なに教えて", "チェン"),
         ("what did chen do", None),  # what he did, not what he is
         # a name asked for, or what someone did: not who they are
         ("「超嬉しい」って言ったのは誰?", None),

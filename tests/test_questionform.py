@@ -88,6 +88,11 @@ VARIANTS = [
     # a call or a hesitation before a Japanese question (not ねえさん: a separator follows)
     ("チェンの役職なに?", "ねえ、チェンの役職なに?"),
     ("メタって何人引き抜いたの?", "えっと、メタって何人引き抜いたの?"),
+    ("メタが勝ったらどうなる", "ちな、メタが勝ったらどうなる"),  # (ちなみに)
+    (
+        "社員ってどれくらい働かされてるの",
+        "まじで社員ってどれくらい働かされてるの",
+    ),  # an intensifier
     # how the asker feels, and an indirect question's wrapper at a Japanese question's end
     ("メタはいくら提示したの?", "メタはいくら提示したのか気になる"),
     ("メタはいくら提示したの?", "気になるんだけど、メタはいくら提示したの?"),
