@@ -38,7 +38,8 @@ CHAT_SPELLINGS = {
     "hrs": "hours", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years", "mins": "minutes",
     "thru": "through", "tru": "true", "b4": "before", "smth": "something", "sth": "something",
     "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
-    "w/o": "without", "dat": "that",
+    "w/o": "without", "dat": "that", "dm": "message", "dms": "messages", "dmed": "messaged",
+    "dming": "messaging",
 }  # fmt: skip
 _CHAT_WORDS = frozenset(w for w in CHAT_SPELLINGS if "/" not in w) | {"w"}  # (w/, w/o)
 _CHAT = re.compile(

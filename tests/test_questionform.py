@@ -133,6 +133,7 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("paid w/o work?", "paid without work?"),
         ("What is R?", "What is R?"),  # a capital R inside a question is a name
         ("msgs b4 the leak", "messages before the leak"),
+        ("what if meta dms you", "what if meta messages you"),  # not a name the article lacks
         ("座標 (x, y, z) で R とすると?", "座標 (x, y, z) で R とすると?"),
         # where the asker heard it is not asked ("my" is not the asker's own affairs here)
         ("my friend says zuckerberg is recruiting, true?", "zuckerberg is recruiting, true?"),
