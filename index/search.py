@@ -446,7 +446,7 @@ class Library:
         self._persons: dict[str, bool] = {}  # a word -> the dictionary reads it as a person's name
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
         self.judge = judge or _judge()
-        self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary)
+        self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary, self.frequency)
         self._facts = tuple(tokens.facts)
         # A passage that repeats another word for word (an article copied into seeds/ under
         # another name) is never a hit: a reply would quote the same text twice. The first with

@@ -22,6 +22,7 @@ from .spans import _PEOPLE_END, _fact_candidates, sentences
 from .tokenize import is_japanese
 
 if TYPE_CHECKING:
+    from .frequency import WordFrequency
     from .glossary import Glossary
     from .passages import Passage
     from .tokenize import JapaneseTokenizer, Tokenizer
@@ -85,10 +86,18 @@ Node = tuple[str, str, str, str]  # a word as written, and its part of speech (u
 
 
 class Slots:
-    """The slot check with the search's tokenizers and glossary."""
+    """The slot check with the search's tokenizers and glossary; with a word frequency list, a
+    Japanese compound's focus is its most informative part (GTMチーム is a team called GTM: "7人の
+    研究責任者がチームに" is a count next to チーム, not of it; 研究リーダー is still a leader)."""
 
-    def __init__(self, ja: JapaneseTokenizer, en: Tokenizer, glossary: Glossary) -> None:
-        self.ja, self.en, self.glossary = ja, en, glossary
+    def __init__(
+        self,
+        ja: JapaneseTokenizer,
+        en: Tokenizer,
+        glossary: Glossary,
+        frequency: WordFrequency | None = None,
+    ) -> None:
+        self.ja, self.en, self.glossary, self.frequency = ja, en, glossary, frequency
         # (text, kind, thing) -> the words of each part of it that could fill the slot: a
         # passage's are the same for every question (kept, the oldest dropped past PARTS_CACHE).
         self._parts: dict[tuple[str, AnswerType, bool], list[frozenset[str]]] = {}
@@ -110,6 +119,9 @@ class Slots:
                 japanese_focus(question, self.ja) if japanese else english_focus(question, self.en)
             )
             words = focus.words
+            if japanese and len(words) > 1 and self.frequency is not None:
+                words = [max(words, key=lambda w: self.frequency.information(w, "ja"))]
+                focus = focus._replace(words=words)
             forms = focus_forms(words, japanese, self.glossary) if words else []
             if japanese and kind is AnswerType.MONEY:  # (いくら出した: offered; index.answertype)
                 for word, word_forms in zip(words, forms, strict=True):

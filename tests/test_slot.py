@@ -155,3 +155,19 @@ def test_the_heading_a_passage_stands_under_can_hold_the_focus(library: Library)
     assert result.hits[0].passage.lines == (7, 7) and result.verdict == "answered"
     # ... and does not fill a slot it does not hold: OpenAI's head count is not the eight researchers
     assert library.search("OpenAIって社員何人いるの?").verdict != "answered"
+
+
+def test_a_japanese_compound_focus_is_its_most_informative_part(
+    ja: JapaneseTokenizer, en: EnglishTokenizer, library: Library
+) -> None:
+    # GTMチーム is a team called GTM: seven leaders messaging their チーム is no count of it; a
+    # research leader (研究リーダー) is still counted by 7人の研究責任者.
+    slots = Slots(ja, en, library.glossary, library.frequency)
+    text = "OpenAIの他の7人の研究責任者がチームに注意を促すメッセージを送っている。"
+    passage = Passage("doc:1", "doc", (1, 1), None, text)
+    assert slots.unfilled(normalize("GTMチームって何人いるの?"), True, COUNT, passage)
+    assert not slots.unfilled(normalize("研究責任者って何人いるの?"), True, COUNT, passage)
+    # without a frequency list, any part fills it
+    assert not Slots(ja, en, library.glossary).unfilled(
+        normalize("GTMチームって何人いるの?"), True, COUNT, passage
+    )
