@@ -115,6 +115,9 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what's the name of the employee who posted?", AnswerType.PERSON),
         ("メタの新チームの名前は?", None),  # a team's name: not a person's
         ("SNSで嘆いてた社員、名前わかる?", AnswerType.PERSON),
+        ("what's the name of meta's recruiter", AnswerType.PERSON),  # (a possessive before it)
+        ("メタのリクルーターの名前は?", AnswerType.PERSON),
+        ("what's the name of meta's new team", None),
         ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
         ("what percent of staff left?", AnswerType.COUNT),
         ("what's the average salary at openai", AnswerType.MONEY),
