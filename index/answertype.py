@@ -84,8 +84,9 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"(?:社員|従業員|リーダー|研究者|人|スタッフ|幹部|役員|人物|リクルーター|責任者|担当者"
             r"|社長|創業者)[、,\s]?\w{0,3}?の?名前"
-            r"|\bname of (?:the |that |this )?(?:\w+(?:'s)? )?(?:employee|leader|researcher|person"
-            r"|guy|staffer|exec\w*|engineer|recruiter|ceo|founder|boss|manager)"
+            r"|\bnames? of (?:the |that |this |these |those )?(?:\w+(?:'s)? )?(?:employee|leader"
+            r"|researcher|person|people|guy|staffer|exec\w*|engineer|recruiter|ceo|founder|boss"
+            r"|manager)"
             r"|\b(?:employee|leader|researcher|person|guy|staffer|engineer|recruiter|ceo|founder"
             r"|boss|manager)'?s name\b"
         ),

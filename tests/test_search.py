@@ -118,6 +118,7 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what's the name of meta's recruiter", AnswerType.PERSON),  # (a possessive before it)
         ("メタのリクルーターの名前は?", AnswerType.PERSON),
         ("what's the name of meta's new team", None),
+        ("what are the names of the 8 researchers", AnswerType.PERSON),
         ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
         ("what percent of staff left?", AnswerType.COUNT),
         ("what's the average salary at openai", AnswerType.MONEY),
