@@ -98,6 +98,7 @@ VARIANTS = [
     ("メタはいくら提示したの?", "気になるんだけど、メタはいくら提示したの?"),
     ("アルトマンって誰?", "アルトマンって誰って知ってる?"),
     ("チェンって誰?", "チェンって誰か教えて"),
+    ("役員も休むの?", "役員も休むのか誰かわかる?"),  # (a "who" asked: the CEO, line 31)
 ]
 
 
@@ -145,6 +146,11 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("メタって何人引き抜いたかわかる?", "メタって何人引き抜いた?"),
         ("面白い映画教えて", "面白い映画教えて"),  # a recommendation asked: no wrapper
         ("これ知ってる?", "これ知ってる?"),
+        # asked of the channel: its 誰か is someone, not a "who" asked
+        ("役員も休むのか誰かわかる?", "役員も休む?"),
+        ("アルトマンはこの件で何してるの知ってる人いる?", "アルトマンはこの件で何してる?"),
+        ("アルトマンって誰か知ってる?", "アルトマンって誰?"),  # here it is the "who"
+        ("知ってる人いる?", "知ってる人いる?"),  # nothing before it: left as it is
         ("なあなあ、これ何の記事?", "これ何の記事?"),
         ("ねえさんの話", "ねえさんの話"),  # a word, not a call: no separator after it
         ("ねえ", "ねえ"),  # a call alone stays one
