@@ -54,7 +54,7 @@ _CHAT = re.compile(
 # heard what they ask about ("my friend says ...", "I read that ...", "someone said ...").
 _LABEL = re.compile(
     r"^(?:(?:quick|random|dumb|stupid|serious|simple|small|another|one more|a) )?(?:q|qq|question)"
-    r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*"
+    r"\s*[:\-–]\s*|^(?:help|halp|pls help)\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*"
     r"|^(?:(?:so|ok|okay|wait|hey|but|and) )*(?:(?:my|a|some) \w+|someone|somebody|people"
     r"|everyone|i|we)(?: (?:just|also))? (?:says?|said|told me|tells me|heard|read)"
     r"(?: (?:somewhere|online|here))?(?: that)?[\s,:]+(?=\w)"
@@ -72,7 +72,7 @@ _LABEL = re.compile(
 # an indirect question's wrapper ("anyone know who ...", "can you tell me what ..."), and a filler
 # after it ("... pls", "rn"; not "tho": "why tho" asks why, after a summary).
 _OPENER = re.compile(
-    r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk)\b"
+    r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like)\b"
     r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
@@ -82,6 +82,8 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap".split())
+# ... and two words (a plea, or "or not" as a channel says it)
+_FILLER_PAIRS = frozenset({("pls", "help"), ("plz", "help"), ("please", "help"), ("or", "nah")})
 _END_MARKS = " ?!.~,"
 
 
@@ -138,10 +140,16 @@ def _without_fillers_after(text: str) -> str:
     body = text.rstrip(_END_MARKS)
     marks = text[len(body) :]
     head, _, last = body.rpartition(" ")
-    if not head or last.lower() not in _FILLERS_AFTER:
+    if not head or (last.lower() not in _FILLERS_AFTER and last.lower() not in ("help", "nah")):
         return text  # (most questions: one look at the last word)
-    while head and last.lower() in _FILLERS_AFTER:
-        body = head.rstrip(" ,")
+    while head:
+        before, _, word = head.rpartition(" ")
+        if before and (word.lower(), last.lower()) in _FILLER_PAIRS:
+            body = before.rstrip(" ,")
+        elif last.lower() in _FILLERS_AFTER:
+            body = head.rstrip(" ,")
+        else:
+            break
         head, _, last = body.rpartition(" ")
     return body + marks
 

@@ -135,6 +135,16 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("What is R?", "What is R?"),  # a capital R inside a question is a name
         ("msgs b4 the leak", "messages before the leak"),
         ("what if meta dms you", "what if meta messages you"),  # not a name the article lacks
+        # a channel's plea and openers around the question
+        (
+            "what is sam altman doing about all this pls help",
+            "what is sam altman doing about all this",
+        ),
+        ("why is morale tanking or nah", "why is morale tanking"),
+        ("real quick, how does chen feel", "how does chen feel"),
+        ("help: what is sam altman doing", "what is sam altman doing"),
+        ("did leaders offer help", "did leaders offer help"),  # help asked of: a word of it
+        ("pls help", "pls help"),
         ("座標 (x, y, z) で R とすると?", "座標 (x, y, z) で R とすると?"),
         # where the asker heard it is not asked ("my" is not the asker's own affairs here)
         ("my friend says zuckerberg is recruiting, true?", "zuckerberg is recruiting, true?"),
