@@ -76,12 +76,13 @@ _OPENER = re.compile(
     r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
-    r"|tell me|i wonder|wondering)[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
+    r"|tell me|i wonder|wondering|i (?:wanna|want to) know|eli5|(?:can|could) (?:some|any)(?:one|body)"
+    r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか)+[\s、,!！ー〜]+(?=\S)",
     re.IGNORECASE,
 )
-_FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap".split())
+_FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro".split())
 # ... and two words (a plea, or "or not" as a channel says it)
 _FILLER_PAIRS = frozenset({("pls", "help"), ("plz", "help"), ("please", "help"), ("or", "nah")})
 _END_MARKS = " ?!.~,"

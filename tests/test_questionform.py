@@ -127,7 +127,7 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("What did Chen say about Meta?", "What did Chen say about Meta?"),
         ("Sam Altman?", "Sam Altman?"),  # two capitalised words: names, not title case
         ("y r ppl leaving", "why are people leaving"),
-        ("Y tho", "Why tho"),
+        ("Y tho", "Why"),  # (tho: a filler after it)
         ("hey there", "hey there"),  # a greeting alone stays one (bot.answer.social)
         ("So what's the main quest?", "So what's the main quest?"),  # "so" leans on the last turn
         ("WAT R THEY DOING", "What are they doing"),
@@ -145,6 +145,8 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("help: what is sam altman doing", "what is sam altman doing"),
         ("did leaders offer help", "did leaders offer help"),  # help asked of: a word of it
         ("pls help", "pls help"),
+        ("i wanna know whats chen's title", "whats chen's title"),
+        ("who is sam altman bro", "who is sam altman"),
         ("座標 (x, y, z) で R とすると?", "座標 (x, y, z) で R とすると?"),
         # where the asker heard it is not asked ("my" is not the asker's own affairs here)
         ("my friend says zuckerberg is recruiting, true?", "zuckerberg is recruiting, true?"),
