@@ -79,7 +79,9 @@ _OPENER = re.compile(
     r"|tell me|i wonder|wondering|i (?:wanna|want to) know|eli5|(?:can|could) (?:some|any)(?:one|body)"
     r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
-    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか)+[\s、,!！ー〜]+(?=\S)",
+    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか)+[\s、,!！ー〜]+(?=\S)"
+    # ... or "really?" before it (まじで80時間?: the echo of an answer, doubted)
+    r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro".split())

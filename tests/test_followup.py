@@ -34,6 +34,7 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("もっと詳しく", True),
         ("表向きは?", True),
         ("1億ドル?", True),
+        ("まじで80時間?", True),  # (an echo, doubted)
         ("?", True),
         ("Why?", True),
         ("What about Chen?", True),

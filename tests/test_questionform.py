@@ -165,6 +165,7 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("知ってる人いる?", "知ってる人いる?"),  # nothing before it: left as it is
         ("なあなあ、これ何の記事?", "これ何の記事?"),
         ("ねえさんの話", "ねえさんの話"),  # a word, not a call: no separator after it
+        ("まじで80時間?", "80時間?"),  # an answer's echo, doubted: still an echo
         ("ねえ", "ねえ"),  # a call alone stays one
     ],
 )
