@@ -72,14 +72,16 @@ _LABEL = re.compile(
 # an indirect question's wrapper ("anyone know who ...", "can you tell me what ..."), and a filler
 # after it ("... pls", "rn"; not "tho": "why tho" asks why, after a summary).
 _OPENER = re.compile(
-    r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like)\b"
-    r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:]+(?=\w)"
+    r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like|really"
+    r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez)\b"
+    r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:?]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
     r"|tell me|i wonder|wondering|i (?:wanna|want to) know|eli5|(?:can|could) (?:some|any)(?:one|body)"
     r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
-    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか)+[\s、,!！ー〜]+(?=\S)"
+    r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
+    r"[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
     # ... or "really?" before it (まじで80時間?: the echo of an answer, doubted)
     r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,

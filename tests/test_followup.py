@@ -35,6 +35,9 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("表向きは?", True),
         ("1億ドル?", True),
         ("まじで80時間?", True),  # (an echo, doubted)
+        ("え、80時間?", True),
+        ("really? 80 hours?", True),
+        ("seriously, 100 million?", True),
         ("?", True),
         ("Why?", True),
         ("What about Chen?", True),

@@ -166,6 +166,10 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("なあなあ、これ何の記事?", "これ何の記事?"),
         ("ねえさんの話", "ねえさんの話"),  # a word, not a call: no separator after it
         ("まじで80時間?", "80時間?"),  # an answer's echo, doubted: still an echo
+        ("えっ1億ドル?", "1億ドル?"),
+        ("はい、わかりました", "はい、わかりました"),  # (は is a "huh?" only before a mark)
+        ("whoa, 100 million?", "100 million?"),
+        ("wow", "wow"),  # alone it stays (bot.answer.social)
         ("ねえ", "ねえ"),  # a call alone stays one
     ],
 )
