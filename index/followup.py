@@ -87,6 +87,12 @@ _LANGUAGE_ASKED = re.compile(
     r"(?: (?:pls|please|plz))?(?:お願い(?:します)?|頼む|教えて|言って|答えて|ください)?$"
 )
 _PUNCTUATION = re.compile(r"^[\s?!.。…]+|[\s?!.。…]+$")
+# A connector before a question (で、他には?, じゃあもっと詳しく, "so who is chen?"): it joins the question
+# to the conversation, but says nothing of what it asks or what it points at.
+_CONNECTOR = re.compile(
+    r"^(?:(?:じゃあ|じゃ|それで|んで|ほんで)[、,\s]*|で[、,\s]+|(?:and|so|but|ok so|okay so)[\s,]+)"
+    r"(?=[^\s?？!！.。…])"
+)
 _WORD = re.compile(r"\w")
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _JA_MORE = re.compile(
@@ -156,7 +162,7 @@ def echoes(library: Library, question: str) -> bool:
 
 
 def _bare(question: str) -> str:
-    return _PUNCTUATION.sub("", normalize(plain(question)))
+    return _PUNCTUATION.sub("", _CONNECTOR.sub("", normalize(plain(question))))
 
 
 def leans_on_previous(library: Library, question: str) -> bool:
@@ -164,10 +170,12 @@ def leans_on_previous(library: Library, question: str) -> bool:
     question = plain(question)  # "wat abt chen" as "what about chen"
     text = normalize(question)
     cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)
-    # "Who is Chen?", "アルトマンって誰?" name their own subject: a new topic however short ("who
-    # is he?", "そのマークって誰?" point back).
-    subject = identity_subject(text)
-    if subject and not cue and own_words(library, subject):
+    # "Who is Chen?", "アルトマンって誰?" name their own subject: a new topic however short, after a
+    # connector too ("so who is chen?", じゃあチェンの役職は?); "who is he?", "そのマークって誰?" point back.
+    bare = _CONNECTOR.sub("", text)
+    subject = identity_subject(bare)
+    pointing = _JA_CUES.search(bare) if is_japanese(bare) else _EN_CUES.search(bare)
+    if subject and not pointing and own_words(library, subject):
         return False
     words = own_words(library, question)
     if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):

@@ -57,6 +57,11 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("チェンの役職は?", False),
         ("who is he?", True),
         ("そのマークって誰?", True),
+        # ... after a connector too, which joins the question to the conversation
+        ("じゃあチェンの役職は?", False),
+        ("so who is chen?", False),
+        ("じゃあそのマークって誰?", True),
+        ("で、他には?", True),
         # "why" with words of its own asks a question of its own; alone it leans on the last
         ("why is openai closing for a week", False),
         ("OpenAIはなんで休むの?", False),
@@ -82,6 +87,8 @@ def test_which_questions_lean_on_the_one_before(
         ("anything more?", True),
         ("続けて", True),
         ("それで?", True),
+        ("で、もっと詳しく", True),
+        ("じゃあ他には?", True),
         ("その後は?", True),
         ("ほかは?", True),
         ("then what?", True),
