@@ -808,9 +808,13 @@ class Library:
                     found += [(self.en, t) for t in latin[1:]]
                 if self.has_english:
                     found += [(self.en, t) for t in self.glossary.to_english([token])]
-            else:  # (its long forms are among the tokens already)
+            else:
                 found = [(self.en, token)]
                 found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
+                # A word the rendering writes longer or shorter (zuck: zuckerberg) is known in that
+                # form; its forms are among the question's tokens too, searched as words of their own.
+                if len(token) >= MIN_STRETCH and not self.en.idf(token):
+                    found += [(self.en, t) for t in self.en.stretch(token, MIN_STRETCH)]
             found = [(index, form) for index, form in found if index.idf(form)]
             info = self.frequency.information(token, "ja" if japanese else "en")
             word = self._words[key] = _Word(tuple(found), info, bool(found))
