@@ -39,7 +39,12 @@ CHAT_SPELLINGS = {
     "thru": "through", "tru": "true", "b4": "before", "smth": "something", "sth": "something",
     "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
     "w/o": "without", "dat": "that", "dm": "message", "dms": "messages", "dmed": "messaged",
-    "dming": "messaging",
+    "dming": "messaging", "hw": "how", "wats": "whats", "wuts": "whats",
+    # a dropped g ("wats openai doin about it")
+    "doin": "doing", "goin": "going", "sayin": "saying", "talkin": "talking", "tryin": "trying",
+    "gettin": "getting", "makin": "making", "leavin": "leaving", "workin": "working",
+    "payin": "paying", "lookin": "looking", "thinkin": "thinking", "happenin": "happening",
+    "nothin": "nothing", "somethin": "something", "poachin": "poaching", "quittin": "quitting",
 }  # fmt: skip
 _CHAT_WORDS = frozenset(w for w in CHAT_SPELLINGS if "/" not in w) | {"w"}  # (w/, w/o)
 _CHAT = re.compile(

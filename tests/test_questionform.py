@@ -135,6 +135,8 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("What is R?", "What is R?"),  # a capital R inside a question is a name
         ("msgs b4 the leak", "messages before the leak"),
         ("what if meta dms you", "what if meta messages you"),  # not a name the article lacks
+        ("wats openai doin about it", "whats openai doing about it"),  # (a dropped g)
+        ("hw many ppl left", "how many people left"),
         # a channel's plea and openers around the question
         (
             "what is sam altman doing about all this pls help",
