@@ -221,7 +221,8 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
             numeric = start > 0 and nodes[start - 1][2] == "数詞"  # 1990年, 15世紀
             if (
                 people
-                and nodes[i + 1][0] in _JA_SUBJECT | _JA_PARTAKING
+                # (or right before the question word, its particle dropped: メタ何人引き抜いた)
+                and (nodes[i + 1][0] in _JA_SUBJECT | _JA_PARTAKING or i + 1 == cue)
                 and not _PEOPLE_END.search(run)
             ):
                 # メタは何人引き抜いた: who acts, not who is counted (研究者は何名抜けた is)
