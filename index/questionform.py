@@ -75,7 +75,8 @@ _LABEL = re.compile(
 # Words around a question that ask nothing: a greeting or a filler before it ("hey bot, ...", "yo",
 # "ok"; not "so", "and", "but": in a conversation they lean on the question before, index.followup),
 # an indirect question's wrapper ("anyone know who ...", "can you tell me what ..."), and a filler
-# after it ("... pls", "rn"; not "tho": "why tho" asks why, after a summary).
+# after it ("... pls", "rn", "tho": "why tho" asks why, and follows a summary's headline as "why?"
+# does, index.followup).
 _OPENER = re.compile(
     r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like|really"
     r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez)\b"
@@ -94,6 +95,7 @@ _OPENER = re.compile(
 _FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro".split())
 # ... and two words (a plea, or "or not" as a channel says it)
 _FILLER_PAIRS = frozenset({("pls", "help"), ("plz", "help"), ("please", "help"), ("or", "nah")})
+_PAIRS_LAST = frozenset(last for _, last in _FILLER_PAIRS)
 _END_MARKS = " ?!.~,"
 
 
@@ -150,7 +152,7 @@ def _without_fillers_after(text: str) -> str:
     body = text.rstrip(_END_MARKS)
     marks = text[len(body) :]
     head, _, last = body.rpartition(" ")
-    if not head or (last.lower() not in _FILLERS_AFTER and last.lower() not in ("help", "nah")):
+    if not head or (last.lower() not in _FILLERS_AFTER and last.lower() not in _PAIRS_LAST):
         return text  # (most questions: one look at the last word)
     while head:
         before, _, word = head.rpartition(" ")

@@ -200,14 +200,6 @@ JA_FLOOR_FOR_EN = 0.45
 # Chosen on the tuning sets: 0.25-0.4 answerable.jsonl tune English +1 against 0.2, 0.1 -1,
 # 0.5 questions.jsonl English -1.
 EN_SYNONYM_WEIGHT = 0.3
-# ... and how far a question's word counts as rare as its synonyms are (Lucene's blended term
-# statistics): its idf moves this share of the way to that of its synonym the articles use most.
-# The article says its event in many words (営業停止, 休養, 閉鎖週, 操業停止, 休止) and 休み in one
-# passage only, which then drew every question about the week off (幹部も休むの?). Chosen on the
-# tuning parts over 0.5-1.0: 0.75 answers channel.jsonl Japanese +5, answerable.jsonl +2 and one
-# more opening of the tuning conversations; 1.0 lost a follow-up; JSQuAD (even half) recall@1 -2
-# of 1,746, @3 the same.
-SYNONYM_IDF_BLEND = 0.75
 # Japanese questions: weight of the English rendering, searched with the question's words put
 # into English through the glossary, next to the Japanese side.
 EN_WEIGHT_FOR_JA = 0.4
