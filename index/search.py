@@ -234,6 +234,19 @@ SYNONYM_WEIGHT = 0.3
 # more opening of the tuning conversations; 1.0 lost a follow-up; JSQuAD (even half) recall@1 -2
 # of 1,746, @3 the same.
 SYNONYM_IDF_BLEND = 0.75
+# Words a follow-up uses to ask after what was said, not to name a subject of its own ("その影響は?",
+# "原因は?", "any downside?"): with no word the articles use, such a follow-up is still judged with
+# the earlier question's words; one naming a new subject ("what about pizza", "じゃあ天気は?") alone.
+RELATION_WORDS_JA = frozenset(
+    """影響 原因 狙い 理由 結果 目的 メリット デメリット 問題 効果 意味 背景 経緯 反応 対策 今後 詳細
+    中身 根拠 動機 意図 評価 感想 意見 見方 予想 見通し 結末 欠点 利点 弱点 長所 短所 リスク 反響
+    真相 実態 現状 本音 表向き 裏 規模 期間 範囲 対象 条件 方法 手段 仕組み 代償 犠牲""".split()
+)
+RELATION_WORDS_EN = frozenset(
+    """effect impact reason cause result purpose point downside upside benefit problem response
+    reaction background consequence outcome detail motive intent goal aim risk catch drawback pro
+    con opinion view takeaway scale scope cost price condition method way plan""".split()
+)
 # Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
 # follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
 # barely match, "原因は?", then leans on the earlier question). Chosen on tests/data/followups.jsonl
@@ -751,9 +764,16 @@ class Library:
         another script, whichever of the two the verdict trusts more). One naming something the
         articles never name ("What about Google?") brings a subject of its own: judged alone.
         `nouns`: the follow-up's own (index.tokenize.JapaneseTokenizer.analyze)."""
-        if own.unknown_name:
-            return own
         japanese = is_japanese(query)
+        # ... and so does one whose own words the articles never use, none of them asking after
+        # what was said (pizza, 天気: not 影響, 原因, downside: a relation of the last topic).
+        subjects = [t for t in tokens if nouns is None or t in nouns]  # (a verb names none: 行く)
+        if own.unknown_name or (
+            subjects
+            and not any(self._word(token, japanese).known for token in tokens)
+            and not any(self._relation(token, japanese) for token in subjects)
+        ):
+            return own
         before = self._nouns(prior.query)
         if is_japanese(prior.query) == japanese:
             words = list(dict.fromkeys([*tokens, *prior.tokens]))
@@ -763,6 +783,17 @@ class Library:
             normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names, before
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _relation(self, token: str, japanese: bool) -> bool:
+        """Whether a follow-up's word asks after a relation of what was said (its effect, cause,
+        aim, downside) rather than naming a subject of its own."""
+        if japanese:
+            return token in RELATION_WORDS_JA
+        return token in self._relation_en
+
+    @functools.cached_property
+    def _relation_en(self) -> frozenset[str]:
+        return frozenset(t for w in RELATION_WORDS_EN for t in self.tokenize_en(w))
 
     def _nouns(self, query: str) -> set[str] | None:
         """Which of an earlier question's tokens are nouns (Japanese; None for English: all

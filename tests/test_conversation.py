@@ -150,3 +150,24 @@ def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: 
         previous = Turn(question, resolved.result.lang, quoted(resolved.result), resolved.context)
         chat.ask(question)
         assert chat.previous is not None and chat.previous.passages == previous.passages
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "verdict"),
+    [
+        # a new subject the article never mentions, put as a follow-up: judged alone
+        ("What did Meta offer?", "what about pizza", "off_topic"),
+        ("メタは何人引き抜いたの?", "じゃあ明日の天気は?", "off_topic"),
+        # ... but a relation of the last topic (its effect, its cause) is asked of it
+        ("ザッカーバーグは勧誘に関わってるの?", "その影響は?", "answered"),
+        ("燃え尽きのリスクって書いてある?", "原因は?", "answered"),
+    ],
+)
+def test_a_follow_up_naming_a_subject_of_its_own_is_judged_alone(
+    library: Library, first: str, then: str, verdict: str
+) -> None:
+    chat = Conversation(library)
+    assert chat.ask(first).verdict == "answered"
+    answer = chat.ask(then)
+    assert answer.verdict == verdict
+    assert bool(answer.quotes) is (verdict != "off_topic")
