@@ -336,6 +336,12 @@ _GIST = re.compile(
     r"(?: pls| please| plz| for me| thanks| thx| real quick)*\W*$"
     r"|^(?:要約|まとめ|要点|概要)(?:して|て|を|お願い|教えて|ちょうだい|ください|くれ|頼む|よろしく)*\W*$"
     r"|^(?:[0-9一二三]行で)(?:まとめて|教えて|要約して|説明して)?(?:ください|お願い)?\W*$"
+    # ... or its point asked without naming the article ("what's the main point", "key takeaways?",
+    # "what's the headline", 要点は?, 結論は?)
+    r"|^(?:so |ok |okay )?(?:what(?:'s|s| is| are| was| were)? )?(?:the )?(?:main|key|big) "
+    r"(?:points?|takeaways?|ideas?|message)\W*$"
+    r"|^(?:so |ok |okay )?(?:what(?:'s|s| is| was)? )?(?:the )?(?:headline|gist|bottom line|takeaways?)\W*$"
+    r"|^(?:要点|結論|大事なところ)(?:は|って)?(?:何|なに|なん)?(?:ですか)?\W*$"
 )
 
 

@@ -241,6 +241,12 @@ def test_answer_is_a_frozen_value(library: Library) -> None:
         ("can you summarize?", True),
         ("まとめてください", True),
         ("3行で", True),
+        ("what's the main point", True),  # its point asked without naming it
+        ("key takeaways?", True),
+        ("what's the headline", True),
+        ("要点は?", True),
+        ("what's the main point of chen's memo", False),  # of something in it
+        ("what is the main quest", False),
         ("summary of the shutdown", False),  # a topic: search answers it
         ("What did Chen conclude?", False),  # a question about the article's people
         # what happened, in no words but the headline's
