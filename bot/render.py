@@ -111,7 +111,9 @@ def answer_page(answer: Answer) -> Page:
     else:
         lead = t(lang, "related")
         heading = None
-    if answer.context:  # a follow-up: say what it was taken to be about
+    # A follow-up: say what it was taken to be about (not when it is off the article's topic: it
+    # was judged on its own words, "じゃあ明日の天気は?").
+    if answer.context and answer.verdict != OFF_TOPIC:
         context = " / ".join(reversed(answer.context))
         lead = t(lang, "about", context=context) + "\n" + lead
     tail = None if answer.answered or answer.verdict == OFF_TOPIC else t(lang, "try_summary")

@@ -171,3 +171,18 @@ def test_a_follow_up_naming_a_subject_of_its_own_is_judged_alone(
     answer = chat.ask(then)
     assert answer.verdict == verdict
     assert bool(answer.quotes) is (verdict != "off_topic")
+
+
+def test_an_off_topic_follow_up_does_not_say_what_it_was_taken_to_be_about(
+    library: Library,
+) -> None:
+    from bot.render import answer_text
+
+    chat = Conversation(library, default_lang="ja")
+    chat.ask("メタは何人引き抜いたの?")
+    related = chat.ask("その人たちはどこに行ったの?")
+    assert "メタは何人引き抜いたの?" in answer_text(related)  # (「…」を受けて)
+    chat = Conversation(library, default_lang="ja")
+    chat.ask("メタは何人引き抜いたの?")
+    off = chat.ask("じゃあ明日の天気は?")
+    assert off.verdict == "off_topic" and "メタは何人引き抜いたの?" not in answer_text(off)
