@@ -56,6 +56,23 @@ _ENGLISH_CLUES = frozenset(
 )
 
 
+# A Latin word this common in English (Zipf, index.frequency) that is no name the glossary knows
+# says the question is English though it has no English function word ("80 hours?" after a
+# Japanese question; "Sam Altman?" and "GTM?" still follow the conversation or the locale).
+ENGLISH_WORD_ZIPF = 4.0
+
+
+def _reads_english(library: Library, question: str) -> bool:
+    text = plain(question)
+    if is_japanese(text):
+        return False
+    names = library.glossary.names
+    return any(
+        t not in names and library.frequency.zipf(t, "en") >= ENGLISH_WORD_ZIPF
+        for t in library.tokenize_en(text)
+    )
+
+
 def reply_lang(question: str, lang: str | None = None, fallback: str = "en") -> str:
     """Japanese script -> ja, an English sentence -> en, a bare name or number -> `fallback`."""
     if lang in ("ja", "en"):
@@ -267,6 +284,8 @@ def compose(
     """
     question = check_question(question)
     reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
+    if lang is None and reply != "en" and _reads_english(library, question):
+        reply = "en"
     if previous is not None and lang is None:
         reply = language_asked(question) or reply  # "in English pls": the last answer, in English
     offset = max(0, min(offset, MAX_RESULTS))

@@ -186,3 +186,19 @@ def test_an_off_topic_follow_up_does_not_say_what_it_was_taken_to_be_about(
     chat.ask("メタは何人引き抜いたの?")
     off = chat.ask("じゃあ明日の天気は?")
     assert off.verdict == "off_topic" and "メタは何人引き抜いたの?" not in answer_text(off)
+
+
+@pytest.mark.parametrize(
+    ("then", "lang"),
+    [
+        ("80 hours?", "en"),  # a common English word: English, with no function word
+        ("Sam Altman?", "ja"),  # a name: the conversation's language
+        ("1億ドル?", "ja"),
+    ],
+)
+def test_a_follow_up_without_an_english_function_word(
+    library: Library, then: str, lang: str
+) -> None:
+    chat = Conversation(library, default_lang="ja")
+    chat.ask("スタッフの労働時間は?")
+    assert chat.ask(then).lang == lang
