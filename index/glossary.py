@@ -107,6 +107,9 @@ class Glossary:
             return list(dict.fromkeys(chain.from_iterable(get(t) or fallback(t) for t in tokens)))
         return list(dict.fromkeys(chain.from_iterable(get(t, ()) for t in tokens)))
 
+    def has_key(self, token: str) -> bool:
+        return (token,) in self._map
+
     def to_japanese(self, tokens: list[str], guessed: Collection[str] = ()) -> list[str]:
         """Japanese tokens for an English token list, longest phrase first; unknown Latin words
         (names, acronyms) are kept, since Japanese text often writes them in Latin letters.

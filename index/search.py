@@ -1111,8 +1111,10 @@ class Library:
     def _latin_forms(self, word: str) -> list[str]:
         """A Latin word of a Japanese question, and its stem's forms in the rendering (zuck ->
         zuckerberg, execs -> exec -> execut): what the glossary puts into Japanese."""
-        forms = self._with_long_forms(self.tokenize_en(word))
-        return list(dict.fromkeys([word, *filter(self.en.idf, forms)]))
+        stems = self.tokenize_en(word)  # (salary: salari, as the glossary keys it)
+        forms = self._with_long_forms(stems)
+        keyed = [s for s in stems if self.glossary.has_key(s) and s not in self.glossary.names]
+        return list(dict.fromkeys([word, *filter(self.en.idf, forms), *keyed]))
 
     @staticmethod
     def _own_scores(index: BM25Index, tokens: list[str], setting: frozenset[str]) -> np.ndarray:

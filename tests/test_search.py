@@ -281,3 +281,14 @@ def test_a_word_counts_as_rare_as_its_synonyms(library: Library) -> None:
     assert library._idf_kept("休み") < 1.0
     assert library._idf_kept("流出") == 1.0  # (no synonym of it is used more)
     assert library.search("この休みで流出止まる?").hits[0].passage.lines[0] == 32
+
+
+@pytest.mark.parametrize("question", ["salary上がるの?", "salaryは?"])
+def test_an_english_word_in_a_japanese_question_is_translated_by_its_stem(
+    library: Library, question: str
+) -> None:
+    # "salary" is no word of the rendering; the glossary keys it as its stem, salari (it was
+    # searched as written, found nothing, and the question was declined)
+    result = library.search(question)
+    assert result.verdict == "answered"
+    assert {"給与", "給料"} & set(library._with_glossary(list(result.tokens)))
