@@ -63,6 +63,7 @@ ENGLISH_WORD_ZIPF = 4.0
 
 
 def _reads_english(library: Library, question: str) -> bool:
+    """Whether a question in Latin letters holds a common English word that is no name."""
     text = plain(question)
     if is_japanese(text):
         return False
