@@ -120,8 +120,9 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
 
 # Verbs that, in a Japanese question asking an amount of money, mean paying or offering it
 # ("メタはいくら出したの?": the article says 提示された, "was offered"; 出す alone is as often "send",
-# "issue", "put out", so only here): the question is searched and checked in these words.
-MONEY_SENSES: dict[str, tuple[str, ...]] = {"出す": ("提示", "支払う")}
+# "issue", "put out", and 積む "pile up" (金を積む, いくら積まれた: offered), so only here): the
+# question is searched and checked in these words.
+MONEY_SENSES: dict[str, tuple[str, ...]] = {"出す": ("提示", "支払う"), "積む": ("提示", "支払う")}
 
 
 def in_money_sense(tokens: list[str]) -> list[str]:

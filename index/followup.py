@@ -177,7 +177,8 @@ def leans_on_previous(library: Library, question: str) -> bool:
     pointing = _JA_CUES.search(bare) if is_japanese(bare) else _EN_CUES.search(bare)
     if subject and not pointing and own_words(library, subject):
         return False
-    words = own_words(library, question)
+    # (its words pointing at people named before are none of its own: その人たちmetaのどのチームに行ったん?)
+    words = own_words(library, unpointed(question))
     if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):
         return True
     return bool(cue) and len(words) <= MAX_OWN_WORDS_WITH_CUE

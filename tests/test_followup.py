@@ -29,6 +29,9 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("なぜ?", True),
         ("それはいつ?", True),
         ("その人たちはどこのチームに行ったの?", True),
+        # (its words pointing back are none of its own: meta, チーム, 行く are three)
+        ("その人たちmetaのどのチームに行ったん?", True),
+        ("did those people all join meta?", True),
         ("彼は何て言ってた?", True),
         ("他には?", True),
         ("もっと詳しく", True),

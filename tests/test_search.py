@@ -266,11 +266,15 @@ def test_money_asked_in_words_for_money_finds_the_amount(library: Library, quest
     assert result.hits[0].passage.lines == (7, 7)
 
 
-@pytest.mark.parametrize("question", ["メタはいくら出したの?", "いくら出したの?"])
+@pytest.mark.parametrize(
+    "question", ["メタはいくら出したの?", "いくら出したの?", "metaはいくら積んだの?", "いくら積まれたの?"]
+)
 def test_money_given_is_the_amount_offered(library: Library, question: str) -> None:
     # 出す asked with いくら is paying or offering (the article: 提示された, line 7); alone it is
-    # as often sending or issuing ("メッセージ出した")
-    assert library.search(question).hits[0].passage.lines == (7, 7)
+    # as often sending or issuing ("メッセージ出した"); so is 積む, piling money up (it was declined)
+    result = library.search(question)
+    assert result.hits[0].passage.lines == (7, 7)
+    assert result.verdict == "answered"
     assert in_money_sense(["メタ", "出す"]) == ["メタ", "提示", "支払う"]
 
 
