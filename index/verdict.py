@@ -65,7 +65,7 @@ FEATURES = Evidence._fields
 # "I" is not the cue: "I'm confused, why did OpenAI close?" asks about the article), and in English
 # the best or worst of something ("best offline games", "the hardest side quest": a ranking, which a
 # news article does not make; not in Japanese, where JSQuAD's own questions ask 最も of Wikipedia, but
-# 一番いい / 一番おすすめ / 最強 are a ranking asked for), a recommendation asked for ("面白い映画教えて") and an
+# 一番いい / 一番おすすめ / 最強 are a ranking asked for), a recommendation asked for ("面白い映画教えて", おしえて) and an
 # opinion on the asker's world ("is it better to...", "bad for kids", "too much"). Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
 ADVICE = re.compile(
@@ -87,7 +87,7 @@ ADVICE = re.compile(
     # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"|(?:平均|相場)って"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
-    r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}教えて"
+    r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
@@ -100,16 +100,16 @@ ADVICE_END = re.compile(
     # the asker's own wish (明日休みたい, 給料上げてほしい; not 知りたい, 教えてほしい: a question; an
     # opinion asked, どう思う?, is not the cue: "この休みで流出止まると思う?" asks what the article weighs)
     r"(?<!知り)(?<!聞き)(?<!読み)(?<!見)たい(?:な|なあ|なー|んだけど|けど|です)?[?？!！。w笑]*$"
-    r"|(?<!教え)(?<!説明し)(?:て|で)ほしい[?？!！。]*$"
+    r"|(?<!教え)(?<!おしえ)(?<!説明し)(?:て|で)ほしい[?？!！。]*$"
     # what the asker should do or may do (何ヶ月前に言えばいいの?, どう書けばいい, ゲームしてもいいと思う?):
     # CV cost on the tuning part 0.0920 -> 0.0888
     r"|[えけげせてねべめれ]ば(?:いい|よい)(?:の|んだ|んですか|ですか|か)?[?？]*$"
     r"|[てで]もいい(?:の|と思う|ですか|かな|んですか)?[?？]*$"
     # how to, or whether one should (強くなるには?, 治し方は?, やるべき?, 休むのってあり?), the asker's
     # experience asked (されたことある?); not a name asked (呼び方, 読み方: JSQuAD asks them of
-    # Wikipedia), nor a view (考え方, あり方)
+    # Wikipedia), nor a view (考え方, あり方); 切り方おしえて as 切り方教えて
     r"|[るくぐすつぬぶむうい]には[?？]*$|べき(?:なの|か|だと思う|でしょうか)?[?？]*$"
-    r"|[ぁ-ん](?<!考え)(?<!あり)(?<!呼び)(?<!読み)(?<!呼ばれ)(?<!言い)方(?:は|って|を?教えて)?[?？]*$"
+    r"|[ぁ-ん](?<!考え)(?<!あり)(?<!呼び)(?<!読み)(?<!呼ばれ)(?<!言い)方(?:は|って|を?(?:教えて|おしえて))?[?？]*$"
     r"|(?:って|のって|のは)あり[?？]*$|たことある[?？]*$"
     # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,
     # 有給って何日あるのが普通?, 週80時間働くのって違法?)

@@ -73,6 +73,7 @@ from index.verdict import (
         ("what does GTM stand for", False),
         ("プレッシャーに強くなるには?", True),  # how to
         ("燃え尽き症候群の治し方は?", True),
+        ("slackの通知うるさいんだけど切り方おしえて", True),  # (教えて spelled in kana)
         ("どっちからやるべき?", True),
         ("会社を1週間休むのってあり?", True),
         ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
