@@ -188,6 +188,14 @@ def test_word_information_comes_from_the_language() -> None:
     assert frequency.information("会社", "ja") < frequency.information("沸点", "ja")
     assert frequency.zipf("zzzqqq", "en") == UNLISTED_ZIPF
     assert frequency.information("zzzqqq", "en") > frequency.information("boil", "en")
+    # a prefix (新チーム) is listed: alone it parses as a symbol, and was as rare as can be
+    assert frequency.information("新", "ja") < frequency.information("沸点", "ja")
+
+
+def test_a_prefix_is_no_rare_word_of_the_question(library: Library) -> None:
+    # 新 was unlisted: the question's most informative word, one no article uses; declined
+    result = library.search("metaの新チームに何人くらい抜かれたん?")
+    assert result.verdict == "answered" and result.hits[0].passage.lines == (3, 3)
 
 
 def test_a_word_shouted_in_capitals_is_not_a_name(library: Library) -> None:

@@ -13,6 +13,7 @@ values (log10 of occurrences per billion words) with two decimals; a token not l
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from index.tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer
 
 MIN_ZIPF = 3.0  # one occurrence in a million words: rarer is "rare" for our purpose (and the table small)
 HERE = Path(__file__).resolve().parent
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+PREFIXED = "チーム"  # a noun a prefix can stand before, and that no kanji joins into one word
 
 
 def build(lang: str, tokenize: Tokenizer) -> dict[str, float]:
@@ -28,6 +31,11 @@ def build(lang: str, tokenize: Tokenizer) -> dict[str, float]:
     totals: dict[str, float] = defaultdict(float)
     for word, freq in wordfreq.get_frequency_dict(lang, wordlist="large").items():
         tokens = tokenize(word)
+        if not tokens and _KANJI.fullmatch(word):
+            # A prefix (新, 再, 高) alone is parsed as a symbol, and would be unlisted, as rare
+            # as can be: it is read before a noun, as a question writes it (新チーム).
+            tokens = tokenize(word + PREFIXED)[:1]
+            tokens = tokens if tokens == [word] else []
         if len(tokens) == 1:
             totals[tokens[0]] += freq
     zipf = {t: round(math.log10(f * 1e9), 2) for t, f in totals.items()}
