@@ -235,7 +235,8 @@ SYNONYM_WEIGHT = 0.3
 # of 1,746, @3 the same.
 SYNONYM_IDF_BLEND = 0.75
 # Words a follow-up uses to ask after what was said, not to name a subject of its own ("その影響は?",
-# "原因は?", "any downside?"): with no word the articles use, such a follow-up is still judged with
+# "原因は?", "any downside?"; in English, with no part of speech, its verbs of saying too: "why is he
+# even saying that?"): with no word the articles use, such a follow-up is still judged with
 # the earlier question's words; one naming a new subject ("what about pizza", "じゃあ天気は?") alone.
 RELATION_WORDS_JA = frozenset(
     """影響 原因 狙い 理由 結果 目的 メリット デメリット 問題 効果 意味 背景 経緯 反応 対策 今後 詳細
@@ -245,7 +246,8 @@ RELATION_WORDS_JA = frozenset(
 RELATION_WORDS_EN = frozenset(
     """effect impact reason cause result purpose point downside upside benefit problem response
     reaction background consequence outcome detail motive intent goal aim risk catch drawback pro
-    con opinion view takeaway scale scope cost price condition method way plan""".split()
+    con opinion view takeaway scale scope cost price condition method way plan say mean tell
+    think claim explain""".split()
 )
 # Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
 # follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
@@ -793,7 +795,7 @@ class Library:
 
     @functools.cached_property
     def _relation_en(self) -> frozenset[str]:
-        return frozenset(t for w in RELATION_WORDS_EN for t in self.tokenize_en(w))
+        return frozenset(t for w in RELATION_WORDS_EN for t in self.tokenize_en.words(w))
 
     def _nouns(self, query: str) -> set[str] | None:
         """Which of an earlier question's tokens are nouns (Japanese; None for English: all

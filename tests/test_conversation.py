@@ -161,6 +161,8 @@ def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: 
         # ... but a relation of the last topic (its effect, its cause) is asked of it
         ("ザッカーバーグは勧誘に関わってるの?", "その影響は?", "answered"),
         ("燃え尽きのリスクって書いてある?", "原因は?", "answered"),
+        # ... and so is why something was said (say: a verb of saying, not a subject)
+        ("what did chen say about the side quest", "why is he even saying that?", "answered"),
     ],
 )
 def test_a_follow_up_naming_a_subject_of_its_own_is_judged_alone(
