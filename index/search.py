@@ -768,12 +768,19 @@ class Library:
         `nouns`: the follow-up's own (index.tokenize.JapaneseTokenizer.analyze)."""
         japanese = is_japanese(query)
         # ... and so does one whose own words the articles never use, none of them asking after
-        # what was said (pizza, 天気: not 影響, 原因, downside: a relation of the last topic).
+        # what was said (pizza, 天気: not 影響, 原因, downside: a relation of the last topic). A word
+        # asking after a relation is no name (downside, in a lowercase question) and, when the
+        # articles never use it (デメリット), no information they miss: what it asks of is the
+        # earlier question's.
+        asking = [t for t in tokens if self._relation(t, japanese)]
+        names = [n for n in names if n not in asking]
+        unknown_name = bool(self._unknown(names))
+        tokens = [t for t in tokens if t not in asking or self._word(t, japanese).known]
         subjects = [t for t in tokens if nouns is None or t in nouns]  # (a verb names none: 行く)
-        if own.unknown_name or (
-            subjects
+        if unknown_name or (
+            not asking
+            and subjects
             and not any(self._word(token, japanese).known for token in tokens)
-            and not any(self._relation(token, japanese) for token in subjects)
         ):
             return own
         before = self._nouns(prior.query)

@@ -163,6 +163,9 @@ def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: 
         ("燃え尽きのリスクって書いてある?", "原因は?", "answered"),
         # ... and so is why something was said (say: a verb of saying, not a subject)
         ("what did chen say about the side quest", "why is he even saying that?", "answered"),
+        # a relation the articles never name is neither a name nor what they miss (both declined)
+        ("Does the forced break work?", "Any downside?", "answered"),
+        ("強制的な休みって効果あるの?", "デメリットは?", "answered"),
     ],
 )
 def test_a_follow_up_naming_a_subject_of_its_own_is_judged_alone(
