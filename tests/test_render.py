@@ -146,7 +146,10 @@ def _quote(n: int, p: Passage, lang: str, title: str = "記事") -> Quote:
 
 @pytest.mark.parametrize(
     ("lang", "label"),
-    [("ja", "記事にはそのとおりのことは書かれていません"), ("en", "The article does not say exactly")],
+    [
+        ("ja", "記事にはそのとおりのことは書かれていません"),
+        ("en", "The article does not say exactly"),
+    ],
 )
 def test_closest_match_is_marked_as_not_an_answer(lang: str, label: str) -> None:
     answer = Answer("質問", lang, False, (_quote(1, _passage(7), lang),), verdict="related")

@@ -267,7 +267,8 @@ def test_money_asked_in_words_for_money_finds_the_amount(library: Library, quest
 
 
 @pytest.mark.parametrize(
-    "question", ["メタはいくら出したの?", "いくら出したの?", "metaはいくら積んだの?", "いくら積まれたの?"]
+    "question",
+    ["メタはいくら出したの?", "いくら出したの?", "metaはいくら積んだの?", "いくら積まれたの?"],
 )
 def test_money_given_is_the_amount_offered(library: Library, question: str) -> None:
     # 出す asked with いくら is paying or offering (the article: 提示された, line 7); alone it is
