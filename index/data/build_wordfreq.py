@@ -19,9 +19,8 @@ from pathlib import Path
 
 from index.tokenize import EnglishTokenizer, JapaneseTokenizer, Tokenizer
 
-MIN_ZIPF = (
-    3.0  # one occurrence in a million words: rarer is "rare" for our purpose (and the table small)
-)
+# One occurrence in a million words: rarer is "rare" for our purpose (and the table small).
+MIN_ZIPF = 3.0
 HERE = Path(__file__).resolve().parent
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 PREFIXED = "チーム"  # a noun a prefix can stand before, and that no kanji joins into one word
