@@ -236,6 +236,25 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
     return Focus([], False)
 
 
+def included(question: str, tagger: JapaneseTokenizer) -> list[str]:
+    """The tokens of what a Japanese question asks about as included too, a run of nouns right
+    before the particle も (役員も休むの?: 役員; ザッカーバーグ本人も: ザッカーバーグ, 本人); not an amount
+    or a time (1週間も, 何人も) nor a setting (休み中も)."""
+    nodes = tagger.nodes(question)
+    words: list[str] = []
+    for k in range(1, len(nodes)):
+        if nodes[k][0] != "も" or nodes[k][1] != "助詞":
+            continue
+        start = k
+        while start > 0 and _is_noun(nodes[start - 1]):
+            start -= 1
+        run = nodes[start:k]
+        if not run or run[-1][3] == "副詞可能" or (start > 0 and nodes[start - 1][2] == "数詞"):
+            continue
+        words += tagger("".join(n[0] for n in run))
+    return words
+
+
 def _full_verb(nodes: list[Node], i: int, tagger: JapaneseTokenizer) -> str | None:
     """The lemma of node `i` if it is a verb and not a light one (いる, する, なる ...)."""
     if nodes[i][1] != "動詞":

@@ -8,7 +8,7 @@ import pytest
 from index import Library
 from index.answertype import AnswerType
 from index.passages import Passage
-from index.slot import Slots, english_focus, filled, focus_forms, japanese_focus
+from index.slot import Slots, english_focus, filled, focus_forms, included, japanese_focus
 from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
 
 COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
@@ -173,3 +173,29 @@ def test_a_japanese_compound_focus_is_its_most_informative_part(
     assert not Slots(ja, en, library.glossary).unfilled(
         normalize("GTMチームって何人いるの?"), True, COUNT, passage
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("役員も休むの?", ["役員"]),
+        ("それって役員も休みなの?", ["役員"]),
+        ("ザッカーバーグ本人も勧誘してた?", ["ザッカーバーグ", "本人"]),
+        # an amount or a time, stressed; a setting: nothing asked as included
+        ("1週間も休むの?", []),
+        ("何人も抜かれた?", []),
+        ("休み中もお偉いさんは働くの?", []),
+    ],
+)
+def test_what_a_question_asks_about_as_included_too(
+    ja: JapaneseTokenizer, question: str, words: list[str]
+) -> None:
+    assert included(normalize(question), ja) == words
+
+
+@pytest.mark.parametrize("question", ["幹部も休むの?", "役員も休みなの?"])
+def test_the_passage_naming_what_is_asked_as_included_comes_first(
+    library: Library, question: str
+) -> None:
+    # line 21: the week-long shutdown, from which executives are exempt; 23-24 says 休み 3 times
+    assert library.search(question).hits[0].passage.lines == (21, 21)
