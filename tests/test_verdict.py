@@ -74,6 +74,9 @@ from index.verdict import (
         ("プレッシャーに強くなるには?", True),  # how to
         ("燃え尽き症候群の治し方は?", True),
         ("slackの通知うるさいんだけど切り方おしえて", True),  # (教えて spelled in kana)
+        ("ゲームのサイドクエストってやる派?", True),  # the listener's own side
+        ("不安で眠れないときみんなどうしてる?", True),
+        ("チェンはどうしてる?", False),
         ("どっちからやるべき?", True),
         ("会社を1週間休むのってあり?", True),
         ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
