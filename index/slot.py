@@ -240,6 +240,8 @@ def included(question: str, tagger: JapaneseTokenizer) -> list[str]:
     """The tokens of what a Japanese question asks about as included too, a run of nouns right
     before the particle も (役員も休むの?: 役員; ザッカーバーグ本人も: ザッカーバーグ, 本人); not an amount
     or a time (1週間も, 何人も) nor a setting (休み中も)."""
+    if "も" not in question:  # (most questions: no second parse)
+        return []
     nodes = tagger.nodes(question)
     words: list[str] = []
     for k in range(1, len(nodes)):
