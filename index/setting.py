@@ -31,10 +31,10 @@ def setting_words(question: str, ja: JapaneseTokenizer, en: Tokenizer) -> frozen
         return frozenset(token for phrase in found for token in en(phrase))
     if not _JA_FRAME_TEXT.search(question):  # most questions: no second parse
         return frozenset()
-    nodes = ja.nodes(question)
+    nodes = ja.forms(question)  # (its tokens as the question's own parse makes them)
     words: set[str] = set()
-    for i, (surface, pos1, _, _) in enumerate(nodes):
-        if pos1 not in ("名詞", "動詞"):
+    for i, (_, pos1, token) in enumerate(nodes):
+        if pos1 not in ("名詞", "動詞") or not token:
             continue
         j = i + 1
         if pos1 == "動詞":  # 休んでる間: past its auxiliaries and て / で
@@ -49,5 +49,5 @@ def setting_words(question: str, ja: JapaneseTokenizer, en: Tokenizer) -> frozen
         frame, frame_pos = nodes[j][0], nodes[j][1]
         during = frame == "中" and frame_pos == "接尾辞" and j == i + 1
         if during or (frame in JA_FRAMES and frame_pos == "名詞"):
-            words.update(ja(surface))
+            words.add(token)
     return frozenset(words)

@@ -226,6 +226,23 @@ class JapaneseTokenizer:
                     noun_before = token  # (研究, before 者)
         return tokens, names
 
+    def forms(self, text: str) -> list[tuple[str, str, str]]:
+        """Every word of `text` (normalised): as written, its pos1 and the token it makes in this
+        parse ("" for none; 休み is 休む in "休み中に何する", the noun in "休み中" alone)."""
+        with self._lock:
+            parsed = self._tagger.parse(normalize(text))
+        out = []
+        for node in (line.split("\t") for line in parsed.split("\n")):
+            if len(node) < 4:
+                continue
+            surface, pos1, pos2 = node[0], node[1], node[2]
+            lemma, orth_base = (node[4], node[5]) if len(node) == 6 else (None, None)
+            token = ""
+            if pos1 in CONTENT_POS and pos2 != "代名詞":
+                token = TOKEN_ALIASES.get(t := _token_form(surface, pos2, lemma, orth_base), t)
+            out.append((surface, pos1, "" if token in self.stopwords else token))
+        return out
+
     def nodes(self, text: str) -> list[tuple[str, str, str, str]]:
         """Every word of `text` as written (not normalised): surface and unidic pos1-3."""
         with self._lock:

@@ -18,6 +18,8 @@ from index.tokenize import EnglishTokenizer, JapaneseTokenizer
         ("会社が休みの間、メタはどう動くの?", {"休み"}),
         ("休んでる間もメタは動くの?", {"休む"}),  # a verb, past its auxiliaries
         ("休暇の最中に何があった?", {"休暇"}),
+        # as the question's own parse reads it: 休み is the verb 休む here, as among its tokens
+        ("メタは休み中に何するつもりなの", {"休む"}),
         ("困ったときは誰に頼ればいい?", {"困る"}),
         ("8人のうち何人が戻った?", set()),  # うち: among, not while
         ("休みの後どうなるの?", set()),  # after is not during
