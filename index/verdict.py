@@ -86,8 +86,10 @@ ADVICE = re.compile(
     r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better)\b"
     # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"|(?:平均|相場)って"
-    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
-    r"|一番(?:いい|良い|よい|強い|好き|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
+    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|どうしよ|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
+    # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
+    r"|(?:^|[、,\s])うちの"
+    r"|一番(?:いい|良い|よい|強い|好き|すき|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
@@ -113,7 +115,7 @@ ADVICE_END = re.compile(
     r"|(?:って|のって|のは)あり[?？]*$|たことある[?？]*$"
     # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,
     # 有給って何日あるのが普通?, 週80時間働くのって違法?)
-    r"|(?<!理由)(?<!原因)ってある[?？]*$|(?:が|って)普通[?？]*$|(?:違法|合法)(?:なの)?[?？]*$"
+    r"|(?<!理由)(?<!原因)ってある[?？]*$|(?:が|って)?普通(?:なの|なん)?[?？]*$|(?:違法|合法)(?:なの)?[?？]*$"
     # what one gets in general (有給休暇って何日もらえるの?)
     r"|もらえる(?:の|んだ|もの|か)?[?？]*$"
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
@@ -144,7 +146,7 @@ GIVES_ADVICE_EN = re.compile(
 
 # The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
 # passage advises. On normalised text.
-ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine)\b|俺|僕|私|わたし|自分")
+ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine)\b|俺|僕|私|わたし|自分|(?:^|[、,\s])うちの")
 
 
 def gives_advice(text: str) -> bool:

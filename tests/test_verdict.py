@@ -77,6 +77,10 @@ from index.verdict import (
         ("ゲームのサイドクエストってやる派?", True),  # the listener's own side
         ("不安で眠れないときみんなどうしてる?", True),
         ("チェンはどうしてる?", False),
+        ("うちの会社、有給とりづらいんだけど普通なの?", True),  # the asker's own company
+        ("8人のうち何人がメタに行ったの?", False),  # (うち: among)
+        ("チームのリーダー任されたけど自信ないんだけどどうしよ", True),
+        ("ラーメン屋で一番すきなトッピングなに?", True),
         ("どっちからやるべき?", True),
         ("会社を1週間休むのってあり?", True),
         ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
