@@ -116,8 +116,8 @@ ADVICE_END = re.compile(
     # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,
     # 有給って何日あるのが普通?, 週80時間働くのって違法?)
     r"|(?<!理由)(?<!原因)ってある[?？]*$|(?:が|って)?普通(?:なの|なん)?[?？]*$|(?:違法|合法)(?:なの)?[?？]*$"
-    # what one gets in general (有給休暇って何日もらえるの?)
-    r"|もらえる(?:の|んだ|もの|か)?[?？]*$"
+    # what one gets in general (有給休暇って何日もらえるの?; not who gets it: 1億ドルって誰がもらえるの?)
+    r"|(?<!誰が)(?<!誰)もらえる(?:の|んだ|もの|か)?[?？]*$"
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
     # 眠れないときみんなどうしてる?)
     r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は)?どうしてる[?？]*$"

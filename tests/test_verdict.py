@@ -81,6 +81,8 @@ from index.verdict import (
         ("8人のうち何人がメタに行ったの?", False),  # (うち: among)
         ("チームのリーダー任されたけど自信ないんだけどどうしよ", True),
         ("ラーメン屋で一番すきなトッピングなに?", True),
+        ("有給休暇って何日もらえるの?", True),  # what one gets in general
+        ("1億ドルって誰がもらえるの?", False),  # ... not who gets it
         ("どっちからやるべき?", True),
         ("会社を1週間休むのってあり?", True),
         ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
