@@ -101,6 +101,8 @@ _PARTICLES = (
 _TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
 _BROKEN = frozenset({"感動詞", "記号", "補助記号"})
 _WORDS = re.compile(r"\w+")
+_SPELLED_OUT = re.compile(r"[(（]([A-Z][A-Z0-9]{1,5})[)）]")
+_WHAT_IS_A = re.compile(r"\bwhat(?:'s|s| is| are) (?:a |an )?([a-z][a-z0-9]{1,5})s?\b")
 # A name in an English question: a capitalised word after the first of its sentence, an acronym,
 # or a word with a capital inside (JavaScript).
 _NAME = re.compile(
@@ -486,6 +488,14 @@ class Library:
         )
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
+        # The short forms the articles spell out, "Chief Research Officer (CRO)", 最高経営責任者(CEO):
+        # asked what one is ("what's a CRO"), a question asks what the article says, not for a
+        # definition in general.
+        self._acronyms = frozenset(
+            m.casefold()
+            for p in self.passages
+            for m in _SPELLED_OUT.findall(f"{p.text}\n{p.text_en or ''}")
+        )
 
     @classmethod
     def from_seeds(
@@ -702,6 +712,11 @@ class Library:
             holding[self.ja.holding(form)] = True
         return holding
 
+    def _spelled_out(self, normalized: str) -> bool:
+        """Whether a question asks what a short form is that the articles spell out."""
+        m = _WHAT_IS_A.search(normalized)
+        return m is not None and m[1] in self._acronyms
+
     def _people_first(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """A question asking how many people: when the best passage states no number of people,
         the first among the next PEOPLE_LOOK - 1 that does comes first, if it scores at least
@@ -763,6 +778,7 @@ class Library:
             advice=float(
                 asks_advice(normalized)
                 and not advice_reported(normalized, most_known_held and self._advising[doc])
+                and not self._spelled_out(normalized)
             ),
             refers=float(refers_to_article(normalized)),
             top_unknown=float(not top_known),

@@ -387,3 +387,13 @@ def test_a_short_form_is_known_by_its_long_form(library: Library, question: str)
     result = library.search(question)
     assert result.verdict == "answered" and result.hits[0].passage.lines == (8, 8)
     assert not result.evidence.top_unknown
+
+
+@pytest.mark.parametrize("question", ["what's a CRO", "what is a CEO?"])
+def test_a_short_form_the_article_spells_out_is_asked_of_it(
+    library: Library, question: str
+) -> None:
+    # "Chief Research Officer (CRO)": what one is, the article says; "what's a X" in general
+    # (a supercomputer, a VPN) is still a definition it does not give
+    assert library.search(question).verdict == "answered"
+    assert library.search("what is a VPN").verdict != "answered"
