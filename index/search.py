@@ -171,9 +171,10 @@ COMPARE_BONUS = 0.3
 # week off as well?) is what the answer must name: passages holding it (or a synonym of it: 幹部 ->
 # 役員) rank this share higher, or the passage about the week off that says 休み three times
 # outranks the one that says executives are exempt (index.slot.included). Chosen on the tuning
-# sets: 0.3 moved nothing; 0.5 and 1.0 the same +2 channel Japanese, +1 follow-up and +1 topic
-# change in the conversations; JSQuAD's even half unchanged.
-INCLUDED_BONUS = 0.5
+# sets: 0.3 moved nothing; 0.5-2.0 the same +2 channel Japanese, +1 follow-up and +1 topic change
+# in the conversations, JSQuAD's even half unchanged; with で、 or じゃあ before every Japanese
+# follow-up (index.followup: a connector), 1.0 and 2.0 answer one more topic change than 0.5.
+INCLUDED_BONUS = 1.0
 # "What should staff do if...", どう返せばいい: what to do asked prefers a passage giving advice
 # (index.verdict.gives_advice: the leader's advice to tell Meta's recruiters to back off) x2, as
 # "why" prefers one stating an aim. Chosen on the tuning parts over 0-1.0: 0.3-0.6 channel English +1
