@@ -138,6 +138,11 @@ _NAME_ASKED = re.compile(
     r"|\bwho (?:are|were|r) (?:the|those|these|all the) (?:\d+|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve)\b"
     rf"|{_NUM}\s*(?:人|名)(?:の[^\s、。?]{{1,8}}?)?(?:って|は|とは)?(?:誰|だれ)"
+    # who holds a role: the one person in it, whom "a leader" does not name (チームのリーダーって誰?,
+    # "who is leading meta's team", "who's the ceo of")
+    r"|(?:リーダー|ceo|cro|cto|社長|トップ|上司|ボス|責任者|創業者|会長|代表|リクルーター)(?:って|は|とは)(?:誰|だれ)"
+    r"|\bwho(?:'s| is| are)? (?:leading|heads|runs|leads|in charge of)\b"
+    r"|\bwho(?:'s| is) the (?:leader|head|ceo|boss|founder|chief) of\b"
 )
 
 

@@ -359,6 +359,11 @@ def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -
         ("8人の研究者は誰?", True),
         ("who are the leaders", False),  # "a leader" may answer it
         ("誰が引き抜かれたの?", False),
+        # who holds a role: one person, by name
+        ("メタの超知能チームのリーダーって誰?", True),
+        ("who is leading meta's superintelligence team", True),
+        ("who's the ceo of openai", True),
+        ("リーダーは何て言ってた?", False),
     ],
 )
 def test_a_name_asked_for(question: str, asks: bool) -> None:
@@ -397,3 +402,9 @@ def test_a_short_form_the_article_spells_out_is_asked_of_it(
     # (a supercomputer, a VPN) is still a definition it does not give
     assert library.search(question).verdict == "answered"
     assert library.search("what is a VPN").verdict != "answered"
+
+
+def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
+    # line 3 says Meta formed the superintelligence team, and names nobody leading it
+    assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
+    assert library.search("OpenAIのCEOって誰?").verdict == "answered"  # (Sam Altman, line 31)
