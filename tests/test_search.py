@@ -297,3 +297,13 @@ def test_an_english_word_in_a_japanese_question_is_translated_by_its_stem(
     result = library.search(question)
     assert result.verdict == "answered"
     assert {"給与", "給料"} & set(library._with_glossary(list(result.tokens)))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much $$ was meta offering oai researchers", "oaiってなんで1週間も会社休みにしたの?"],
+)
+def test_a_channel_s_short_name_for_a_company_is_known(library: Library, question: str) -> None:
+    # oai (OpenAI) and fb (Facebook) are the glossary's names: the question was declined, its
+    # subject a name no article uses
+    assert library.search(question).verdict == "answered"
