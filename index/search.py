@@ -78,6 +78,8 @@ MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
+MAX_JOINED = 3  # pieces of a katakana word the dictionary broke up (ブラ + ザ + ヴィル)
+_KATAKANA_TOKEN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
 # A run of hiragana where a word starts (the question's start, after a space or punctuation), the
 # particles a name is followed by, and hiragana -> katakana.
@@ -577,7 +579,7 @@ class Library:
         if japanese:
             nouns: set[str] | None = set()
             tokens, proper = self.tokenize_ja.analyze(query, nouns)
-            tokens = self._as_written(subsumed(tokens))
+            tokens = self._as_written(subsumed(self._joined(tokens, nouns)))
             if kind is AnswerType.MONEY:  # (いくら出した: offered)
                 tokens = in_money_sense(tokens)
             searched = self._with_glossary(tokens)
@@ -1143,6 +1145,25 @@ class Library:
 
     def _mentioned(self, token: str) -> bool:
         return bool(self.ja.idf(token) or self.en.idf(token))
+
+    def _joined(self, tokens: list[str], nouns: set[str]) -> list[str]:
+        """Japanese query tokens with a katakana word the dictionary broke into words in this
+        context (それってアルトマンの件: アルト + マン; ブラザヴィルで: ブラ + ザ + ヴィル) as the one
+        token the articles write; `nouns` gains it."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(MAX_JOINED, len(tokens) - i), 1, -1):
+                run = tokens[i : i + n]
+                if all(map(_KATAKANA_TOKEN.fullmatch, run)) and self.ja.idf(word := "".join(run)):
+                    out.append(word)
+                    nouns.add(word)
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
 
     def _as_written(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, each word the articles write in another form in that form

@@ -307,3 +307,10 @@ def test_a_channel_s_short_name_for_a_company_is_known(library: Library, questio
     # oai (OpenAI) and fb (Facebook) are the glossary's names: the question was declined, its
     # subject a name no article uses
     assert library.search(question).verdict == "answered"
+
+
+def test_a_katakana_name_broken_up_by_its_context_is_the_articles_word(library: Library) -> None:
+    # after それって, unidic reads アルトマン as アルト (alto) + マン (man); alone, as one word
+    result = library.search("それってアルトマンの件も関係ある?")
+    assert "アルトマン" in result.tokens and "アルト" not in result.tokens
+    assert result.hits[0].passage.lines == (31, 31)
