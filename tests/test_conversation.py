@@ -166,6 +166,11 @@ def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: 
         # a relation the articles never name is neither a name nor what they miss (both declined)
         ("Does the forced break work?", "Any downside?", "answered"),
         ("強制的な休みって効果あるの?", "デメリットは?", "answered"),
+        (
+            "チェンとアルトマンって人材引き止めのために何してんの?",
+            "それどんくらいのペースでやってんの?",
+            "answered",
+        ),
     ],
 )
 def test_a_follow_up_naming_a_subject_of_its_own_is_judged_alone(
