@@ -40,7 +40,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"いくら|幾ら|金額|何ドル|何円"
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
             r"|お?金(?:は|って)?(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)"
-            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)"
+            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)"
         ),
     ),
     (

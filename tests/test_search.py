@@ -120,6 +120,7 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what's the name of meta's new team", None),
         ("what are the names of the 8 researchers", AnswerType.PERSON),
         ("メタどんだけ金出したん", AnswerType.MONEY),  # how much, as a channel says it
+        ("how much $$ was meta offering", AnswerType.MONEY),
         ("どれだけお金がかかった?", AnswerType.MONEY),
         ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
         ("what percent of staff left?", AnswerType.COUNT),
