@@ -6,7 +6,7 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -709,11 +709,14 @@ class Library:
         (役員も休むの?: 役員, or a synonym of it, 幹部 -> 役員); None when it asks of nothing so."""
         words = included(normalized, self.tokenize_ja)
         forms = {f for t in words for f in (t, *self.glossary.synonyms(t)) if self.ja.idf(f)}
-        if not forms:
-            return None
+        return self._holding((self.ja, form) for form in forms) if forms else None
+
+    def _holding(self, forms: Iterable[tuple[BM25Index, str]]) -> np.ndarray:
+        """Per passage, whether it holds any of these forms (from the postings: no walk over every
+        passage of a large library)."""
         holding = np.zeros(len(self.passages), dtype=bool)
-        for form in forms:
-            holding[self.ja.holding(form)] = True
+        for index, form in forms:
+            holding[index.holding(form)] = True
         return holding
 
     def _spelled_out(self, normalized: str) -> bool:
@@ -909,11 +912,8 @@ class Library:
         if not forms or not all(forms):
             return first
         holding = np.ones(len(self.passages), dtype=bool)
-        for found in forms:  # (postings: no walk over every passage of a large library)
-            some_form = np.zeros(len(self.passages), dtype=bool)
-            for index, form in found:
-                some_form[index.holding(form)] = True
-            holding &= some_form
+        for found in forms:
+            holding &= self._holding(found)
         introduced: set[str] = set()
         for i in np.flatnonzero(holding):
             if self.passages[i].doc not in introduced:
