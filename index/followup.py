@@ -177,8 +177,12 @@ def leans_on_previous(library: Library, question: str) -> bool:
     pointing = _JA_CUES.search(bare) if is_japanese(bare) else _EN_CUES.search(bare)
     if subject and not pointing and own_words(library, subject):
         return False
-    # (its words pointing at people named before are none of its own: その人たちmetaのどのチームに行ったん?)
-    words = own_words(library, unpointed(question))
+    # (its words pointing at people named before are none of its own: その人たちmetaのどのチームに行ったん?;
+    # nor those asking after a relation of what was said: "openai's response?", メタの狙いは?)
+    japanese = is_japanese(question)
+    words = [
+        w for w in own_words(library, unpointed(question)) if not library.relation(w, japanese)
+    ]
     if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):
         return True
     return bool(cue) and len(words) <= MAX_OWN_WORDS_WITH_CUE

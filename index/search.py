@@ -817,7 +817,7 @@ class Library:
         # asking after a relation is no name (downside, in a lowercase question) and, when the
         # articles never use it (デメリット), no information they miss: what it asks of is the
         # earlier question's.
-        asking = [t for t in tokens if self._relation(t, japanese)]
+        asking = [t for t in tokens if self.relation(t, japanese)]
         names = [n for n in names if n not in asking]
         unknown_name = bool(self._unknown(names))
         tokens = [t for t in tokens if t not in asking or self._word(t, japanese).known]
@@ -838,7 +838,7 @@ class Library:
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
 
-    def _relation(self, token: str, japanese: bool) -> bool:
+    def relation(self, token: str, japanese: bool) -> bool:
         """Whether a follow-up's word asks after a relation of what was said (its effect, cause,
         aim, downside) rather than naming a subject of its own."""
         if japanese:

@@ -32,6 +32,9 @@ from index.followup_eval import evaluate_conversations, load_conversations
         # (its words pointing back are none of its own: meta, チーム, 行く are three)
         ("その人たちmetaのどのチームに行ったん?", True),
         ("did those people all join meta?", True),
+        # a relation of what was said is asked after, not named: it leans on the last turn
+        ("openai's response?", True),
+        ("メタの狙いは?", True),
         ("彼は何て言ってた?", True),
         ("他には?", True),
         ("もっと詳しく", True),
