@@ -40,3 +40,17 @@ def asks_reason(question: str) -> bool:
 def states_reason(text: str) -> bool:
     """Whether the text states an aim or a strategy (ために, 戦略, in order to, to slow ...)."""
     return _STATES_JA.search(text) is not None or _STATES_EN.search(text) is not None
+
+
+# A cause (によって, ので, because, due to): in too many passages to prefer over the whole article,
+# but a bare "why?" after an answer asks the cause of what it said, among the passages near it.
+_CAUSES_JA = re.compile(r"によって|により|ので|せいで|ため[、,]|結果")
+_CAUSES_EN = re.compile(
+    r"\b(?:because|due to|as a result|thanks to|caused|led to|driven by|amid|since)\b",
+    re.IGNORECASE,
+)
+
+
+def states_cause(text: str) -> bool:
+    """Whether the text states a cause (によって, ので, because, due to ...)."""
+    return _CAUSES_JA.search(text) is not None or _CAUSES_EN.search(text) is not None

@@ -40,7 +40,7 @@ from .quoting import (
     someones_own,
     speaker,
 )
-from .reason import asks_reason, states_reason
+from .reason import asks_reason, states_cause, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
 from .slot import Slots, included
@@ -154,6 +154,12 @@ PEOPLE_RATIO = 0.5
 # channel tuning English 0.753 -> 0.778 ("why is openai closing for a week" quotes line 4 first),
 # JSQuAD's even half -2 questions of 2,200 (1.1-1.8 the same there; 1.8 questions.jsonl -1).
 REASON_BONUS = 1.3
+# ... and a bare "why?" following an answer up (no word of its own) prefers a cause stated as
+# well (によって, ので, because, due to: index.reason.states_cause), which its nearness to that answer
+# narrows down: "why not?" after "is the week off enough to stop people leaving?" is the culture
+# left fragile by years of pressure (31). Tuning conversations +1 follow-up, the same with openers
+# before them.
+CAUSE_FOLLOWUP = True
 # A question asking an amount of money in words for money itself ("how much money are we
 # talking", どのくらいのお金が動いてるの) finds every passage stating an amount as holding that word,
 # at this share of the weight such a word would have: "money" is in no sentence of the article,
@@ -486,6 +492,9 @@ class Library:
         self._reasons = np.array(
             [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
         )
+        self._causes = np.array(
+            [states_cause(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
+        )
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
         self._advising = np.array(
             [gives_advice(f"{p.text}\n{p.text_en or ''}") for p in self.passages], dtype=bool
@@ -646,7 +655,10 @@ class Library:
         # (None for most questions: no array the size of the library for nothing.)
         preference = None
         if REASON_BONUS and asks_reason(query):
-            preference = np.where(self._reasons, 1 + REASON_BONUS, 1.0)
+            stated = self._reasons
+            if CAUSE_FOLLOWUP and context and not tokens:  # (a bare "why?" after an answer)
+                stated = stated | self._causes
+            preference = np.where(stated, 1 + REASON_BONUS, 1.0)
         words_asked = asks_words(normalized)
         if SAY_BONUS and words_asked:
             quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)

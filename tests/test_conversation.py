@@ -212,3 +212,11 @@ def test_a_follow_up_without_an_english_function_word(
     chat = Conversation(library, default_lang="ja")
     chat.ask("スタッフの労働時間は?")
     assert chat.ask(then).lang == lang
+
+
+def test_a_bare_why_after_an_answer_asks_its_cause(library: Library) -> None:
+    # the pause may not stop the exodus (32); why not: years of growth, pressure and upheaval
+    # left the culture fragile (31, "ため"), not the employee's view of the week off (23-24)
+    chat = Conversation(library)
+    chat.ask("is the week off enough to stop people leaving?")
+    assert chat.ask("why not?").quotes[0].passage.lines[0] in (30, 31, 32)
