@@ -162,9 +162,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # 0.677 (21/31) since the English glossary synonyms weigh 0.3; 0.837 (36/43) and 0.710
     # (22/31) since what to do prefers advice and 研究者 is a word of its own; a later round added
     # 6 held-out conversations written at its start and scored at its end (`*-s10h-*`: 5 of 12
-    # follow-ups; 0.628, 27/43, in all) and 62 tuning ones (0.861, 142/165, in all)
+    # follow-ups; 0.628, 27/43, in all) and 86 tuning ones (0.822, 175/213, in all; its last 24,
+    # short follow-ups such as "いくらで?", "says who?", "why not?", 32/48)
     ("name", "floor"),
-    [("followups.jsonl", 0.85), ("followups_validation.jsonl", 0.62)],
+    [("followups.jsonl", 0.81), ("followups_validation.jsonl", 0.62)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
