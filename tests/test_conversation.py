@@ -220,3 +220,21 @@ def test_a_bare_why_after_an_answer_asks_its_cause(library: Library) -> None:
     chat = Conversation(library)
     chat.ask("is the week off enough to stop people leaving?")
     assert chat.ask("why not?").quotes[0].passage.lines[0] in (30, 31, 32)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "then"),
+    [
+        ("how many openai researchers went to meta?", "which team?", "how much?"),
+        ("メタに何人くらい引き抜かれたの?", "どこのチーム?", "いくらで?"),
+    ],
+)
+def test_a_follow_up_asking_an_amount_finds_the_passage_stating_one(
+    library: Library, first: str, second: str, then: str
+) -> None:
+    # the team (line 3) was the last answer; the amount is the offer's (line 7): it was declined
+    chat = Conversation(library)
+    chat.ask(first)
+    chat.ask(second)
+    answer = chat.ask(then)
+    assert answer.verdict == "answered" and answer.quotes[0].passage.lines == (7, 7)
