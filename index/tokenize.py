@@ -95,6 +95,8 @@ EN_STOPWORDS = frozenset(
     honestly hella idea info thoughts thought gist true eli5 everyone everybody everything nobody
     nothing gets getting gives giving given wait hmm huh oh ah uh um umm welp whoa wow lol lmao
     haha anyway
+    since unless whether although whereas whilst till via upon onto amongst toward towards thus
+    hence therefore however
     """.split()
 )
 
