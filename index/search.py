@@ -266,7 +266,7 @@ RELATION_WORDS_EN = frozenset(
     """effect impact reason cause result purpose point downside upside benefit problem response
     reaction background consequence outcome detail motive intent goal aim risk catch drawback pro
     con opinion view takeaway scale scope cost price condition method way plan say mean tell
-    think claim explain pace speed frequency""".split()
+    think claim explain pace speed frequency respond react""".split()
 )
 # Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
 # follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words

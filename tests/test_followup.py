@@ -34,6 +34,7 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("did those people all join meta?", True),
         # a relation of what was said is asked after, not named: it leans on the last turn
         ("openai's response?", True),
+        ("how'd chen respond?", True),
         ("メタの狙いは?", True),
         ("彼は何て言ってた?", True),
         ("他には?", True),
