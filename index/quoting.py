@@ -79,3 +79,25 @@ def asks_comparison(question: str) -> bool:
 def compares(text: str) -> bool:
     """Whether a passage's (Japanese) text makes a comparison (盗んだような, みたい, 例え ...)."""
     return _COMPARES.search(text) is not None
+
+
+# Who says so ("says who?", "who said that?", 誰が言ってるの?): whose claim the last answer was, which
+# a passage states as its source (情報筋によれば, "according to sources", a leader "warned").
+# (Not "who said it felt like...": whose words those are, index.quoting.asks_words.)
+_ASKS_SOURCE = re.compile(
+    r"\bsays who\b|\bwho (?:says|claims)\b|\bwho (?:said|claimed|reported) (?:that|so|this|it)[?!. ]*$"
+    r"|誰が(?:言って|言った|言う|書いて|書いた)(?:の|ん)?"
+)
+_SOURCE = re.compile(
+    r"によれば|によると|とのことだ|according to|\b(?:sources?|reports?|warned|advised|assured)\b"
+)
+
+
+def asks_source(question: str) -> bool:
+    """Whether a (normalised) question asks who says what was said ("says who?", 誰が言ってるの?)."""
+    return _ASKS_SOURCE.search(question) is not None
+
+
+def names_source(text: str) -> bool:
+    """Whether a passage's text says whose claim it reports (によれば, "according to sources")."""
+    return _SOURCE.search(text) is not None

@@ -238,3 +238,29 @@ def test_a_follow_up_asking_an_amount_finds_the_passage_stating_one(
     chat.ask(second)
     answer = chat.ask(then)
     assert answer.verdict == "answered" and answer.quotes[0].passage.lines == (7, 7)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("says who?", True),
+        ("who says the break is actually a strategy?", True),
+        ("誰が言ってるの?", True),
+        ("who said that?", True),
+        ("who said it felt like someone broke into their home", False),  # whose words: Chen's
+        ("what did chen say?", False),
+    ],
+)
+def test_who_says_so(question: str, asks: bool) -> None:
+    from index.quoting import asks_source
+    from index.tokenize import normalize
+
+    assert asks_source(normalize(question)) is asks
+
+
+def test_who_says_so_finds_the_claim_s_source(library: Library) -> None:
+    # line 4: "according to sources, ... a strategic move"; it was 30, the leadership's own claim
+    assert library.search("who says the break is actually a strategy?").hits[0].passage.lines == (
+        4,
+        4,
+    )
