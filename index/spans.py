@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .answertype import AnswerType, question_type
 from .passages import split_sentences
 from .questionform import plain
+from .quoting import asks_source
 from .tokenize import (
     KEPT_TOKENS,
     JapaneseTokenizer,
@@ -181,6 +182,8 @@ def focus(library: Library, question: str, text: str, *, fact: bool = True) -> F
     question = plain(question)  # as the search read it ("how many hrs" asks hours) ...
     question = library.respelled(question)  # ... and "offfer" as "offer"
     kind = question_type(question)  # (kept from the search: index.answertype)
+    # Who says so asks whose claim it is ("according to sources"), not a name to set in bold.
+    fact = fact and not asks_source(normalize(question))
     japanese_text = is_japanese(text)
     tokens = list(_asked_tokens(library, question, japanese_text))
     index = library.ja if japanese_text else library.en

@@ -262,3 +262,11 @@ def test_eval_spans_command(tmp_path, capsys) -> None:
     assert report["questions"] == 3 and report["fact_questions"] == 2
     # 1億ドル相当 holds 1億ドル with 2 characters more: overlap, not exact
     assert report["span_exact"] == 0.5 and report["span_exact_or_overlap"] == 1.0
+
+
+def test_who_says_so_sets_no_name_in_bold(library) -> None:
+    # "says who?" asks whose claim it is ("according to sources"); a "who" question's span would
+    # have set Meta's in bold, line 14
+    text = library.passages[[p.lines[0] for p in library.passages].index(14)].text_en
+    assert focus(library, "says who?", text).span is None
+    assert focus(library, "who told staff to back off?", text).span is not None
