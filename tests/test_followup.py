@@ -35,6 +35,8 @@ from index.followup_eval import evaluate_conversations, load_conversations
         # a relation of what was said is asked after, not named: it leans on the last turn
         ("openai's response?", True),
         ("how'd chen respond?", True),
+        ("which team at meta?", True),  # which, of what was said
+        ("which company poached openai's researchers?", False),
         ("メタの狙いは?", True),
         ("彼は何て言ってた?", True),
         ("他には?", True),
