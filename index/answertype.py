@@ -75,7 +75,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PLACE,
         re.compile(
-            r"本社|本拠|所在地|出身地|どこ(?:に|で)(?:ある|あり|いる|住|生まれ|育)|どこ(?:出身|在住)|\bwhere(?:'s| is| are| was| were)\b|\bwhere (?:do|does|did) (?!.*(?:\d|\b(?:figure|number|data|info|information|quote|claim|story|report|news|idea|money|rumou?r|leak|message|memo)s?\b)).*\b(?:live|come from|grow up|born)\b|headquarter|based in\b|\bis \w+ based\b|located"
+            r"本社|本拠|所在地|出身地|どこ(?:に|で)(?:ある|あり|いる|住|生まれ|育)|どこ(?:出身|在住)|\bwhere(?:'s| is| are| was| were)\b(?! (?:that|it|this)\b)|\bwhere (?:do|does|did) (?!.*(?:\d|\b(?:figure|number|data|info|information|quote|claim|story|report|news|idea|money|rumou?r|leak|message|memo)s?\b)).*\b(?:live|come from|grow up|born)\b|headquarter|based in\b|\bis \w+ based\b|located"
         ),
     ),
     (AnswerType.PERSON, re.compile(r"誰|だれ|どなた|何者|\bwho\b|\bwhom\b|\bwhose\b")),

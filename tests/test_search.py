@@ -121,6 +121,9 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what are the names of the 8 researchers", AnswerType.PERSON),
         ("メタどんだけ金出したん", AnswerType.MONEY),  # how much, as a channel says it
         ("how much $$ was meta offering", AnswerType.MONEY),
+        ("where is openai's headquarters?", AnswerType.PLACE),
+        ("where is it based?", AnswerType.PLACE),
+        ("where was that?", None),  # where something said was: a medium as often as a place
         ("どれだけお金がかかった?", AnswerType.MONEY),
         ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
         ("what percent of staff left?", AnswerType.COUNT),
