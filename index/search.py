@@ -159,8 +159,8 @@ REASON_BONUS = 1.3
 # ... and a bare "why?" following an answer up (no word of its own) prefers a cause stated as
 # well (によって, ので, because, due to: index.reason.states_cause), which its nearness to that answer
 # narrows down: "why not?" after "is the week off enough to stop people leaving?" is the culture
-# left fragile by years of pressure (31). Tuning conversations +1 follow-up, the same with openers
-# before them.
+# left fragile by years of pressure (31), "なんで下がってるの?" after a question on morale the
+# departures that hurt it (18). Tuning conversations +2 follow-ups, the same with openers.
 CAUSE_FOLLOWUP = True
 # A question asking an amount of money in words for money itself ("how much money are we
 # talking", どのくらいのお金が動いてるの) finds every passage stating an amount as holding that word,
@@ -666,7 +666,12 @@ class Library:
         preference = None
         if REASON_BONUS and asks_reason(query):
             stated = self._reasons
-            if CAUSE_FOLLOWUP and context and not tokens:  # (a bare "why?" after an answer)
+            # (a bare "why?" after an answer: no word of its own the articles use, なんで下がってるの?)
+            if (
+                CAUSE_FOLLOWUP
+                and context
+                and not any(self._word(t, japanese).known for t in tokens)
+            ):
                 stated = stated | self._causes
             preference = np.where(stated, 1 + REASON_BONUS, 1.0)
         words_asked = asks_words(normalized)
