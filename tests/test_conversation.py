@@ -220,6 +220,10 @@ def test_a_bare_why_after_an_answer_asks_its_cause(library: Library) -> None:
     chat = Conversation(library)
     chat.ask("is the week off enough to stop people leaving?")
     assert chat.ask("why not?").quotes[0].passage.lines[0] in (30, 31, 32)
+    # ... and so is one whose own word no article uses (下がる): morale fell with the departures
+    chat = Conversation(library)
+    chat.ask("openaiの社員の士気ってどうなってんの?")
+    assert chat.ask("なんで下がってるの?").quotes[0].passage.lines == (18, 18)
 
 
 @pytest.mark.parametrize(
