@@ -166,7 +166,7 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # short follow-ups such as "いくらで?", "says who?", "why not?", 33/48); at that round's end
     # 0.864 (184/213) and 0.674 (29/43)
     ("name", "floor"),
-    [("followups.jsonl", 0.81), ("followups_validation.jsonl", 0.62)],
+    [("followups.jsonl", 0.85), ("followups_validation.jsonl", 0.66)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
