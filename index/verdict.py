@@ -74,7 +74,12 @@ ADVICE = re.compile(
     r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
     r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
-    r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good)|(?:bad|good) for"
+    r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good|rude|weird"
+    r"|smart|wise|polite|appropriate)|(?:bad|good) for"
+    # what anyone can or should do, or needs, in general ("what can a manager actually do", "how
+    # many hours of sleep do teens need")
+    r"|what (?:can|could|should) (?:a|an|one|you|we|i|u) |\bdo (?:teens|adults|kids|children"
+    r"|people|humans|you|we|i) (?:\w+ )?need"
     r"|too much|should (?:you|we|people|kids)|what(?:'s|s| is| are)? (?:a|some) (?:good|great|nice|fun|cool)"
     r"|an? good (?:buy|investment|deal|idea)"
     # a definition, or how a kind of thing works, in general ("what is a supercomputer", "what
@@ -110,7 +115,7 @@ ADVICE_END = re.compile(
     # how to, or whether one should (強くなるには?, 治し方は?, やるべき?, 休むのってあり?), the asker's
     # experience asked (されたことある?); not a name asked (呼び方, 読み方: JSQuAD asks them of
     # Wikipedia), nor a view (考え方, あり方); 切り方おしえて as 切り方教えて
-    r"|[るくぐすつぬぶむうい]には[?？]*$|べき(?:なの|か|だと思う|でしょうか)?[?？]*$"
+    r"|[るくぐすつぬぶむうい]には[?？]*$|べき(?:なの|か|かな|だと思う|でしょうか)?[?？]*$"
     r"|[ぁ-ん](?<!考え)(?<!あり)(?<!呼び)(?<!読み)(?<!呼ばれ)(?<!言い)方(?:は|って|を?(?:教えて|おしえて))?[?？]*$"
     r"|(?:って|のって|のは)あり[?？]*$|たことある[?？]*$"
     # whether such a thing exists, is usual or is legal, in general (週休3日の会社ってある?,

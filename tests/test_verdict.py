@@ -83,6 +83,11 @@ from index.verdict import (
         ("ラーメン屋で一番すきなトッピングなに?", True),
         ("有給休暇って何日もらえるの?", True),  # what one gets in general
         ("1億ドルって誰がもらえるの?", False),  # ... not who gets it
+        ("給料下がってもホワイトなとこ行くべきかな", True),
+        ("is it rude to ask for a bigger signing bonus?", True),
+        ("team morale is super low, what can a manager actually do", True),
+        ("how many hours of sleep do teens actually need", True),
+        ("what can openai do about the poaching?", False),  # (no "a", "you": the article's)
         ("どっちからやるべき?", True),
         ("会社を1週間休むのってあり?", True),
         ("引き抜きってされたことある?", True),  # the asker's (or the bot's) experience
