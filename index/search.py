@@ -81,7 +81,6 @@ _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
 MAX_JOINED = 3  # pieces of a katakana word the dictionary broke up (ブラ + ザ + ヴィル)
-_KATAKANA_TOKEN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
 # A run of hiragana where a word starts (the question's start, after a space or punctuation), the
 # particles a name is followed by, and hiragana -> katakana.
@@ -496,28 +495,19 @@ class Library:
             kind: np.array([kind in facts for facts in self._facts], dtype=bool)
             for kind in AnswerType
         }
-        self._reasons = np.array(
-            [states_reason(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
-        )
-        self._causes = np.array(
-            [states_cause(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
-        )
+        both = [f"{p.text}\n{p.text_en or ''}" for p in self.passages]  # (and its rendering)
+        self._reasons = np.array([states_reason(text) for text in both], dtype=bool)
+        self._causes = np.array([states_cause(text) for text in both], dtype=bool)
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
-        self._advising = np.array(
-            [gives_advice(f"{p.text}\n{p.text_en or ''}") for p in self.passages], dtype=bool
-        )
+        self._advising = np.array([gives_advice(text) for text in both], dtype=bool)
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
-        self._sourcing = np.array(
-            [names_source(f"{p.text}\n{p.text_en or ''}") for p in self.passages], dtype=bool
-        )
+        self._sourcing = np.array([names_source(text) for text in both], dtype=bool)
         # The short forms the articles spell out, "Chief Research Officer (CRO)", 最高経営責任者(CEO):
         # asked what one is ("what's a CRO"), a question asks what the article says, not for a
         # definition in general.
         self._acronyms = frozenset(
-            m.casefold()
-            for p in self.passages
-            for m in _SPELLED_OUT.findall(f"{p.text}\n{p.text_en or ''}")
+            m.casefold() for text in both for m in _SPELLED_OUT.findall(text)
         )
 
     @classmethod
@@ -663,7 +653,7 @@ class Library:
         # so that a follow-up's preference weighs what the earlier question found too ("What's the
         # official reason?" after "Why did OpenAI shut down for a week?": the strategy, line 4).
         # (None for most questions: no array the size of the library for nothing.)
-        preference = None
+        preferred: list[tuple[np.ndarray, float]] = []  # (the passages preferred, by how much)
         if REASON_BONUS and asks_reason(query):
             stated = self._reasons
             # (a bare "why?" after an answer: no word of its own the articles use, なんで下がってるの?)
@@ -673,23 +663,22 @@ class Library:
                 and not any(self._word(t, japanese).known for t in tokens)
             ):
                 stated = stated | self._causes
-            preference = np.where(stated, 1 + REASON_BONUS, 1.0)
+            preferred.append((stated, REASON_BONUS))
         words_asked = asks_words(normalized)
         if SAY_BONUS and words_asked:
-            quoted = np.where(self._quoting, 1 + SAY_BONUS, 1.0)
-            preference = quoted if preference is None else preference * quoted
+            preferred.append((self._quoting, SAY_BONUS))
         if ADVICE_BONUS and asks_what_to_do(normalized):
-            advising = np.where(self._advising, 1 + ADVICE_BONUS, 1.0)
-            preference = advising if preference is None else preference * advising
+            preferred.append((self._advising, ADVICE_BONUS))
         if INCLUDED_BONUS and japanese and (focus := self._included(normalized)) is not None:
-            holding = np.where(focus, 1 + INCLUDED_BONUS, 1.0)
-            preference = holding if preference is None else preference * holding
+            preferred.append((focus, INCLUDED_BONUS))
         if SOURCE_BONUS and asks_source(normalized):
-            sourced = np.where(self._sourcing, 1 + SOURCE_BONUS, 1.0)
-            preference = sourced if preference is None else preference * sourced
+            preferred.append((self._sourcing, SOURCE_BONUS))
         if COMPARE_BONUS and asks_comparison(normalized):
-            similes = np.where(self._comparing, 1 + COMPARE_BONUS, 1.0)
-            preference = similes if preference is None else preference * similes
+            preferred.append((self._comparing, COMPARE_BONUS))
+        preference = None
+        for passages, bonus in preferred:
+            factor = np.where(passages, 1 + bonus, 1.0)
+            preference = factor if preference is None else preference * factor
         if preference is not None:
             scores = scores * preference
         if self._copies is not None:
@@ -1186,7 +1175,7 @@ class Library:
         while i < len(tokens):
             for n in range(min(MAX_JOINED, len(tokens) - i), 1, -1):
                 run = tokens[i : i + n]
-                if all(map(_KATAKANA_TOKEN.fullmatch, run)) and self.ja.idf(word := "".join(run)):
+                if all(map(_KATAKANA_RUN.fullmatch, run)) and self.ja.idf(word := "".join(run)):
                     out.append(word)
                     nouns.add(word)
                     i += n
