@@ -179,19 +179,9 @@ class JapaneseTokenizer:
         text = normalize(text)
         if "なに" in text:
             text = _KANA_WHAT.sub("何", text)
-        with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
-            parsed = self._tagger.parse(text)
         spelled: list[str] = []  # a run of katakana read as letters' names: ワイ + アード
         noun_before: str | None = None
-        for line in parsed.split("\n"):
-            node = line.split("\t")
-            if len(node) == 6:
-                surface, pos1, pos2, pos3, lemma, orth_base = node
-            elif len(node) == 4:  # a word the dictionary does not know: no lemma
-                surface, pos1, pos2, pos3 = node
-                lemma = orth_base = None
-            else:  # the end-of-sentence line
-                surface = pos1 = ""
+        for surface, pos1, pos2, pos3, lemma, orth_base in [*self._parsed(text), _END]:
             if pos1 == "記号" and _SPELLED.fullmatch(surface):
                 spelled.append(surface)
                 continue
@@ -214,13 +204,8 @@ class JapaneseTokenizer:
                 if nouns is not None:
                     nouns.add(person)
             noun_before = None
-            if pos1 not in CONTENT_POS or pos2 == "代名詞":
-                continue
-            if pos1 == "名詞" and pos2 == "助動詞語幹":
-                continue
-            token = _token_form(surface, pos2, lemma, orth_base)
-            token = TOKEN_ALIASES.get(token, token)
-            if token and token not in self.stopwords:
+            token = self._token(surface, pos1, pos2, lemma, orth_base)
+            if token:
                 tokens.append(token)
                 if nouns is not None and pos1 == "名詞" and pos2 != "数詞":
                     nouns.add(token)
@@ -231,29 +216,44 @@ class JapaneseTokenizer:
     def forms(self, text: str) -> list[tuple[str, str, str]]:
         """Every word of `text` (normalised): as written, its pos1 and the token it makes in this
         parse ("" for none; 休み is 休む in "休み中に何する", the noun in "休み中" alone)."""
-        with self._lock:
-            parsed = self._tagger.parse(normalize(text))
-        out = []
-        for node in (line.split("\t") for line in parsed.split("\n")):
-            if len(node) < 4:
-                continue
-            surface, pos1, pos2 = node[0], node[1], node[2]
-            lemma, orth_base = (node[4], node[5]) if len(node) == 6 else (None, None)
-            token = ""
-            if pos1 in CONTENT_POS and pos2 != "代名詞":
-                token = TOKEN_ALIASES.get(t := _token_form(surface, pos2, lemma, orth_base), t)
-            out.append((surface, pos1, "" if token in self.stopwords else token))
-        return out
+        return [
+            (surface, pos1, self._token(surface, pos1, pos2, lemma, orth_base))
+            for surface, pos1, pos2, _, lemma, orth_base in self._parsed(normalize(text))
+        ]
 
     def nodes(self, text: str) -> list[tuple[str, str, str, str]]:
         """Every word of `text` as written (not normalised): surface and unidic pos1-3."""
-        with self._lock:
+        return [node[:4] for node in self._parsed(text)]
+
+    def _parsed(self, text: str) -> list[_Node]:
+        """Every word of `text` as MeCab reads it: surface, pos1-3, lemma and written base form
+        (None for a word the dictionary does not know)."""
+        with self._lock:  # one MeCab lattice a tagger: a worker thread may parse too
             parsed = self._tagger.parse(text)
-        return [
-            (node[0], node[1], node[2], node[3])
-            for node in (line.split("\t") for line in parsed.split("\n"))
-            if len(node) >= 4
-        ]
+        out: list[_Node] = []
+        for line in parsed.split("\n"):
+            node = line.split("\t")
+            if len(node) == 6:
+                out.append((node[0], node[1], node[2], node[3], node[4], node[5]))
+            elif len(node) == 4:  # a word the dictionary does not know: no lemma
+                out.append((node[0], node[1], node[2], node[3], None, None))
+        return out  # (not the end-of-sentence line)
+
+    def _token(
+        self, surface: str, pos1: str, pos2: str, lemma: str | None, orth_base: str | None
+    ) -> str:
+        """The token a word makes ("" for none: not a content word, or a stopword)."""
+        if pos1 not in CONTENT_POS or pos2 == "代名詞":
+            return ""
+        if pos1 == "名詞" and pos2 == "助動詞語幹":
+            return ""
+        token = _token_form(surface, pos2, lemma, orth_base)
+        token = TOKEN_ALIASES.get(token, token)
+        return "" if token in self.stopwords else token
+
+
+_Node = tuple[str, str, str, str, str | None, str | None]
+_END: _Node = ("", "", "", "", None, None)  # (after the last word: a spelled-out run ends)
 
 
 _TAGGER: tuple[fugashi.Tagger, threading.Lock] | None = None
