@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -119,19 +119,32 @@ class BM25Index:
         """The k best (passage index, score) pairs among passages sharing a token with the query."""
         return best(self.scores(query), k)
 
-    def scores(self, query: Sequence[str]) -> np.ndarray:
+    def scores(
+        self, query: Sequence[str], factors: Mapping[str, float] | None = None
+    ) -> np.ndarray:
         """Every passage's score, in passage order; 0.0 for those sharing no token with the query.
+        A token in `factors` counts that many times its score (a setting's words at half, a
+        word's idf blended with its synonym's).
 
         A token's weights are added in query order, a repeated token once for each time, as
         rank-bm25 adds them, so the sums are the same floating-point numbers: np.bincount adds
         its weights one after the other, in the order given. (One bincount over the query's
         posting lists costs about a third of one `total[ids] += weights` per token.)
         """
-        found = [posting for posting in map(self._postings.get, query) if posting is not None]
+        found = [
+            (token, posting)
+            for token, posting in zip(query, map(self._postings.get, query))
+            if posting is not None
+        ]
         if not found:
             return np.zeros(self.size)
-        ids = np.concatenate([ids for ids, _ in found])
-        weights = np.concatenate([weights for _, weights in found])
+        ids = np.concatenate([ids for _, (ids, _) in found])
+        if factors:
+            weights = np.concatenate(
+                [weights * factors.get(token, 1.0) for token, (_, weights) in found]
+            )
+        else:
+            weights = np.concatenate([weights for _, (_, weights) in found])
         return np.bincount(ids, weights, minlength=self.size)
 
 

@@ -1208,23 +1208,18 @@ class Library:
     @staticmethod
     def _own_scores(index: BM25Index, tokens: list[str], setting: frozenset[str]) -> np.ndarray:
         """The question's own words' scores, those naming its setting at SETTING_WEIGHT."""
-        if setting.isdisjoint(tokens):
-            return index.scores(tokens)
-        setting_scores = index.scores([t for t in tokens if t in setting])
-        return index.scores([t for t in tokens if t not in setting]) + (
-            SETTING_WEIGHT * setting_scores
-        )
+        return index.scores(tokens, dict.fromkeys(setting, SETTING_WEIGHT))
 
     def _expanded_scores(
         self, tokens: list[str], setting: frozenset[str] = frozenset()
     ) -> np.ndarray:
-        """Japanese scores of the tokens, plus SYNONYM_WEIGHT x those of their synonyms."""
-        own = self._own_scores(self.ja, tokens, setting)
-        for token in dict.fromkeys(tokens):
-            kept = self._idf_kept(token)
-            if kept != 1.0:
-                weight = SETTING_WEIGHT if token in setting else 1.0
-                own = own - (1.0 - kept) * weight * tokens.count(token) * self.ja.scores([token])
+        """Japanese scores of the tokens (each at the share of its idf it keeps, a setting's
+        words at SETTING_WEIGHT), plus SYNONYM_WEIGHT x those of their synonyms."""
+        factors = {
+            token: self._idf_kept(token) * (SETTING_WEIGHT if token in setting else 1.0)
+            for token in tokens
+        }
+        own = self.ja.scores(tokens, factors)
         synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
         if not synonyms or not SYNONYM_WEIGHT:
             return own

@@ -31,6 +31,18 @@ def test_scores_equal_rank_bm25_get_scores(docs: list[list[str]], query: list[st
 
 
 @settings(max_examples=200, deadline=None)
+@given(DOCS, QUERY, st.dictionaries(WORDS, st.sampled_from([0.0, 0.25, 0.5, 2.0]), max_size=4))
+def test_factors_weigh_each_token_score(
+    docs: list[list[str]], query: list[str], factors: dict[str, float]
+) -> None:
+    index = BM25Index(docs)
+    expected = sum(
+        (factors.get(t, 1.0) * reference(docs, [t]) for t in query), np.zeros(len(docs))
+    )
+    np.testing.assert_allclose(index.scores(query, factors), expected, rtol=0, atol=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
 @given(DOCS, QUERY, st.integers(min_value=1, max_value=40))
 def test_top_is_the_best_passages_sharing_a_token(
     docs: list[list[str]], query: list[str], k: int
