@@ -131,11 +131,7 @@ class BM25Index:
         its weights one after the other, in the order given. (One bincount over the query's
         posting lists costs about a third of one `total[ids] += weights` per token.)
         """
-        found = [
-            (token, posting)
-            for token, posting in zip(query, map(self._postings.get, query))
-            if posting is not None
-        ]
+        found = [(token, self._postings[token]) for token in query if token in self._postings]
         if not found:
             return np.zeros(self.size)
         ids = np.concatenate([ids for _, (ids, _) in found])

@@ -36,9 +36,7 @@ def test_factors_weigh_each_token_score(
     docs: list[list[str]], query: list[str], factors: dict[str, float]
 ) -> None:
     index = BM25Index(docs)
-    expected = sum(
-        (factors.get(t, 1.0) * reference(docs, [t]) for t in query), np.zeros(len(docs))
-    )
+    expected = sum((factors.get(t, 1.0) * reference(docs, [t]) for t in query), np.zeros(len(docs)))
     np.testing.assert_allclose(index.scores(query, factors), expected, rtol=0, atol=1e-9)
 
 
