@@ -40,6 +40,9 @@ CHAT_SPELLINGS = {
     "govt": "government", "convo": "conversation", "tmrw": "tomorrow", "w/": "with",
     "w/o": "without", "dat": "that", "dm": "message", "dms": "messages", "dmed": "messaged",
     "dming": "messaging", "hw": "how", "wats": "whats", "wuts": "whats",
+    # a contraction without its apostrophe ("and hes working w who", "theyre leaving")
+    "hes": "he's", "shes": "she's", "theyre": "they're", "thats": "that's", "whos": "who's",
+    "wheres": "where's", "hows": "how's", "whys": "why's", "theres": "there's",
     # a dropped g ("wats openai doin about it")
     "doin": "doing", "goin": "going", "sayin": "saying", "talkin": "talking", "tryin": "trying",
     "gettin": "getting", "makin": "making", "leavin": "leaving", "workin": "working",

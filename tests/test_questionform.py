@@ -137,6 +137,8 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("what if meta dms you", "what if meta messages you"),  # not a name the article lacks
         ("wats openai doin about it", "whats openai doing about it"),  # (a dropped g)
         ("hw many ppl left", "how many people left"),
+        ("and hes working with who", "and he's working with who"),  # (he: it points back)
+        ("thats why theyre leaving?", "that's why they're leaving?"),
         # a channel's plea and openers around the question
         (
             "what is sam altman doing about all this pls help",
