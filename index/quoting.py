@@ -101,3 +101,31 @@ def asks_source(question: str) -> bool:
 def names_source(text: str) -> bool:
     """Whether a passage's text says whose claim it reports (によれば, "according to sources")."""
     return _SOURCE.search(text) is not None
+
+
+# Which group someone joined or leads ("どこのチームに行ったの?", "metaの新チームって名前なんだっけ",
+# "which team did they go to", "what's the new lab called"): the passage naming one, a name set off
+# in quotation marks or brackets before the group's word (「超知能」チーム, the
+# “superintelligence” team, Go-To-Market (GTM) team), not a passage that only says "team"
+# (7人の研究責任者がチームに注意を促す).
+_GROUPS_JA = r"(?:チーム|部署|部門|組織|グループ|研究所|ラボ|プロジェクト|部隊|班)"
+_GROUPS_EN = r"(?:teams?|groups?|labs?|units?|divisions?|departments?|projects?|squads?)"
+_ASKS_GROUP = re.compile(
+    rf"(?:どこの|どの|何|なに|なん|何て|なんて)(?:新しい|新)?{_GROUPS_JA}"
+    rf"|{_GROUPS_JA}(?:って|は|の)?(?:名前|名称|なんて|何て)"
+    rf"|\b(?:which|what)(?: new)? {_GROUPS_EN}\b"
+    rf"|\bname of (?:[\w']+ ){{0,3}}{_GROUPS_EN}"
+    rf"|\b{_GROUPS_EN}(?:'s| is| was)? (?:name|called)\b"
+)
+_NAMES_GROUP = re.compile(rf"[」』\"”)）](?:という|って)?{_GROUPS_JA}|[\"”)]\s*{_GROUPS_EN}\b")
+
+
+def asks_group(question: str) -> bool:
+    """Whether a (normalised) question asks which group, or a group's name."""
+    return _ASKS_GROUP.search(question) is not None
+
+
+def names_group(text: str) -> bool:
+    """Whether a passage's text names a group (「超知能」チーム, the “superintelligence” team, the GTM
+    team)."""
+    return _NAMES_GROUP.search(text) is not None

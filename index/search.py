@@ -34,9 +34,11 @@ from .progress import logged
 from .questionform import japanese_part, plain
 from .quoting import (
     asks_comparison,
+    asks_group,
     asks_source,
     asks_words,
     compares,
+    names_group,
     names_source,
     quotes_someone,
     someones_own,
@@ -181,6 +183,12 @@ COMPARE_BONUS = 0.3
 # index.quoting.names_source), by this share. Chosen on the tuning sets: 0.3 answerable English +1
 # and conversations +2; 0.5-4 the same +1 but one follow-up fewer (the next turn's context moved).
 SOURCE_BONUS = 0.3
+# Which group ("どこのチームに行ったの?", "what's the new team called") prefers the passages naming one
+# (「超知能」チーム: index.quoting.names_group), by this share. Chosen on the tuning sets over 0.3-1.0:
+# 0.5 answers questions.jsonl +1 / +1, channel.jsonl Japanese +3, conversations' openings +1,
+# follow-ups +2 and topic changes +1; 0.3 one follow-up and one English question fewer, 1.0 one
+# follow-up fewer; JSQuAD's even half and the off-topic sets the same.
+GROUP_BONUS = 0.5
 # What a Japanese question asks about as included too (役員も休むの?: do the executives take the
 # week off as well?) is what the answer must name: passages holding it (or a synonym of it: 幹部 ->
 # 役員) rank this share higher, or the passage about the week off that says 休み three times
@@ -504,6 +512,7 @@ class Library:
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
         self._sourcing = np.array([names_source(text) for text in both], dtype=bool)
+        self._grouping = np.array([names_group(text) for text in both], dtype=bool)
         # The short forms the articles spell out, "Chief Research Officer (CRO)", 最高経営責任者(CEO):
         # asked what one is ("what's a CRO"), a question asks what the article says, not for a
         # definition in general.
@@ -674,6 +683,8 @@ class Library:
             preferred.append((focus, INCLUDED_BONUS))
         if SOURCE_BONUS and asks_source(normalized):
             preferred.append((self._sourcing, SOURCE_BONUS))
+        if GROUP_BONUS and asks_group(normalized):
+            preferred.append((self._grouping, GROUP_BONUS))
         if COMPARE_BONUS and asks_comparison(normalized):
             preferred.append((self._comparing, COMPARE_BONUS))
         preference = None

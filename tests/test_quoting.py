@@ -9,8 +9,10 @@ import pytest
 from index import Library
 from index.quoting import (
     asks_comparison,
+    asks_group,
     asks_words,
     compares,
+    names_group,
     quotes_someone,
     someones_own,
     speaker,
@@ -157,3 +159,44 @@ def test_a_passage_makes_a_comparison(text: str, compares_: bool) -> None:
 def test_what_chen_compared_it_to_is_the_break_in(library: Library, question: str) -> None:
     # Chen's memo (26) and "poaching" (2) share more words; the simile is line 10.
     assert library.search(question).hits[0].passage.lines == (9, 10)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("どこのチーム行ったんだっけ", True),
+        ("metaのなにチームに行ったの", True),
+        ("てかmetaの新チームって名前なんだったっけ", True),
+        ("whats the name of the new meta team theyre leaving for", True),
+        ("which team did they join", True),
+        ("what's the new lab called", True),
+        ("チームに何人いる?", False),  # (a count of the team)
+        ("how big is the team", False),
+        ("who leads the team", False),
+    ],
+)
+def test_a_question_asks_which_group(question: str, asks: bool) -> None:
+    assert asks_group(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("メタ社が新たに結成した「超知能」チームに", True),
+        ("Go-To-Market(GTM)チームのOpenAI社員によると", True),
+        ("lost to the “superintelligence” team newly formed by Meta", True),
+        ("7人の研究責任者がチームに注意を促す", False),
+        ("Meta's approach to building its AI team", False),
+    ],
+)
+def test_a_passage_names_a_group(text: str, names: bool) -> None:
+    assert names_group(text) is names
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["引き抜かれた人ってどこのチームに入ったの", "metaの新しいチームってなんて名前だっけ?"],
+)
+def test_which_team_is_the_one_named(library: Library, question: str) -> None:
+    # Line 13 (研究責任者がチームに) and 6 (AIチーム構築) say チーム too; line 3 names the team.
+    assert library.search(question).hits[0].passage.lines == (3, 3)
