@@ -51,8 +51,9 @@ _ENGLISH_CLUES = frozenset(
     from into than that this these those it its they them their he she his her i me my you your we
     our us there and or but not no any some much many tell explain say said mean give
     hi hello hey thanks thank thx ty test testing ok okay yes yeah yep nope lol cool nice great
-    good wow please pls sorry bye whats whos hows wheres whens whys wat wut""".split()
-    # (a channel's greetings, one-word replies and spellings without an apostrophe too)
+    good wow please pls sorry bye whats whos hows wheres whens whys wat wut what's who's how's
+    where's when's why's it's that's there's he's she's they're i'm""".split()
+    # (a channel's greetings, one-word replies and contractions, with their apostrophe or without)
 )
 
 
