@@ -88,7 +88,11 @@ ADVICE = re.compile(
     r"|how (?:does|do) (?:a |an )?\w+(?: \w+)? work|(?:meaning|definition) of"
     # what holds in general, not what the article reports ("how much does openai pay researchers
     # normally", "the average salary", "is a 4 day work week better")
-    r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better)\b"
+    r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better"
+    # ... or against the ordinary ("taxed more than regular pay", "different from normal computers")
+    # and a good thing asked for ("good team building games for remote teams?")
+    r"|(?:than|from|vs|versus) (?:a |an |the )?(?:regular|normal|ordinary|usual|typical)"
+    r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
     # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"|(?:平均|相場)って"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|どうしよ|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
@@ -98,7 +102,10 @@ ADVICE = re.compile(
     r"|たら(?:何|なに|どう)(?:する|したい)|\bwhat would you do\b"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
-    r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て)(?:言う|いう)"
+    r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
+    # what happened to the asker (重くなったんだけど, 盗まれたんだけど; not what they
+    # heard or read: 休むって聞いたんだけど)
+    r"|(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
 )
 # ... and the same asked at a question's end, searched in its last ADVICE_TAIL characters only (a
 # search of the whole question cost 1.6 us more):
@@ -126,6 +133,12 @@ ADVICE_END = re.compile(
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
     # 眠れないときみんなどうしてる?)
     r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は)?どうしてる[?？]*$"
+    # how one does a thing, in general (どうやって治すの?, 給料交渉ってどうやるの?, どう書くの, どう決めたら
+    # いい; not how someone in the article does it: どうやって引き止めてるの?), whether it can be done
+    # at all (予約送信ってできる?) and anything to recommend (リラックスできる音楽なんかある?)
+    r"|どうやって\w{0,4}?[うくぐすつぬぶむる](?:の|ん)?[?？]*$|どう(?:やる|書く|決め(?:る|たら))"
+    r"|(?:って|は)できる(?:の|かな|ん|ですか)?[?？]*$|(?<!他に)(?<!ほかに)(?:なんか|何か)ある[?？]*$"
+    r"|たら(?:いい|良い)(?:の|か|かな|ですか)?[?？]*$"
 )
 
 
@@ -151,7 +164,7 @@ GIVES_ADVICE_EN = re.compile(
 
 # The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
 # passage advises. On normalised text.
-ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine)\b|俺|僕|私|わたし|自分|(?:^|[、,\s])うちの")
+ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分|(?:^|[、,\s])うちの")
 
 
 def gives_advice(text: str) -> bool:

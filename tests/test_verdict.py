@@ -109,6 +109,24 @@ from index.verdict import (
         ("有給休暇って何日もらえるの?", True),
         ("長江下流域の平均梅雨入りは?", False),  # JSQuAD asks 平均 of Wikipedia
         ("how much did meta offer", False),
+        # how one does a thing in general, whether it can be done, anything to recommend
+        ("燃え尽き症候群ってどうやって治すの", True),
+        ("OpenAIはどうやって人材を引き止めてるの?", False),  # how someone in the article does it
+        ("転職のとき給料交渉ってどうやるの?", True),
+        ("「お疲れ様です」って英語でどう書くの", True),
+        ("内定2社から来て迷ってる、どう決めたらいい", True),
+        ("slackでメッセージ予約送信ってできる?", True),
+        ("リラックスできる音楽なんかある?", True),
+        ("他になんかある?", False),  # (more of the last answer: index.followup)
+        # what happened to the asker, not what they heard
+        ("パソコンが急に重くなったんだけど原因なに", True),
+        ("OpenAIが1週間休むって聞いたんだけど本当?", False),
+        ("メタが勝っちゃったらAIの未来どうなんの", False),  # (a hypothetical of the article's)
+        # compared with the ordinary, a good thing asked for
+        ("do bonuses get taxed more than regular pay", True),
+        ("how are supercomputers different from normal computers", True),
+        ("good team building games for remote teams?", True),
+        ("is meta's offer more than a normal salary?", True),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
@@ -271,6 +289,8 @@ def test_which_passages_give_advice(library: Library) -> None:
         ("how do i speed up my wifi", 1.0, None),
         # and so does advice on a word the best passage does not hold
         ("my team lead keeps pinging me on slack, what do i do", 1.0, None),
+        # and how to do a thing in general (line 14: a leader "advised")
+        ("how to be a better leader for a small team", 1.0, None),
     ],
 )
 def test_advice_the_article_reports_is_not_the_asker_s_own(
