@@ -31,6 +31,26 @@ class AnswerType(Enum):
 # `\d[\d,.]*` cost the run's length squared (~200 s for that line).
 _NUM = r"(?:(?<!\d)(?<!\d[,.])\d+(?:[,.]\d+)*|(?<![一二三四五六七八九十百千万億])[一二三四五六七八九十百千万億]+)"
 
+# An English "when" or "who" asks the question only where a question word stands: first in its
+# sentence (after fillers: "so when did it start", "ok wait who is chen"), after a preposition
+# ("working with who", "since when"), a conjunction ("who wrote it and when") or last ("...when?");
+# elsewhere it joins a clause ("what did
+# chen say it feels like when people get poached", "the person who deleted the post"), and the
+# question asks what its own first word asks.
+_LEAD = (
+    r"(?:^|[.?!,;:]\s*)(?:(?:so|and|but|ok|okay|wait|hey|like|um|uh|lol|then|yo|btw|also|anyway"
+    r"|hmm|idk|just|oh|ah|well|bro|dude|ngl|tbh|actually|really|pls|please|quick q|q)\W+)*"
+)
+_BEFORE = (
+    r"\b(?:with|w|to|for|by|from|since|until|till|about|of|know|tell me|wondering|wonder|idea"
+    r"|remind me|ask|asking)\s+"
+)
+
+
+def _asked(words: str) -> str:
+    return rf"(?:{_LEAD}|{_BEFORE}|\b(?:and|or|but|then) )(?:{words})\b|\b(?:{words})\W*$"
+
+
 # Question cues, tried in order (the first that matches wins), on normalised (NFKC, casefolded) text.
 _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.AGE, re.compile(r"何歳|年齢|how old|\bage\b")),
@@ -61,7 +81,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     ),
     (
         AnswerType.DATE,
-        re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"),
+        re.compile(rf"いつ|何年|何月|何日|日付|{_asked('when')}|what (?:year|date|day|month|time)"),
     ),
     (
         AnswerType.COUNT,
@@ -78,7 +98,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"本社|本拠|所在地|出身地|どこ(?:に|で)(?:ある|あり|いる|住|生まれ|育)|どこ(?:出身|在住)|\bwhere(?:'s| is| are| was| were)\b(?! (?:that|it|this)\b)|\bwhere (?:do|does|did) (?!.*(?:\d|\b(?:figure|number|data|info|information|quote|claim|story|report|news|idea|money|rumou?r|leak|message|memo)s?\b)).*\b(?:live|come from|grow up|born)\b|headquarter|based in\b|\bis \w+ based\b|located"
         ),
     ),
-    (AnswerType.PERSON, re.compile(r"誰|だれ|どなた|何者|\bwho\b|\bwhom\b|\bwhose\b")),
+    (AnswerType.PERSON, re.compile(rf"誰|だれ|どなた|何者|{_asked('who|whom|whose')}")),
     # the name of a person (リーダーの名前, the name of the employee)
     (
         AnswerType.PERSON,

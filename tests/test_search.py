@@ -160,6 +160,31 @@ def test_question_type(question: str, kind: AnswerType | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "when" and "who" where a question word stands: first, after fillers, a preposition or a
+        # conjunction, or last
+        ("so when does it start", AnswerType.DATE),
+        ("ok wait who is chen", AnswerType.PERSON),
+        ("and he's working w who on keeping people", AnswerType.PERSON),
+        ("since when?", AnswerType.DATE),
+        ("openai shutting down when?", AnswerType.DATE),
+        ("he mentioned supercomputers too, when are those coming online?", AnswerType.DATE),
+        ("who wrote this article and when was it published", AnswerType.DATE),
+        ("do you know who chen is", AnswerType.PERSON),
+        # ... elsewhere it joins a clause: the question asks what its first word asks
+        ("what did chen say it feels like when ppl get poached", None),
+        ("is the person who deleted the post still at openai", None),
+        ("what did a leader tell staff who feel pressured", None),
+    ],
+)
+def test_when_and_who_ask_only_where_a_question_word_stands(
+    question: str, kind: AnswerType | None
+) -> None:
+    assert question_type(question) is kind
+
+
+@pytest.mark.parametrize(
     ("kind", "text", "stated"),
     [
         (AnswerType.DAY, "休みは7月1日から始まる。", True),
