@@ -73,7 +73,8 @@ ADVICE = re.compile(
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
     r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
-    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
+    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest"
+    r"|\w+est (?:way|time|place|method|thing)s?)"
     r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good|rude|weird"
     r"|smart|wise|polite|appropriate)|(?:bad|good) for"
     # what anyone can or should do, or needs, in general ("what can a manager actually do", "how

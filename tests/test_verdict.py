@@ -127,6 +127,7 @@ from index.verdict import (
         ("how are supercomputers different from normal computers", True),
         ("good team building games for remote teams?", True),
         ("is meta's offer more than a normal salary?", True),
+        ("whats the fairest way to split rent", True),  # the best way, any superlative
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
