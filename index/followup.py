@@ -16,7 +16,7 @@ import numpy as np
 
 from .answertype import AnswerType, question_type
 from .identity import identity_subject
-from .questionform import plain
+from .questionform import changes_topic, plain
 from .search import Hit, Library, SearchResult, check_query
 from .tokenize import has_hiragana, is_japanese, normalize, subsumed
 from .verdict import ANSWERED
@@ -171,6 +171,8 @@ def _bare(question: str) -> str:
 
 def leans_on_previous(library: Library, question: str) -> bool:
     """Whether a question follows up the one before rather than standing on its own."""
+    if changes_topic(question):  # ("unrelated but...", 話変わるけど)
+        return False
     question = plain(question)  # "wat abt chen" as "what about chen"
     text = normalize(question)
     cue = _JA_CUES.search(text) if is_japanese(text) else _EN_CUES.search(text)

@@ -42,7 +42,9 @@ CHAT_SPELLINGS = {
     "dming": "messaging", "hw": "how", "wats": "whats", "wuts": "whats",
     # a contraction without its apostrophe ("and hes working w who", "theyre leaving")
     "hes": "he's", "shes": "she's", "theyre": "they're", "thats": "that's", "whos": "who's",
-    "wheres": "where's", "hows": "how's", "whys": "why's", "theres": "there's",
+    "wheres": "where's", "hows": "how's", "whys": "why's", "theres": "there's", "ppls": "people's",
+    # a workplace's short forms ("ai dev", "taking pto")
+    "dev": "development", "devs": "developers", "pto": "paid time off",
     # a dropped g ("wats openai doin about it")
     "doin": "doing", "goin": "going", "sayin": "saying", "talkin": "talking", "tryin": "trying",
     "gettin": "getting", "makin": "making", "leavin": "leaving", "workin": "working",
@@ -73,6 +75,24 @@ _LABEL = re.compile(
     r"(?:get|understand)(?: it)?[\s,.:!\-]*(?=(?:why|how|what|who|when|where|which)\b)",
     re.IGNORECASE,
 )
+
+
+# Words saying that a new topic starts ("different q but...", "unrelated, but", "btw", "separate q:",
+# 話変わるけど, 全然関係ないけど, ところで): in a conversation the question stands on its own
+# (index.followup), and they are not searched ("diff q" had searched "diff").
+_NEW_TOPIC = re.compile(
+    r"^(?:(?:(?:totally|completely) )?(?:different|diff|another|new|unrelated|random|separate|other)"
+    r" (?:q|qq|question|topic)\b|unrelated\b|btw\b|by the way\b|on another note\b"
+    r"|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject)\b)[\s,.:;\-–]*(?:but\b)?[\s,.:;\-–]*"
+    r"|^(?:話(?:は)?変わる(?:けど|んだけど|が)|(?:全然|まったく)?関係ない(?:けど|んだけど|が)"
+    r"|(?:別|違う)の?質問(?:だけど|なんだけど|です(?:が)?)?|ところで|それはそうと)[、,\s]*",
+    re.IGNORECASE,
+)
+
+
+def changes_topic(question: str) -> bool:
+    """Whether a question starts by saying it changes the topic ("unrelated but", ところで)."""
+    return _NEW_TOPIC.search(unicodedata.normalize("NFKC", question).strip()) is not None
 
 
 # Words around a question that ask nothing: a greeting or a filler before it ("hey bot, ...", "yo",
@@ -111,6 +131,7 @@ def plain(question: str) -> str:
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
+    text = _NEW_TOPIC.sub("", text, count=1) or text
     if "気にな" in text:  # (one look first: most questions have none)
         text = _CURIOUS_JA.sub("", text) or text
     if "知" in text or "わか" in text or "分か" in text or "教え" in text:

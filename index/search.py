@@ -982,7 +982,10 @@ class Library:
         rare = []
         for t in own:
             _, info, known = self._word(t, False)
-            if not known and (info >= LOWERCASE_NAME_INFO or t in self.glossary.names):
+            # (not a word asking after a relation: downside, tradeoff)
+            if not known and not self.relation(t, False) and (
+                info >= LOWERCASE_NAME_INFO or t in self.glossary.names
+            ):
                 rare.append(t)
         if not rare:  # (most questions)
             return []
