@@ -983,8 +983,10 @@ class Library:
         for t in own:
             _, info, known = self._word(t, False)
             # (not a word asking after a relation: downside, tradeoff)
-            if not known and not self.relation(t, False) and (
-                info >= LOWERCASE_NAME_INFO or t in self.glossary.names
+            if (
+                not known
+                and not self.relation(t, False)
+                and (info >= LOWERCASE_NAME_INFO or t in self.glossary.names)
             ):
                 rare.append(t)
         if not rare:  # (most questions)

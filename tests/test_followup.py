@@ -76,6 +76,13 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("OpenAIはなんで休むの?", False),
         ("but why?", True),
         ("なんで?", True),
+        # a question saying it changes the topic stands on its own, however short
+        ("different q but what are the working hours like there", False),
+        ("unrelated but how big were the offers", False),
+        ("btw who's the ceo", False),
+        ("話変わるけど、それって何時間?", False),
+        ("ところで彼は?", False),
+        ("what are the working hours like there", True),  # (there: it points back)
     ],
 )
 def test_which_questions_lean_on_the_one_before(

@@ -139,6 +139,12 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("hw many ppl left", "how many people left"),
         ("and hes working with who", "and he's working with who"),  # (he: it points back)
         ("thats why theyre leaving?", "that's why they're leaving?"),
+        ("what happens to ai dev", "what happens to ai development"),
+        ("why not just take pto", "why not just take paid time off"),
+        # saying the topic changes is not the question
+        ("diff q: tldr the ending", "tldr the ending"),
+        ("unrelated but how big were the offers", "how big were the offers"),
+        ("話変わるけど、社員って週何時間働いてるの?", "社員って週何時間働いてるの?"),
         # a channel's plea and openers around the question
         (
             "what is sam altman doing about all this pls help",
