@@ -104,7 +104,8 @@ def names_source(text: str) -> bool:
 
 
 # Which group someone joined or leads ("どこのチームに行ったの?", "metaの新チームって名前なんだっけ",
-# "which team did they go to", "what's the new lab called"): the passage naming one, a name set off
+# "which team did they go to", "what's the new lab called"), or where people went (研究者たちはどこ
+# に行ったの, "where did the poached researchers go"): the passage naming one, a name set off
 # in quotation marks or brackets before the group's word (「超知能」チーム, the
 # “superintelligence” team, Go-To-Market (GTM) team), not a passage that only says "team"
 # (7人の研究責任者がチームに注意を促す).
@@ -113,7 +114,11 @@ _GROUPS_EN = r"(?:teams?|groups?|labs?|units?|divisions?|departments?|projects?|
 _ASKS_GROUP = re.compile(
     rf"(?:どこの|どの|何|なに|なん|何て|なんて)(?:新しい|新)?{_GROUPS_JA}"
     rf"|{_GROUPS_JA}(?:って|は|の)?(?:名前|名称|なんて|何て)"
-    rf"|\b(?:which|what)(?: new)? {_GROUPS_EN}\b"
+    rf"|\b(?:which|what)(?: [\w']+)??(?: new)? {_GROUPS_EN}\b"
+    # where people went, joined or moved to (研究者たちはどこに行っちゃったの, where did they go)
+    r"|どこ(?:に|へ|の)?(?:行|いっ|移|転職|入|引き抜かれ)"
+    r"|\bwhere (?:did|do|does|are|were|have|has|'re|'d) .{0,40}\b(?:go|going|gone|went|head|end up"
+    r"|ended up|move|moving|join|joining|land)\b"
     rf"|\bname of (?:[\w']+ ){{0,3}}{_GROUPS_EN}"
     rf"|\b{_GROUPS_EN}(?:'s| is| was)? (?:name|called)\b"
 )

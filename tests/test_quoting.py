@@ -170,6 +170,11 @@ def test_what_chen_compared_it_to_is_the_break_in(library: Library, question: st
         ("whats the name of the new meta team theyre leaving for", True),
         ("which team did they join", True),
         ("what's the new lab called", True),
+        ("which meta team are the openai ppl going to", True),
+        ("where did the poached researchers go?", True),  # where people went
+        ("研究者たちはどこに行っちゃったの", True),
+        ("where did the slack messages leak", False),
+        ("どこにリークされたの?", False),
         ("チームに何人いる?", False),  # (a count of the team)
         ("how big is the team", False),
         ("who leads the team", False),
