@@ -249,6 +249,8 @@ class JapaneseTokenizer:
             return ""
         token = _token_form(surface, pos2, lemma, orth_base)
         token = TOKEN_ALIASES.get(token, token)
+        if pos1 == "動詞":
+            token = transitive(token)
         return "" if token in self.stopwords else token
 
 
@@ -296,6 +298,30 @@ def subsumed(tokens: Sequence[str]) -> list[str]:
         for i, t in enumerate(tokens)
         if not (i + 1 < len(tokens) and any(tokens[i + 1] == t + x for x in PERSON_SUFFIXES))
     ]
+
+
+# A Japanese verb that happens (止まる, 変わる, 決まる, 上がる) is one word with the verb that makes it
+# happen (止める, 変える, 決める, 上げる): "休みで引き抜き止まるの?" asks what the article says the week
+# off may do (一時的に止める, line 32). The pair's regular form: a kanji, the a-row kana of the
+# intransitive before る, the e-row kana of the transitive (not 分かる, "understand", and 分ける,
+# "divide").
+_INTRANSITIVE = re.compile(r"([\u4e00-\u9fff])([かがさたなばまら])る")
+_TO_E_ROW = str.maketrans("かがさたなばまらわ", "けげせてねべめれえ")
+_UNPAIRED = frozenset(
+    {"分かる", "判る", "解る", "掛かる", "懸かる", "架かる", "儲かる", "預かる", "授かる"}
+)
+
+
+def transitive(verb: str) -> str:
+    """A verb's lemma, an intransitive of a regular pair as its transitive (止まる -> 止める)."""
+    if verb in _UNPAIRED or not verb.endswith("る"):
+        return verb
+    m = _INTRANSITIVE.search(verb)
+    if m is None or m.end() != len(verb) or m.start() != len(verb) - 3:
+        if verb.endswith("わる") and len(verb) >= 3 and "\u4e00" <= verb[-3] <= "\u9fff":
+            return verb[:-2] + "える"  # (変わる -> 変える, 終わる -> 終える, 伝わる -> 伝える)
+        return verb
+    return verb[:-2] + m.group(2).translate(_TO_E_ROW) + "る"
 
 
 def _token_form(surface: str, pos2: str, lemma: str | None, orth_base: str | None) -> str:

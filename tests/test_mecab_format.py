@@ -21,6 +21,7 @@ from index.tokenize import (
     TOKEN_ALIASES,
     JapaneseTokenizer,
     normalize,
+    transitive,
 )
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -71,6 +72,8 @@ class Reference:
             ):
                 continue
             token = TOKEN_ALIASES.get(self.form(word), self.form(word))
+            if f.pos1 == "動詞":
+                token = transitive(token)
             if token and token not in self.stopwords:
                 out.append(token)
                 if f.pos1 == "名詞" and f.pos2 not in ("数詞", "固有名詞"):

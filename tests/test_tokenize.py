@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize, subsumed
+from index.tokenize import (
+    EnglishTokenizer,
+    JapaneseTokenizer,
+    is_japanese,
+    normalize,
+    subsumed,
+    transitive,
+)
 
 
 @pytest.mark.parametrize(
@@ -138,3 +145,27 @@ def test_a_question_names_a_person_once() -> None:
     assert subsumed(["メタ", "研究", "研究者", "提示"]) == ["メタ", "研究者", "提示"]
     assert subsumed(["研究", "責任", "責任者"]) == ["研究", "責任者"]
     assert subsumed(["研究", "状態"]) == ["研究", "状態"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "token"),
+    [
+        ("止まる", "止める"),  # what happens, as the verb that makes it happen
+        ("変わる", "変える"),
+        ("決まる", "決める"),
+        ("上がる", "上げる"),
+        ("高まる", "高める"),
+        ("止める", "止める"),
+        ("分かる", "分かる"),  # (understand, not divide)
+        ("掛かる", "掛かる"),  # (take time, not hang)
+        ("頑張る", "頑張る"),
+        ("休む", "休む"),
+    ],
+)
+def test_a_verb_that_happens_is_the_verb_that_makes_it_happen(verb: str, token: str) -> None:
+    assert transitive(verb) == token
+
+
+def test_an_intransitive_verb_meets_its_transitive(ja: JapaneseTokenizer) -> None:
+    assert "止める" in ja("休みで引き抜き止まるの?")
+    assert "止める" in ja("リクルーターの進出を一時的に止めるかもしれない")
