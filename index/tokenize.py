@@ -324,9 +324,17 @@ def transitive(verb: str) -> str:
     return verb[:-2] + m.group(2).translate(_TO_E_ROW) + "る"
 
 
+# Words unidic files under another word's lemma though they mean something else: 辞める ("quit")
+# under 止める ("stop"), so "アルトマンって一回辞めてなかった?" had searched stopping and keeping
+# (引き止める, 人材確保) instead of his departure (退任, line 31). They keep their written form.
+OWN_SPELLING = frozenset({"辞める"})
+
+
 def _token_form(surface: str, pos2: str, lemma: str | None, orth_base: str | None) -> str:
     if lemma is None:  # unknown to the dictionary (Latin words, numbers)
         return surface
+    if orth_base in OWN_SPELLING:
+        return orth_base
     if pos2 == "固有名詞" or _KATAKANA.fullmatch(surface):
         # A katakana word's lemma can be another word (チェン -> チェーン): keep its spelling.
         return orth_base or surface

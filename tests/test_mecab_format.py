@@ -17,6 +17,7 @@ from index.tokenize import (
     _KATAKANA,
     _SPELLED,
     CONTENT_POS,
+    OWN_SPELLING,
     PERSON_SUFFIXES,
     TOKEN_ALIASES,
     JapaneseTokenizer,
@@ -39,6 +40,8 @@ class Reference:
         f = word.feature
         if f.lemma is None:
             return word.surface
+        if f.orthBase in OWN_SPELLING:
+            return f.orthBase
         if f.pos2 == "固有名詞" or _KATAKANA.fullmatch(word.surface):
             return f.orthBase or word.surface
         return f.lemma.split("-", 1)[0]

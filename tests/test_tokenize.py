@@ -169,3 +169,9 @@ def test_a_verb_that_happens_is_the_verb_that_makes_it_happen(verb: str, token: 
 def test_an_intransitive_verb_meets_its_transitive(ja: JapaneseTokenizer) -> None:
     assert "止める" in ja("休みで引き抜き止まるの?")
     assert "止める" in ja("リクルーターの進出を一時的に止めるかもしれない")
+
+
+def test_quitting_is_not_stopping(ja: JapaneseTokenizer) -> None:
+    # unidic's lemma of 辞める is 止める; the question asks about a departure (退任), not a stop
+    assert ja("アルトマンって一回辞めてなかった?") == ["アルトマン", "一", "回", "辞める"]
+    assert "止める" in ja("リクルーターの進出を一時的に止める")
