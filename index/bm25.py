@@ -89,6 +89,21 @@ class BM25Index:
     def _sorted_tokens(self) -> list[str]:
         return sorted(self._postings)
 
+    @functools.cached_property
+    def _sorted_backwards(self) -> list[str]:
+        return sorted(token[::-1] for token in self._postings)
+
+    def ending(self, token: str) -> list[str]:
+        """Indexed tokens longer than `token` that end with it (抜く: 引き抜く)."""
+        backwards = token[::-1]
+        tokens = self._sorted_backwards
+        i = bisect.bisect_right(tokens, backwards)
+        out = []
+        while i < len(tokens) and tokens[i].startswith(backwards):
+            out.append(tokens[i][::-1])
+            i += 1
+        return out
+
     def stretch(self, token: str, shortest: int) -> list[str]:
         """Indexed tokens that `token` is a beginning of, or that are a beginning of it at least
         `shortest` characters long: its long and short forms (exec -> execut, Zuck -> zuckerberg).

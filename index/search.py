@@ -83,6 +83,11 @@ _WORD = re.compile(r"\w")
 _LATIN = re.compile(r"[a-z][a-z0-9]*")
 _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
 MAX_JOINED = 3  # pieces of a katakana word the dictionary broke up (ブラ + ザ + ヴィル)
+# A verb's lemma (a kanji, then kana ending in a u-row kana: 抜く, 組む) and the first verb of a
+# compound verb, in its joining form (引き, 食い, 取り).
+_VERB_LEMMA = re.compile(r"[\u4e00-\u9fff][\u3041-\u3093]*[うくぐすつぬぶむる]")
+_TO_I_ROW = str.maketrans("うくぐすつぬぶむる", "いきぎしちにびみり")
+_COMPOUND_HEAD = re.compile(r"[\u4e00-\u9fff][いきぎしちにびみりえけげせてねべめれ]")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
 # A run of hiragana where a word starts (the question's start, after a space or punctuation), the
 # particles a name is followed by, and hiragana -> katakana.
@@ -909,7 +914,7 @@ class Library:
         word = self._words.get(key)
         if word is None:
             if japanese:
-                found = [(self.ja, token)]
+                found = [(self.ja, token), *((self.ja, c) for c in self._compound(token))]
                 if _LATIN.fullmatch(token):  # (zuck: its long form, zuckerberg, ザッカーバーグ)
                     latin = self._latin_forms(token)
                     found += [(self.ja, t) for t in self.glossary.to_japanese(latin)]
@@ -1208,6 +1213,21 @@ class Library:
         variants = self.synonyms.variants  # (only words the articles never write have any)
         return [form for token in tokens for form in variants(token) or (token,)]
 
+    def _compound(self, token: str) -> tuple[str, ...]:
+        """The compound verbs the articles write (or their nouns) that end in a verb they never
+        write alone (何人抜かれたの: 引き抜き; 組む: 取り組む): a channel drops a compound's first
+        verb. Searched as its synonyms are."""
+        if not _VERB_LEMMA.fullmatch(token) or self.ja.idf(token):
+            return ()
+        stem = token[:-1] + token[-1].translate(_TO_I_ROW)  # (引き抜き, the compound as a noun)
+        compounds = [
+            c
+            for form in dict.fromkeys((token, stem))
+            for c in self.ja.ending(form)
+            if _COMPOUND_HEAD.fullmatch(c[: -len(form)])
+        ]
+        return tuple(compounds)
+
     def _with_glossary(self, tokens: list[str]) -> list[str]:
         """Japanese query tokens, with Latin words (Sam Altman) also in their Japanese spelling."""
         latin = [f for w in tokens if _LATIN.fullmatch(w) for f in self._latin_forms(w)]
@@ -1237,7 +1257,12 @@ class Library:
             for token in tokens
         }
         own = self.ja.scores(tokens, factors)
-        synonyms = [s for t in tokens for s in self.glossary.synonyms(t) if s not in tokens]
+        synonyms = [
+            s
+            for t in tokens
+            for s in (*self.glossary.synonyms(t), *self._compound(t))
+            if s not in tokens
+        ]
         if not synonyms or not SYNONYM_WEIGHT:
             return own
         extra = self.ja.scores(list(dict.fromkeys(synonyms)))

@@ -118,3 +118,11 @@ def test_held_is_each_passage_share_of_the_distinct_query_tokens() -> None:
     held = index.held(["会社", "休み", "休み", "unseen"])  # three distinct tokens
     assert held.tolist() == [1 / 3, 2 / 3, 0.0]
     assert index.held([]).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_ending_finds_the_longer_tokens_ending_with_one() -> None:
+    index = BM25Index([["引き抜き", "取り組む"], ["抜く", "組む", "抜き"], ["食い止める"]])
+    assert index.ending("抜き") == ["引き抜き"]
+    assert index.ending("組む") == ["取り組む"]
+    assert index.ending("止める") == ["食い止める"]
+    assert index.ending("休む") == []

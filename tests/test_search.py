@@ -343,3 +343,11 @@ def test_a_katakana_name_broken_up_by_its_context_is_the_articles_word(library: 
     result = library.search("それってアルトマンの件も関係ある?")
     assert "アルトマン" in result.tokens and "アルト" not in result.tokens
     assert result.hits[0].passage.lines == (31, 31)
+
+
+def test_a_compound_verb_asked_without_its_first_verb(library: Library) -> None:
+    # 抜かれた for 引き抜かれた: the articles write 引き抜き (line 2), never 抜く alone
+    assert library._compound("抜く") == ("引き抜き",)
+    assert library._compound("引き抜く") == ()  # (asked whole: nothing to add)
+    result = library.search("結局何人抜かれたの?")
+    assert result.answerable and result.hits[0].passage.lines == (2, 2)
