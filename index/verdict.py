@@ -90,9 +90,7 @@ ADVICE = re.compile(
     # what holds in general, not what the article reports ("how much does openai pay researchers
     # normally", "the average salary", "is a 4 day work week better")
     r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better"
-    # ... or against the ordinary ("taxed more than regular pay", "different from normal computers")
-    # and a good thing asked for ("good team building games for remote teams?")
-    r"|(?:than|from|vs|versus) (?:a |an |the )?(?:regular|normal|ordinary|usual|typical)"
+    # ... and a good thing asked for ("good team building games for remote teams?")
     r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
     # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"|(?:平均|相場)って"
@@ -197,10 +195,23 @@ def refers_to_article(normalized_question: str) -> bool:
     return REFERS.search(normalized_question) is not None
 
 
+# Against the ordinary ("taxed more than regular pay", "different from normal computers"): what
+# holds in general, unless the question points at what was said ("why do they like it more than
+# normal time off" compares the article's week off).
+ORDINARY = re.compile(
+    r"\b(?:than|from|vs|versus) (?:a |an |the )?(?:regular|normal|ordinary|usual|typical)\b"
+)
+POINTING = re.compile(r"\b(?:it|its|they|them|their|this|that|he|she|his|her)\b")
+
+
 def asks_advice(normalized_question: str) -> bool:
     return (
         ADVICE.search(normalized_question) is not None
         or ADVICE_END.search(normalized_question[-ADVICE_TAIL:]) is not None
+        or (
+            ORDINARY.search(normalized_question) is not None
+            and POINTING.search(normalized_question) is None
+        )
     )
 
 

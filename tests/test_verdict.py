@@ -127,6 +127,7 @@ from index.verdict import (
         ("how are supercomputers different from normal computers", True),
         ("good team building games for remote teams?", True),
         ("is meta's offer more than a normal salary?", True),
+        ("why do they like it more than normal time off", False),  # (it: the article's)
         ("whats the fairest way to split rent", True),  # the best way, any superlative
     ],
 )
