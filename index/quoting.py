@@ -125,9 +125,16 @@ _ASKS_GROUP = re.compile(
 _NAMES_GROUP = re.compile(rf"[」』\"”)）](?:という|って)?{_GROUPS_JA}|[\"”)]\s*{_GROUPS_EN}\b")
 
 
+# (most questions hold none of these: one quick scan first, 0.3 us against the cues' 2.6)
+_GROUP_HINT = re.compile(
+    r"チーム|部署|部門|組織|グループ|研究所|ラボ|プロジェクト|部隊|班|どこ|where|team|group|lab|unit"
+    r"|division|department|project|squad"
+)
+
+
 def asks_group(question: str) -> bool:
     """Whether a (normalised) question asks which group, or a group's name."""
-    return _ASKS_GROUP.search(question) is not None
+    return _GROUP_HINT.search(question) is not None and _ASKS_GROUP.search(question) is not None
 
 
 def names_group(text: str) -> bool:

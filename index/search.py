@@ -488,6 +488,9 @@ class Library:
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
         self._blended: dict[str, float] = {}  # a Japanese token -> its idf's share kept (blended)
+        self._compounds: dict[
+            str, tuple[str, ...]
+        ] = {}  # a Japanese verb -> compounds ending in it
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
         self._persons: dict[str, bool] = {}  # a word -> the dictionary reads it as a person's name
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
@@ -1217,6 +1220,15 @@ class Library:
         """The compound verbs the articles write (or their nouns) that end in a verb they never
         write alone (何人抜かれたの: 引き抜き; 組む: 取り組む): a channel drops a compound's first
         verb. Searched as its synonyms are."""
+        found = self._compounds.get(token)
+        if found is not None:
+            return found
+        found = self._compounds[token] = self._find_compounds(token)
+        if len(self._compounds) > WORD_CACHE:
+            self._compounds.pop(next(iter(self._compounds)))
+        return found
+
+    def _find_compounds(self, token: str) -> tuple[str, ...]:
         if not _VERB_LEMMA.fullmatch(token) or self.ja.idf(token):
             return ()
         stem = token[:-1] + token[-1].translate(_TO_I_ROW)  # (引き抜き, the compound as a noun)

@@ -73,8 +73,7 @@ ADVICE = re.compile(
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
     r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
-    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest"
-    r"|\w+est (?:way|time|place|method|thing)s?)"
+    r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
     r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good|rude|weird"
     r"|smart|wise|polite|appropriate)|(?:bad|good) for"
     # what anyone can or should do, or needs, in general ("what can a manager actually do", "how
@@ -94,6 +93,8 @@ ADVICE = re.compile(
     r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
     # ... and in Japanese as a channel asks it (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"|(?:平均|相場)って"
+    # any superlative way, time or place ("the fairest way to split rent")
+    r"|\Best (?:way|time|place|method|thing)s?\b"
     r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|どうしよ|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
@@ -104,7 +105,7 @@ ADVICE = re.compile(
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
     # what happened to the asker (重くなったんだけど, 盗まれたんだけど; not what they
     # heard or read: 休むって聞いたんだけど)
-    r"|(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
+    r"|(?=[たっ]んだけど)(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
 )
 # ... and the same asked at a question's end, searched in its last ADVICE_TAIL characters only (a
 # search of the whole question cost 1.6 us more):
