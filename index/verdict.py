@@ -95,7 +95,9 @@ ADVICE = re.compile(
     r"|(?:平均|相場)って"
     # any superlative way, time or place ("the fairest way to split rent")
     r"|\Best (?:way|time|place|method|thing)s?\b"
-    r"|おすすめ|オススメ|コツ|方法|やり方|どうすれば|どうしたら|どうしよ|したらいい|すればいい|(?:が|ほうが|方が)いい|俺|僕"
+    # (not someone's way: metaのやり方, 自分たちのやり方)
+    r"|おすすめ|オススメ|コツ|(?<!の)(?:方法|やり方)|どうすれば|どうしたら|どうしよ|したらいい|すればいい"
+    r"|(?:が|ほうが|方が)いい|俺|僕"
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
     r"|一番(?:いい|良い|よい|強い|好き|すき|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
@@ -164,7 +166,9 @@ GIVES_ADVICE_EN = re.compile(
 
 # The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
 # passage advises. On normalised text.
-ASKER = re.compile(r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分|(?:^|[、,\s])うちの")
+ASKER = re.compile(
+    r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分(?!たち|達|ら)|(?:^|[、,\s])うちの"
+)
 
 
 def gives_advice(text: str) -> bool:

@@ -128,6 +128,10 @@ from index.verdict import (
         ("good team building games for remote teams?", True),
         ("is meta's offer more than a normal salary?", True),
         ("why do they like it more than normal time off", False),  # (it: the article's)
+        # someone's way is not how to (metaのやり方), nor are 自分たち "themselves" the asker
+        ("metaのやり方って強引系?", False),
+        ("いいやり方ある?", True),
+        ("上層部は自分たちのやり方フェアだって言ってるの?", False),
         ("whats the fairest way to split rent", True),  # the best way, any superlative
     ],
 )
