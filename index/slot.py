@@ -64,7 +64,7 @@ _EN_ADJECTIVES = frozenset("the a an of other more all".split())
 _EN_GENERIC = frozenset(
     "money amount sum cash dollars people persons person ppl folks guys".split()
 )
-_JA_GENERIC = frozenset("人 人たち 人々 方 お金 金".split())
+_JA_GENERIC = frozenset("人 人たち 人達 人ら 人々 方 方々 連中 お金 金".split())
 _EN_WORD = re.compile(r"[a-z0-9]+")
 FOCUS_WORDS = 2  # English: content words taken after the question word
 MIN_PREFIX = 4  # an English focus word of this many letters also matches longer words it begins

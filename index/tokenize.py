@@ -34,6 +34,9 @@ TEXT_ALIASES: dict[str, str] = {
     "オープンai": "openai",
     "open ai": "openai",
     "メタ社": "メタ",
+    # a channel's word for the people at the top (unidic reads お偉いさん as 御 + 偉い)
+    "お偉いさん": "幹部",
+    "お偉方": "幹部",
 }
 TOKEN_ALIASES: dict[str, str] = {
     "meta": "メタ",

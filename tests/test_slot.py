@@ -39,6 +39,7 @@ COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
         ("OpenAIって社員何人いるの?", ["社員"], True),
         ("共産党の幹部は何人か", ["幹部"], True),  # no verb of its own: counted
         ("オープンAIの社員数は?", ["社員"], True),  # X数: a count of X
+        ("oaiの人らって実際いくら積まれたんだっけ", ["oai"], True),  # 人ら: people, whose
     ],
 )
 def test_the_focus_of_a_japanese_question(

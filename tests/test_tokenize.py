@@ -175,3 +175,7 @@ def test_quitting_is_not_stopping(ja: JapaneseTokenizer) -> None:
     # unidic's lemma of 辞める is 止める; the question asks about a departure (退任), not a stop
     assert ja("アルトマンって一回辞めてなかった?") == ["アルトマン", "一", "回", "辞める"]
     assert "止める" in ja("リクルーターの進出を一時的に止める")
+
+
+def test_a_channel_s_word_for_the_people_at_the_top(ja: JapaneseTokenizer) -> None:
+    assert ja("お偉いさんは休むの?") == ja("幹部は休むの?")
