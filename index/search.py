@@ -712,7 +712,12 @@ class Library:
             ranked_as_found = [(i, score / preference[i]) for i, score in ranked]
         else:
             ranked_as_found = ranked
-        evidence = self._evidence(normalized, japanese, tokens, ranked_as_found, kind, names, nouns)
+        # (a word asking after a relation, 狙い, downside, that no article uses frames the question:
+        # it is no information the articles miss)
+        framed = [
+            t for t in tokens if not self.relation(t, japanese) or self._word(t, japanese).known
+        ]
+        evidence = self._evidence(normalized, japanese, framed, ranked_as_found, kind, names, nouns)
         if prior is not None:
             evidence = self._follow_up_evidence(
                 evidence, prior, query, tokens, ranked, kind, names, nouns

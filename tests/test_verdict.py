@@ -439,3 +439,9 @@ def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Li
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
     assert library.search("OpenAIのCEOって誰?").verdict == "answered"  # (Sam Altman, line 31)
+
+
+def test_a_relation_word_no_article_uses_frames_the_question(library: Library) -> None:
+    # 狙い asks a reason; the article says 戦略 (line 4): no information it misses
+    result = library.search("休ませる本当の狙いってなに?")
+    assert result.answerable and result.hits[0].passage.lines == (4, 4)
