@@ -714,9 +714,7 @@ class Library:
             ranked_as_found = ranked
         # (a word asking after a relation, 狙い, downside, that no article uses frames the question:
         # it is no information the articles miss)
-        framed = [
-            t for t in tokens if not self.relation(t, japanese) or self._word(t, japanese).known
-        ]
+        framed = self._framed(tokens, japanese)
         evidence = self._evidence(normalized, japanese, framed, ranked_as_found, kind, names, nouns)
         if prior is not None:
             evidence = self._follow_up_evidence(
@@ -874,13 +872,21 @@ class Library:
             return own
         before = self._nouns(prior.query)
         if is_japanese(prior.query) == japanese:
-            words = list(dict.fromkeys([*tokens, *prior.tokens]))
+            words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
             both = None if before is None or nouns is None else before | nouns
             return self._evidence(normalize(query), japanese, words, ranked, kind, names, both)
+        earlier_tokens = self._framed(list(prior.tokens), not japanese)
         earlier = self._evidence(
-            normalize(prior.query), not japanese, list(prior.tokens), ranked, kind, names, before
+            normalize(prior.query), not japanese, earlier_tokens, ranked, kind, names, before
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _framed(self, tokens: list[str], japanese: bool) -> list[str]:
+        """A question's tokens without the words asking after a relation (狙い, downside) that no
+        article uses: they frame the question, and are no information the articles miss."""
+        return [
+            t for t in tokens if not self.relation(t, japanese) or self._word(t, japanese).known
+        ]
 
     def relation(self, token: str, japanese: bool) -> bool:
         """Whether a follow-up's word asks after a relation of what was said (its effect, cause,
