@@ -128,6 +128,27 @@ class Resolved:
     again: bool = False  # the last answer's passages again ("source?", "in English pls")
 
 
+PERSON_NAMED = True
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A word pointing at one person named before (he, 彼, その人; not they, その人たち).
+_PERSON_POINTED = re.compile(
+    r"\b(?:he|him|his|she|her|he's|she's)\b|彼(?!ら|女ら|等)|彼女(?!ら)|(?:その|あの|この)(?:人|方)(?!たち|達|々|ら)"
+)
+
+
+def named_person(library: Library, question: str) -> str:
+    """The words of a question that name people (as written, "sam altman", チェン), or ""."""
+    if is_japanese(question):
+        names = library.tokenize_ja.proper_nouns(normalize(question))
+        return " ".join(n for n, kind in names.items() if kind == "人名")
+    words = []
+    for word in _EN_WORD.findall(normalize(question)):
+        japanese = library.glossary.to_japanese(library.tokenize_en(word))[:1]  # (its first)
+        if any(library.is_person(t) for t in japanese if not _LATIN_LETTER.search(t)):
+            words.append(word)
+    return " ".join(words)
+
+
 def own_words(library: Library, question: str) -> list[str]:
     """The content words a question brings of its own (question words and particles left out)."""
     if is_japanese(question):
@@ -236,6 +257,13 @@ def resolve(
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
         boost = np.where(library.stating(kind), (1 + boost) * (1 + FOLLOWUP_TYPE_BONUS) - 1, boost)
     searched = unpointed(question)
+    if PERSON_NAMED and _PERSON_POINTED.search(normalize(plain(question))):
+        # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
+        # (in the follow-up's own script: a Japanese name would make an English question Japanese)
+        same = [q for q in context if is_japanese(q) == is_japanese(question)]
+        person = next(filter(None, (named_person(library, q) for q in same)), "")
+        if person:
+            searched = f"{searched} {person}"
     result = library.search(
         searched, top=top, lang=lang, context=" ".join(context), boost=boost, **weight
     )

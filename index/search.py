@@ -981,7 +981,7 @@ class Library:
         """The forms of a question's word that the articles write in Japanese and the dictionary
         reads as a person's name (chen -> チェン; the forms the search keeps for the word)."""
         forms = self._word(token, japanese).forms
-        return {form for index, form in forms if index is self.ja and self._a_person(form)}
+        return {form for index, form in forms if index is self.ja and self.is_person(form)}
 
     def _bare_common_word(self, query: str, tokens: list[str], japanese: bool) -> bool:
         """The message is one common word and nothing else (BARE_WORD_INFO). A Japanese one with
@@ -1067,11 +1067,11 @@ class Library:
         out = []
         for article in self.articles:
             texts = [p.text for p in article.passages]
-            named = first_mentions(texts, self._a_person)
+            named = first_mentions(texts, self.is_person)
             out += [(name, article.passages[i]) for name, i in named]
         return tuple(out)
 
-    def _a_person(self, name: str) -> bool:
+    def is_person(self, name: str) -> bool:
         """Whether the dictionary reads a word alone as a person's name (kept: a parse each)."""
         person = self._persons.get(name)
         if person is None:
@@ -1086,7 +1086,7 @@ class Library:
         person it names outside the quotation marks (index.quoting.speaker). Found at the first
         question asking what someone said."""
         quoting = (p.text for p, q in zip(self.passages, self._quoting, strict=True) if q)
-        found = (speaker(text, self.tokenize_ja, self._a_person) for text in quoting)
+        found = (speaker(text, self.tokenize_ja, self.is_person) for text in quoting)
         return frozenset(name for name in found if name)
 
     def _unquoted(self, tokens: list[str], japanese: bool) -> bool:

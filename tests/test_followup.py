@@ -16,6 +16,7 @@ from index.followup import (
     context_of,
     language_asked,
     leans_on_previous,
+    named_person,
     resolve,
     unpointed,
     wants_more,
@@ -158,6 +159,14 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("How many researchers did Meta poach?", "Where did those people go?", 3),
         # a preference (a reason, for "why") weighs what the earlier question found too
         ("Why did OpenAI shut down for a week?", "What's the official reason?", 4),
+        # "he" is the person the earlier question named (sam altman), searched as such
+        (
+            "is sam altman involved in the retention push?",
+            "didn't he get ousted at some point?",
+            31,
+        ),
+        # ... and a relation word no article uses (狙い, 表向き) frames it: no missing information
+        ("休ませる本当の狙いってなに?", "表向きは?", 4),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
@@ -287,3 +296,16 @@ def test_more_after_the_closest_match_goes_on_and_after_nothing_declines(library
 def test_asking_for_the_last_answer_again(message: str, again: bool, lang: str | None) -> None:
     assert asks_again(message) is again
     assert language_asked(message) == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("is sam altman involved in the retention push?", "sam altman"),
+        ("what did mark chen say", "chen"),  # (マーク alone is no name to the dictionary)
+        ("アルトマンとチェンは何してる?", "アルトマン チェン"),
+        ("how much did meta offer", ""),  # a company
+    ],
+)
+def test_the_people_a_question_names(library: Library, question: str, person: str) -> None:
+    assert named_person(library, question) == person

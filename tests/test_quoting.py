@@ -103,7 +103,7 @@ def test_a_preference_is_no_evidence_that_the_article_answers(
     ],
 )
 def test_a_quoting_passage_s_speaker(library: Library, text: str, who: str | None) -> None:
-    assert speaker(text, library.tokenize_ja, library._a_person) == who
+    assert speaker(text, library.tokenize_ja, library.is_person) == who
 
 
 @pytest.mark.parametrize(
