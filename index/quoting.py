@@ -141,3 +141,29 @@ def names_group(text: str) -> bool:
     """Whether a passage's text names a group (「超知能」チーム, the “superintelligence” team, the GTM
     team)."""
     return _NAMES_GROUP.search(text) is not None
+
+
+# Words the question quotes ("who said 'mark and I are right here for you'?", 「私やマークがそばにい
+# る」ってどういう流れ?): the passage holding them verbatim is the one asked about, however few of
+# its words the search counts (here, right, for, you are stopwords). Compared without case,
+# punctuation or spaces; a quote this long at least (characters, after that: a few words of a
+# sentence, not a term set off, 'quiet crisis', which a follow-up's context then weighed too).
+_QUESTION_QUOTE = re.compile(
+    r"「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|“([^”]+)”|'([^']+)'|‘([^’]+)’"
+)
+_NOT_LETTERS = re.compile(r"[\W_]+")
+MIN_QUOTE = {True: 8, False: 16}  # (Japanese, English)
+
+
+def quoted_words(question: str) -> list[str]:
+    """What a (normalised) question quotes, as compared (no case, punctuation or spaces)."""
+    if not any(mark in question for mark in "「『\"“'‘"):  # (most questions)
+        return []
+    spans = (next(filter(None, m.groups())) for m in _QUESTION_QUOTE.finditer(question))
+    words = (_NOT_LETTERS.sub("", span) for span in spans)
+    return [q for q in words if len(q) >= MIN_QUOTE[not q.isascii()]]
+
+
+def compared(text: str) -> str:
+    """A passage's text as quoted words are compared with it."""
+    return _NOT_LETTERS.sub("", text.casefold())

@@ -37,9 +37,11 @@ from .quoting import (
     asks_group,
     asks_source,
     asks_words,
+    compared,
     compares,
     names_group,
     names_source,
+    quoted_words,
     quotes_someone,
     someones_own,
     speaker,
@@ -194,6 +196,11 @@ SOURCE_BONUS = 0.3
 # follow-ups +2 and topic changes +1; 0.3 one follow-up and one English question fewer, 1.0 one
 # follow-up fewer; JSQuAD's even half and the off-topic sets the same.
 GROUP_BONUS = 0.5
+# Words the question quotes verbatim ("who said 'mark and I are right here for you'?") prefer the
+# passages holding them (index.quoting.quoted_words), by this share. On the tuning sets 1.0-4.0
+# alike (channel +1 / +1); a quote of two words ('quiet crisis') weighed in a follow-up's context
+# and took its answer: at least 16 letters (8 Japanese characters) quoted.
+QUOTE_BONUS = 1.0
 # What a Japanese question asks about as included too (役員も休むの?: do the executives take the
 # week off as well?) is what the answer must name: passages holding it (or a synonym of it: 幹部 ->
 # 役員) rank this share higher, or the passage about the week off that says 休み three times
@@ -521,6 +528,7 @@ class Library:
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
         self._sourcing = np.array([names_source(text) for text in both], dtype=bool)
         self._grouping = np.array([names_group(text) for text in both], dtype=bool)
+        self._compared = [compared(text) for text in both]
         # The short forms the articles spell out, "Chief Research Officer (CRO)", 最高経営責任者(CEO):
         # asked what one is ("what's a CRO"), a question asks what the article says, not for a
         # definition in general.
@@ -693,6 +701,10 @@ class Library:
             preferred.append((self._sourcing, SOURCE_BONUS))
         if GROUP_BONUS and asks_group(normalized):
             preferred.append((self._grouping, GROUP_BONUS))
+        if QUOTE_BONUS and (quoted := quoted_words(normalized)):
+            holding = np.array([any(q in text for q in quoted) for text in self._compared])
+            if holding.any():
+                preferred.append((holding, QUOTE_BONUS))
         if COMPARE_BONUS and asks_comparison(normalized):
             preferred.append((self._comparing, COMPARE_BONUS))
         preference = None

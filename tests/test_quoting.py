@@ -13,6 +13,7 @@ from index.quoting import (
     asks_words,
     compares,
     names_group,
+    quoted_words,
     quotes_someone,
     someones_own,
     speaker,
@@ -205,3 +206,31 @@ def test_a_passage_names_a_group(text: str, names: bool) -> None:
 def test_which_team_is_the_one_named(library: Library, question: str) -> None:
     # Line 13 (研究責任者がチームに) and 6 (AIチーム構築) say チーム too; line 3 names the team.
     assert library.search(question).hits[0].passage.lines == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ('who said "mark and I are right here for you"?', ["markandiarerighthereforyou"]),
+        (
+            "context for the 'Mark and I are right here for you' quote?",
+            ["markandiarerighthereforyou"],
+        ),
+        ("「私やマークがそばにいる」ってどういう流れ?", ["私やマークがそばにいる"]),
+        ("what does the article mean by a 'quiet crisis'", []),  # (a term, not a sentence's words)
+        ("what's chen's title", []),  # (an apostrophe)
+    ],
+)
+def test_what_a_question_quotes(question: str, quoted: list[str]) -> None:
+    assert quoted_words(normalize(question)) == quoted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'who said "mark and I are right here for you"?',
+        "「私やマークがそばにいる」ってどういう流れで出てきた言葉?",
+    ],
+)
+def test_a_quote_finds_the_passage_holding_it(library: Library, question: str) -> None:
+    assert library.search(question).hits[0].passage.lines == (15, 16)
