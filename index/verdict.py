@@ -75,7 +75,7 @@ ADVICE = re.compile(
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
     r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
     r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good|rude|weird"
-    r"|smart|wise|polite|appropriate)|(?:bad|good) for"
+    r"|smart|wise|polite|appropriate)|(?:bad|good|healthy|unhealthy) (?:for|to)"
     # what anyone can or should do, or needs, in general ("what can a manager actually do", "how
     # many hours of sleep do teens need")
     r"|what (?:can|could|should) (?:a|an|one|you|we|i|u) |\bdo (?:teens|adults|kids|children"
@@ -105,6 +105,8 @@ ADVICE = re.compile(
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
+    # the asker's own state (求人見てて混乱してる, 2社から来て迷ってる; not 社員は迷ってるの?)
+    r"|(?:迷って|悩んで|困って|混乱して)(?:る|て|ます)?(?:[、。,!！]|$)"
     # what happened to the asker (重くなったんだけど, 盗まれたんだけど; not what they
     # heard or read: 休むって聞いたんだけど)
     r"|(?=[たっ]んだけど)(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
@@ -134,7 +136,7 @@ ADVICE_END = re.compile(
     r"|(?<!誰が)(?<!誰)もらえる(?:の|んだ|もの|か)?[?？]*$"
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
     # 眠れないときみんなどうしてる?)
-    r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は)?どうしてる[?？]*$"
+    r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は)?(?:どうしてる)?[?？]*$|(?:何|なに|なん)に使う[?？]*$"
     # how one does a thing, in general (どうやって治すの?, 給料交渉ってどうやるの?, どう書くの, どう決めたら
     # いい; not how someone in the article does it: どうやって引き止めてるの?), whether it can be done
     # at all (予約送信ってできる?) and anything to recommend (リラックスできる音楽なんかある?)

@@ -132,6 +132,11 @@ from index.verdict import (
         ("metaのやり方って強引系?", False),
         ("いいやり方ある?", True),
         ("上層部は自分たちのやり方フェアだって言ってるの?", False),
+        # the channel asked, the asker's own state, what is healthy in general
+        ("冬のボーナス何に使う?みんな", True),
+        ("週休2日制ってなにが違うの?求人見てて混乱してる", True),
+        ("社員は迷ってるの?", False),  # (someone else's state, asked)
+        ("how many hours a week is actually healthy to work", True),
         ("whats the fairest way to split rent", True),  # the best way, any superlative
     ],
 )
