@@ -128,7 +128,6 @@ class Resolved:
     again: bool = False  # the last answer's passages again ("source?", "in English pls")
 
 
-PERSON_NAMED = True
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A word pointing at one person named before (he, 彼, その人; not they, その人たち).
 _PERSON_POINTED = re.compile(
@@ -257,7 +256,7 @@ def resolve(
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
         boost = np.where(library.stating(kind), (1 + boost) * (1 + FOLLOWUP_TYPE_BONUS) - 1, boost)
     searched = unpointed(question)
-    if PERSON_NAMED and _PERSON_POINTED.search(normalize(plain(question))):
+    if _PERSON_POINTED.search(normalize(plain(question))):
         # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
         # (in the follow-up's own script: a Japanese name would make an English question Japanese)
         same = [q for q in context if is_japanese(q) == is_japanese(question)]
