@@ -54,3 +54,19 @@ _CAUSES_EN = re.compile(
 def states_cause(text: str) -> bool:
     """Whether the text states a cause (によって, ので, because, due to ...)."""
     return _CAUSES_JA.search(text) is not None or _CAUSES_EN.search(text) is not None
+
+
+# A "why" of a feeling or a judgement ("why were they worried about the shutdown week", "why
+# did someone think it was risky", 休業の週ってむしろ危ないって言われてたのなんで?) asks its grounds
+# (Meta would use the week to recruit, line 15), not an aim: no aim is preferred for it.
+_GROUNDS_JA = re.compile(r"心配|不安|危な|危険|怖|恐|ヤバ|やば|リスク|懸念|警戒|怒|嫌")
+_GROUNDS_EN = re.compile(
+    r"\b(?:worr\w*|concern\w*|afraid|scared|fear\w*|risk\w*|danger\w*|unsafe|upset|angry|mad"
+    r"|nervous|anxious|bad|wrong)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_grounds(question: str) -> bool:
+    """Whether a "why" question asks the grounds of a feeling or a judgement (worried, risky)."""
+    return _GROUNDS_JA.search(question) is not None or _GROUNDS_EN.search(question) is not None

@@ -46,7 +46,7 @@ from .quoting import (
     someones_own,
     speaker,
 )
-from .reason import asks_reason, states_cause, states_reason
+from .reason import asks_grounds, asks_reason, states_cause, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
 from .slot import Slots, included
@@ -680,7 +680,7 @@ class Library:
         # official reason?" after "Why did OpenAI shut down for a week?": the strategy, line 4).
         # (None for most questions: no array the size of the library for nothing.)
         preferred: list[tuple[np.ndarray, float]] = []  # (the passages preferred, by how much)
-        if REASON_BONUS and asks_reason(query):
+        if REASON_BONUS and asks_reason(query) and not asks_grounds(query):
             stated = self._reasons
             # (a bare "why?" after an answer: no word of its own the articles use, なんで下がってるの?)
             if (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index import Library
-from index.reason import asks_reason, states_reason
+from index.reason import asks_grounds, asks_reason, states_reason
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,29 @@ def test_the_strategic_reason_comes_first_for_why(library: Library, question: st
     # Line 4 (the week off as a move to slow Meta's hiring) against 23-24 (the week off welcomed),
     # which shares more of the question's words (REASON_BONUS 0.2 had left it second or third).
     assert library.search(question).hits[0].passage.lines == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("question", "grounds"),
+    [
+        ("why were they worried about the shutdown week specifically", True),
+        ("why did someone think the shutdown week was risky", True),
+        ("休業の週ってむしろ危ないって言われてたのなんで?", True),
+        ("why is openai shutting down for a week", False),  # an aim
+        ("なんで1週間も休むの?", False),
+    ],
+)
+def test_a_why_of_a_feeling_or_judgement_asks_its_grounds(question: str, grounds: bool) -> None:
+    assert asks_grounds(question) is grounds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why were they worried about the shutdown week specifically",
+        "休業の週ってむしろ危ないって言われてたのなんで?",
+    ],
+)
+def test_the_grounds_of_a_worry_are_the_warning(library: Library, question: str) -> None:
+    # the strategy (line 4) is an aim; the warning that Meta would use the week (15-16) the grounds
+    assert library.search(question).hits[0].passage.lines == (15, 16)
