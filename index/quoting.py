@@ -147,12 +147,13 @@ def names_group(text: str) -> bool:
 # る」ってどういう流れ?): the passage holding them verbatim is the one asked about, however few of
 # its words the search counts (here, right, for, you are stopwords). Compared without case,
 # punctuation or spaces; a quote this long at least (characters, after that: a few words of a
-# sentence, not a term set off, 'quiet crisis', which a follow-up's context then weighed too).
+# sentence, 'around the clock', not a term set off, 'quiet crisis', which a follow-up's context
+# then weighed too).
 _QUESTION_QUOTE = re.compile(
     r"「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|“([^”]+)”|'([^']+)'|‘([^’]+)’"
 )
 _NOT_LETTERS = re.compile(r"[\W_]+")
-MIN_QUOTE = {True: 8, False: 16}  # (Japanese, English)
+MIN_QUOTE = {True: 8, False: 12}  # (Japanese, English)
 
 
 def quoted_words(question: str) -> list[str]:

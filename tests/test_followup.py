@@ -167,6 +167,8 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ),
         # ... and a relation word no article uses (狙い, 表向き) frames it: no missing information
         ("休ませる本当の狙いってなに?", "表向きは?", 4),
+        # who it applies to, asked of what was said: 全員 is no subject of its own
+        ("openaiの完全週休2日制ってなんの話?", "全員?", 3),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(

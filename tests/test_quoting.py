@@ -218,6 +218,7 @@ def test_which_team_is_the_one_named(library: Library, question: str) -> None:
         ),
         ("「私やマークがそばにいる」ってどういう流れ?", ["私やマークがそばにいる"]),
         ("what does the article mean by a 'quiet crisis'", []),  # (a term, not a sentence's words)
+        ("'around the clock' lol. source?", ["aroundtheclock"]),
         ("what's chen's title", []),  # (an apostrophe)
     ],
 )
