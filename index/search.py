@@ -1223,7 +1223,9 @@ class Library:
         while i < len(tokens):
             for n in range(min(MAX_JOINED, len(tokens) - i), 1, -1):
                 run = tokens[i : i + n]
-                if all(map(_KATAKANA_RUN.fullmatch, run)) and self.ja.idf(word := "".join(run)):
+                if all(map(_KATAKANA_RUN.fullmatch, run)) and (
+                    self.ja.idf(word := "".join(run)) or self._long_forms(word) != (word,)
+                ):  # (ザッ + カー: ザッカー, short for ザッカーバーグ: index._long_forms)
                     out.append(word)
                     nouns.add(word)
                     i += n
@@ -1237,7 +1239,15 @@ class Library:
         """Japanese query tokens, each word the articles write in another form in that form
         (スパコン -> スーパーコンピューター: index.synonyms)."""
         variants = self.synonyms.variants  # (only words the articles never write have any)
-        return [form for token in tokens for form in variants(token) or (token,)]
+        return [form for token in tokens for form in variants(token) or self._long_forms(token)]
+
+    def _long_forms(self, token: str) -> tuple[str, ...]:
+        """A katakana word the articles never write, as the longer ones they write that begin
+        with it (ザッカー: ザッカーバーグ, as zuck is zuckerberg); else the word itself."""
+        if len(token) < MIN_STRETCH or not _KATAKANA_RUN.fullmatch(token) or self.ja.idf(token):
+            return (token,)
+        longer = [t for t in self.ja.stretch(token, MIN_STRETCH) if len(t) > len(token)]
+        return tuple(longer) or (token,)
 
     def _compound(self, token: str) -> tuple[str, ...]:
         """The compound verbs the articles write (or their nouns) that end in a verb they never

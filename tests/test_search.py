@@ -351,3 +351,9 @@ def test_a_compound_verb_asked_without_its_first_verb(library: Library) -> None:
     assert library._compound("引き抜く") == ()  # (asked whole: nothing to add)
     result = library.search("結局何人抜かれたの?")
     assert result.answerable and result.hits[0].passage.lines == (2, 2)
+
+
+def test_a_short_katakana_name_is_the_long_one(library: Library) -> None:
+    # ザッカー (read ザッ + カー) begins ザッカーバーグ, as zuck begins zuckerberg
+    result = library.search("ザッカーって何してんの")
+    assert result.answerable and result.hits[0].passage.lines == (8, 8)
