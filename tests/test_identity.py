@@ -37,6 +37,9 @@ from index.tokenize import normalize
         ("まじでチェンの役職なに", "チェン"),
         ("てかアルトマンって誰", "アルトマン"),
         ("チェンの役職なに教えて", "チェン"),
+        ("マーク・チェンって何の役職の人?", "マーク・チェン"),
+        ("アルトマンって何の仕事してる人?", "アルトマン"),
+        ("メタって何の会社?", None),  # (what kind of company: not a role)
         ("what did chen do", None),  # what he did, not what he is
         # a name asked for, or what someone did: not who they are
         ("「超嬉しい」って言ったのは誰?", None),
