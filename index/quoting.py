@@ -168,3 +168,17 @@ def quoted_words(question: str) -> list[str]:
 def compared(text: str) -> str:
     """A passage's text as quoted words are compared with it."""
     return _NOT_LETTERS.sub("", text.casefold())
+
+
+# Where in the article: its end ("how does the article end", "per the end of the article",
+# 記事の最後のほうで, チェンの締めの言葉, "the final takeaway"): the passages of its last section. Not
+# "end up" (where something ended up).
+_ENDING = re.compile(
+    r"\bend(?:s|ing)?\b(?! up)|\bfinal\b|\bconclu\w+|\blast (?:part|bit|line|lines|paragraph|section"
+    r"|words?)\b|\bwrap(?:s|ped)? up\b|最後|締め|しめくくり|締めくくり|結び|終わり(?:の方|のほう|に|で)|ラスト"
+)
+
+
+def asks_ending(question: str) -> bool:
+    """Whether a (normalised) question asks what the article says at its end."""
+    return _ENDING.search(question) is not None

@@ -34,6 +34,7 @@ from .progress import logged
 from .questionform import japanese_part, plain
 from .quoting import (
     asks_comparison,
+    asks_ending,
     asks_group,
     asks_source,
     asks_words,
@@ -201,6 +202,11 @@ GROUP_BONUS = 0.5
 # alike (channel +1 / +1); a quote of two words ('quiet crisis') weighed in a follow-up's context
 # and took its answer: at least 16 letters (8 Japanese characters) quoted.
 QUOTE_BONUS = 1.0
+# The end of the article asked ("how does the article end", 記事の最後のほうで) prefers the passages
+# of its last section (index.quoting.asks_ending), by this share. Chosen on the tuning sets: 0.5
+# one opening more, 1.0-4.0 one English question and one follow-up more too; JSQuAD (17 of its
+# questions say 最後 or 終わり) the same.
+ENDING_BONUS = 1.0
 # What a Japanese question asks about as included too (役員も休むの?: do the executives take the
 # week off as well?) is what the answer must name: passages holding it (or a synonym of it: 幹部 ->
 # 役員) rank this share higher, or the passage about the week off that says 休み three times
@@ -529,6 +535,9 @@ class Library:
         self._sourcing = np.array([names_source(text) for text in both], dtype=bool)
         self._grouping = np.array([names_group(text) for text in both], dtype=bool)
         self._compared = [compared(text) for text in both]
+        # the passages of each article's last section (where "the end of the article" is)
+        last = {p.doc: p.section for p in self.passages}
+        self._ending = np.array([p.section == last[p.doc] for p in self.passages], dtype=bool)
         # The short forms the articles spell out, "Chief Research Officer (CRO)", 最高経営責任者(CEO):
         # asked what one is ("what's a CRO"), a question asks what the article says, not for a
         # definition in general.
@@ -701,6 +710,8 @@ class Library:
             preferred.append((self._sourcing, SOURCE_BONUS))
         if GROUP_BONUS and asks_group(normalized):
             preferred.append((self._grouping, GROUP_BONUS))
+        if ENDING_BONUS and asks_ending(normalized):
+            preferred.append((self._ending, ENDING_BONUS))
         if QUOTE_BONUS and (quoted := quoted_words(normalized)):
             holding = np.array([any(q in text for q in quoted) for text in self._compared])
             if holding.any():

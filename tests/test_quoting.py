@@ -9,6 +9,7 @@ import pytest
 from index import Library
 from index.quoting import (
     asks_comparison,
+    asks_ending,
     asks_group,
     asks_words,
     compares,
@@ -235,3 +236,23 @@ def test_what_a_question_quotes(question: str, quoted: list[str]) -> None:
 )
 def test_a_quote_finds_the_passage_holding_it(library: Library, question: str) -> None:
     assert library.search(question).hits[0].passage.lines == (15, 16)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("how does the article end", True),
+        ("whats the final takeaway from Chen", True),
+        ("記事の最後のほうで研究者ってどんな状態って書かれてた?", True),
+        ("チェンの締めの言葉的に、AI作る戦いって何?", True),
+        ("Where'd the leaked slack msgs end up", False),  # where they ended up
+        ("when does the shutdown end", True),  # (the word alone: a preference, never a verdict)
+    ],
+)
+def test_a_question_asks_the_article_s_end(question: str, asks: bool) -> None:
+    assert asks_ending(normalize(question)) is asks
+
+
+def test_the_end_of_the_article_is_its_last_section(library: Library) -> None:
+    question = "what are the researchers actually dealing with, per the end of the article"
+    assert library.search(question).hits[0].passage.lines == (35, 35)  # (not Chen's, line 11)
