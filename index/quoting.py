@@ -63,7 +63,9 @@ def speaker(
 # What someone compared something to (何に例えた, "what did chen compare it to"), and a passage
 # that makes a comparison (盗んだような, "as if someone has broken into the house"): the question
 # wants the simile, not another of the person's words.
-_ASKS_COMPARISON = re.compile(r"(?:何|なに|なん)に(?:例え|たとえ|喩え)|\bcompar|\blike?n")
+_ASKS_COMPARISON = re.compile(
+    r"(?:何|なに|なん)に(?:例え|たとえ|喩え)|(?:なんて|何て|どう)(?:例え|たとえ|喩え)|\bcompar|\blike?n"
+)
 _COMPARISON_LETTERS = ("compar", "like", "例え", "たとえ", "喩え")
 # (Not このような, "such", nor ように, which is as often "so that" or "as X says".)
 _COMPARES = re.compile(r"(?<![こそあど]の)ような|みたい|かのよう|(?:例え|たとえ|喩え)")

@@ -178,7 +178,9 @@ CAUSE_FOLLOWUP = True
 # sets (0.5-2.0 the same: channel tuning English +1; no other question of any set, JSQuAD's
 # included, moved).
 MONEY_WORD = 1.0
-_MONEY_WORDS = re.compile(r"\b(?:money|cash|amount|sum|dollars?|bucks)\b|お金|金額|額|大金|マネー")
+_MONEY_WORDS = re.compile(
+    r"\b(?:money|cash|amount|sum|dollars?|bucks)\b|\$|お金|金額|額|大金|マネー"
+)
 # A lowercase English question's word no article uses, rare in the language (information at least
 # this: Zipf 4.0 and under) and not in WordNet, is a name it never mentions (Library._lowercase_names;
 # 3.5 flagged no tuning answerable question, cross-validated cost 0.1044 -> 0.1004 had it been refit).

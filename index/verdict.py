@@ -182,6 +182,7 @@ def gives_advice(text: str) -> bool:
 # (index.search.ADVICE_BONUS), not evidence. On normalised text.
 WHAT_TO_DO = re.compile(
     r"\bwhat (?:should|can|could|do|would) (?:\w+ ){1,3}?do\b|\bwhat to (?:do|say)\b|\badvi[cs]e"
+    r"|\bwhat (?:are|is|am|were) (?:\w+ ){1,2}?supposed to (?:do|say)\b"
     r"|\bhow (?:should|do|can) (?:\w+ ){1,3}?(?:respond|react|handle|deal)"
     r"|どうすれば|どうしたら|どうしろ|どう(?:返|対応|断)|べき|アドバイス|助言"
 )

@@ -135,6 +135,7 @@ def test_what_someone_the_article_never_quotes_said_is_not_answered(
     [
         ("what did chen compare it to", True),
         ("チェンは何に例えてたっけ", True),
+        ("チェンさん引き抜きのことなんて例えてたっけ", True),
         ("what did chen say", False),
     ],
 )

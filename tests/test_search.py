@@ -357,3 +357,9 @@ def test_a_short_katakana_name_is_the_long_one(library: Library) -> None:
     # ザッカー (read ザッ + カー) begins ザッカーバーグ, as zuck begins zuckerberg
     result = library.search("ザッカーって何してんの")
     assert result.answerable and result.hits[0].passage.lines == (8, 8)
+
+
+def test_dollar_signs_ask_money(library: Library) -> None:
+    # "$$" is money, as "money" and "cash" are: the amount offered (line 7), not the count (3)
+    result = library.search("how much $$ was meta dangling in front of openai folks")
+    assert result.answerable and result.hits[0].passage.lines == (7, 7)

@@ -319,6 +319,7 @@ def test_advice_the_article_reports_is_not_the_asker_s_own(
     ("question", "asks"),
     [
         ("what should staff do if they get a crazy offer", True),
+        ("if meta throws an insane number at u, what are u supposed to do", True),
         ("how should openai employees handle meta recruiters", True),
         ("what's the advice for ridiculously high offers", True),
         ("メタのリクルーターがしつこかったらどう返せばいいの", True),
