@@ -146,13 +146,19 @@ class BM25Index:
         its weights one after the other, in the order given. (One bincount over the query's
         posting lists costs about a third of one `total[ids] += weights` per token.)
         """
-        found = [(token, self._postings[token]) for token in query if token in self._postings]
+        postings = self._postings
+        found = [
+            (token, posting) for token in query if (posting := postings.get(token)) is not None
+        ]
         if not found:
             return np.zeros(self.size)
         ids = np.concatenate([ids for _, (ids, _) in found])
         if factors:
             weights = np.concatenate(
-                [weights * factors.get(token, 1.0) for token, (_, weights) in found]
+                [
+                    weights if (factor := factors.get(token, 1.0)) == 1.0 else weights * factor
+                    for token, (_, weights) in found
+                ]
             )
         else:
             weights = np.concatenate([weights for _, (_, weights) in found])

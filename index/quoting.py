@@ -155,12 +155,13 @@ _QUESTION_QUOTE = re.compile(
     r"「([^」]+)」|『([^』]+)』|\"([^\"]+)\"|“([^”]+)”|'([^']+)'|‘([^’]+)’"
 )
 _NOT_LETTERS = re.compile(r"[\W_]+")
+_QUOTE_MARK = re.compile(r"[「『\"“'‘]")
 MIN_QUOTE = {True: 8, False: 12}  # (Japanese, English)
 
 
 def quoted_words(question: str) -> list[str]:
     """What a (normalised) question quotes, as compared (no case, punctuation or spaces)."""
-    if not any(mark in question for mark in "「『\"“'‘"):  # (most questions)
+    if _QUOTE_MARK.search(question) is None:  # (most questions)
         return []
     spans = (next(filter(None, m.groups())) for m in _QUESTION_QUOTE.finditer(question))
     words = (_NOT_LETTERS.sub("", span) for span in spans)
@@ -181,6 +182,11 @@ _ENDING = re.compile(
 )
 
 
+_ENDING_HINT = re.compile(r"end|final|conclu|last|wrap|最後|締|しめくくり|結び|終わり|ラスト")
+
+
 def asks_ending(question: str) -> bool:
     """Whether a (normalised) question asks what the article says at its end."""
+    if _ENDING_HINT.search(question) is None:  # (most questions: one quick scan)
+        return False
     return _ENDING.search(question) is not None

@@ -1311,8 +1311,10 @@ class Library:
         """Japanese scores of the tokens (each at the share of its idf it keeps, a setting's
         words at SETTING_WEIGHT), plus SYNONYM_WEIGHT x those of their synonyms."""
         factors = {
-            token: self._idf_kept(token) * (SETTING_WEIGHT if token in setting else 1.0)
+            token: factor
             for token in tokens
+            if (factor := self._idf_kept(token) * (SETTING_WEIGHT if token in setting else 1.0))
+            != 1.0
         }
         own = self.ja.scores(tokens, factors)
         synonyms = [
