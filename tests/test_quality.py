@@ -72,11 +72,21 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # and 51/55 declined; 42/45 and 42/45 on the first 45; a later round 8 more a language,
         # written at its start and scored at its end, `off-*-s10h-*`: 7/8 and 8/8, 61/68 and 63/67
         # in all; the next round 10 a language, `off-*-s11h-*`, scored at its start: 6/10 and
-        # 10/10, 0.859 and 0.961 in all)
-        ("offtopic.jsonl", "ja", 0.85),
-        ("offtopic.jsonl", "en", 0.86),
-        ("nearmiss.jsonl", None, 0.28),  # 22/76 (11/41 before 35 more held out were written)
-        ("jsquad_offtopic.jsonl", None, 0.96),  # 2,616/2,696, 2,605 after this round's refits
+        # 10/10, 0.859 and 0.961 in all; at its end 8/10 and 10/10, and with its 10 more a
+        # language written mid-round, `off-*-s11h2-*`: 77/88 and 82/86, 75/88 and 82/86 with the
+        # round's first code)
+        ("offtopic.jsonl", "ja", 0.87),
+        ("offtopic.jsonl", "en", 0.94),
+        (
+            "nearmiss.jsonl",
+            None,
+            0.40,
+        ),  # 22/76 (11/41 before 35 more held out were written); 44/109
+        (
+            "jsquad_offtopic.jsonl",
+            None,
+            0.96,
+        ),  # 2,616/2,696, 2,605 after this round's refits; 2,611
     ],
 )
 def test_heldout_unanswerable_are_declined(
@@ -94,10 +104,12 @@ def test_heldout_answerable_are_answered(library: Library) -> None:
     # (the slot check, index.slot, cost one of its 45 Japanese questions: 0.667 -> 0.644, and
     # wrongly declined 4.4% -> 5.6%, for four near-misses and two off-topic declined more; the
     # people-count ranking, SNS as ソーシャルメディア and their refits: 0.689, 3.3%; README)
-    assert report["wrongly_declined"] <= 0.034
+    # (2.2% since a relation word no article uses, 狙い, frames a question: 3.3% before)
+    assert report["wrongly_declined"] <= 0.025
     # (0.711 / 0.778 since 研究者 is a word of its own; 0.756 / 0.778 since a word's idf is
-    # blended with its synonyms', index.search.SYNONYM_IDF_BLEND)
-    assert ja["answered@1"] >= 0.73 and en["answered@1"] >= 0.77
+    # blended with its synonyms', index.search.SYNONYM_IDF_BLEND; 0.822 / 0.778 at a later round's
+    # end)
+    assert ja["answered@1"] >= 0.80 and en["answered@1"] >= 0.77
 
 
 def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: Library) -> None:
@@ -133,8 +145,10 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # written at its start, scored at its end: 16/20 and 17/20); tune 0.838 / 0.824, 3.1%; held
     # out 0.795 / 0.868, 1.2% wrongly declined. The next, at its start: 54 tuning (`ch-*-s11-*`,
     # 20/28 and 24/28) and 31 held out (`ch-*-s11h-*`, 13/16 and 9/15): tune 0.818 / 0.824, held
-    # out 0.798 / 0.816.
-    [("tune", 0.81, 0.81, 0.95, 0.04), ("heldout", 0.78, 0.81, 0.78, 0.02)],
+    # out 0.798 / 0.816. At its end, with 217 more tuning rows and 31 more held out written
+    # mid-round (`ch-*-s11h2-*`): tune 0.853 / 0.854, 2.4% wrongly declined; held out 0.836 /
+    # 0.796, 2.2% (0.800 / 0.770, 3.1% with the round's first code).
+    [("tune", 0.84, 0.84, 0.95, 0.03), ("heldout", 0.82, 0.79, 0.78, 0.03)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
@@ -169,9 +183,11 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # short follow-ups such as "いくらで?", "says who?", "why not?", 33/48); at that round's end
     # 0.864 (184/213) and 0.674 (29/43); the next round's 44 tuning and 14 held-out
     # conversations (`*-s11-*`, `*-s11h-*`), written at its start: 0.828 (220/266) and 0.613 (38/62);
-    # with its later 104 tuning ones (`*-s11e-*`, `*-s11j-*`, `*-s11k-*`, `*-s11m-*`): 0.808 (354/438)
+    # with its later 104 tuning ones (`*-s11e-*`, `*-s11j-*`, `*-s11k-*`, `*-s11m-*`): 0.808 (354/438);
+    # at its end, with 12 held out written mid-round (`*-s11h2-*`): 0.811 and 0.688 (55/80; 0.650
+    # with the round's first code)
     ("name", "floor"),
-    [("followups.jsonl", 0.80), ("followups_validation.jsonl", 0.61)],
+    [("followups.jsonl", 0.80), ("followups_validation.jsonl", 0.68)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
