@@ -34,12 +34,12 @@ _STATES_EN = re.compile(
 
 def asks_reason(question: str) -> bool:
     """Whether the question asks why (なぜ, なんで, 理由, why, what for ...)."""
-    return _ASKS_JA.search(question) is not None or _ASKS_EN.search(question) is not None
+    return _found(_ASKS_JA, _ASKS_EN, question)
 
 
 def states_reason(text: str) -> bool:
     """Whether the text states an aim or a strategy (ために, 戦略, in order to, to slow ...)."""
-    return _STATES_JA.search(text) is not None or _STATES_EN.search(text) is not None
+    return _found(_STATES_JA, _STATES_EN, text)
 
 
 # A cause (によって, ので, because, due to): in too many passages to prefer over the whole article,
@@ -53,7 +53,7 @@ _CAUSES_EN = re.compile(
 
 def states_cause(text: str) -> bool:
     """Whether the text states a cause (によって, ので, because, due to ...)."""
-    return _CAUSES_JA.search(text) is not None or _CAUSES_EN.search(text) is not None
+    return _found(_CAUSES_JA, _CAUSES_EN, text)
 
 
 # A "why" of a feeling or a judgement ("why were they worried about the shutdown week", "why
@@ -69,4 +69,8 @@ _GROUNDS_EN = re.compile(
 
 def asks_grounds(question: str) -> bool:
     """Whether a "why" question asks the grounds of a feeling or a judgement (worried, risky)."""
-    return _GROUNDS_JA.search(question) is not None or _GROUNDS_EN.search(question) is not None
+    return _found(_GROUNDS_JA, _GROUNDS_EN, question)
+
+
+def _found(japanese: re.Pattern[str], english: re.Pattern[str], text: str) -> bool:
+    return japanese.search(text) is not None or english.search(text) is not None
