@@ -536,7 +536,6 @@ class Library:
         self._comparing = np.array([compares(p.text) for p in self.passages], dtype=bool)
         self._sourcing = np.array([names_source(text) for text in both], dtype=bool)
         self._grouping = np.array([names_group(text) for text in both], dtype=bool)
-        self._compared = [compared(text) for text in both]
         # the passages of each article's last section (where "the end of the article" is)
         last = {p.doc: p.section for p in self.passages}
         self._ending = np.array([p.section == last[p.doc] for p in self.passages], dtype=bool)
@@ -919,6 +918,12 @@ class Library:
         if japanese:
             return token in RELATION_WORDS_JA
         return token in self._relation_en
+
+    @functools.cached_property
+    def _compared(self) -> list[str]:
+        """Each passage's text and rendering as a quote is compared with them (made at the first
+        question that quotes: most never do)."""
+        return [compared(f"{p.text}\n{p.text_en or ''}") for p in self.passages]
 
     @functools.cached_property
     def _relation_en(self) -> frozenset[str]:
