@@ -503,9 +503,8 @@ class Library:
         self.frequency = _word_frequency()
         self._words: dict[tuple[str, bool], _Word] = {}
         self._blended: dict[str, float] = {}  # a Japanese token -> its idf's share kept (blended)
-        self._compounds: dict[
-            str, tuple[str, ...]
-        ] = {}  # a Japanese verb -> compounds ending in it
+        # a Japanese verb -> the compounds ending in it (index._compound)
+        self._compounds: dict[str, tuple[str, ...]] = {}
         self._names: dict[str, bool] = {}  # a name the question uses -> the articles mention it
         self._persons: dict[str, bool] = {}  # a word -> the dictionary reads it as a person's name
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
