@@ -294,7 +294,8 @@ RELATION_WORDS_JA = frozenset(
     """影響 原因 狙い 理由 結果 目的 メリット デメリット 問題 効果 意味 背景 経緯 反応 対策 今後 詳細
     中身 根拠 動機 意図 評価 感想 意見 見方 予想 見通し 結末 欠点 利点 弱点 長所 短所 リスク 反響
     真相 実態 現状 本音 表向き 裏 規模 期間 範囲 対象 条件 方法 手段 仕組み 代償 犠牲 ペース 頻度
-    スピード 度合い 程度 逆 本当 他 別 悪い 良い 違い 同じ 全員 全部 全て みんな 皆""".split()
+    スピード 度合い 程度 逆 本当 他 別 悪い 良い 違い 同じ 全員 全部 全て みんな 皆 セリフ 台詞 発言
+    言葉""".split()
 )
 RELATION_WORDS_EN = frozenset(
     """effect impact reason cause result purpose point downside upside benefit problem response

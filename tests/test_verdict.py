@@ -447,7 +447,15 @@ def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Li
     assert library.search("OpenAIのCEOって誰?").verdict == "answered"  # (Sam Altman, line 31)
 
 
-def test_a_relation_word_no_article_uses_frames_the_question(library: Library) -> None:
-    # 狙い asks a reason; the article says 戦略 (line 4): no information it misses
-    result = library.search("休ませる本当の狙いってなに?")
-    assert result.answerable and result.hits[0].passage.lines == (4, 4)
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("休ませる本当の狙いってなに?", 4),  # 狙い asks a reason; the article says 戦略
+        ("「私やマークがそばにいる」って誰のセリフ?", 15),  # セリフ asks whose words
+    ],
+)
+def test_a_relation_word_no_article_uses_frames_the_question(
+    library: Library, question: str, line: int
+) -> None:
+    result = library.search(question)
+    assert result.answerable and result.hits[0].passage.lines[0] == line
