@@ -312,7 +312,7 @@ def subsumed(tokens: Sequence[str]) -> list[str]:
 # off may do (一時的に止める, line 32). The pair's regular form: a kanji, the a-row kana of the
 # intransitive before る, the e-row kana of the transitive (not 分かる, "understand", and 分ける,
 # "divide").
-_INTRANSITIVE = re.compile(r"([\u4e00-\u9fff])([かがさたなばまら])る")
+_INTRANSITIVE = re.compile(r"[\u4e00-\u9fff][かがさたなばまらわ]る")
 _TO_E_ROW = str.maketrans("かがさたなばまらわ", "けげせてねべめれえ")
 _UNPAIRED = frozenset(
     {"分かる", "判る", "解る", "掛かる", "懸かる", "架かる", "儲かる", "預かる", "授かる"}
@@ -321,14 +321,9 @@ _UNPAIRED = frozenset(
 
 def transitive(verb: str) -> str:
     """A verb's lemma, an intransitive of a regular pair as its transitive (止まる -> 止める)."""
-    if verb in _UNPAIRED or not verb.endswith("る"):
+    if verb in _UNPAIRED or not _INTRANSITIVE.fullmatch(verb, max(0, len(verb) - 3)):
         return verb
-    m = _INTRANSITIVE.search(verb)
-    if m is None or m.end() != len(verb) or m.start() != len(verb) - 3:
-        if verb.endswith("わる") and len(verb) >= 3 and "\u4e00" <= verb[-3] <= "\u9fff":
-            return verb[:-2] + "える"  # (変わる -> 変える, 終わる -> 終える, 伝わる -> 伝える)
-        return verb
-    return verb[:-2] + m.group(2).translate(_TO_E_ROW) + "る"
+    return verb[:-2] + verb[-2].translate(_TO_E_ROW) + "る"
 
 
 # Words unidic files under another word's lemma though they mean something else: 辞める ("quit")
