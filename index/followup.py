@@ -203,6 +203,11 @@ def leans_on_previous(library: Library, question: str) -> bool:
     pointing = _JA_CUES.search(bare) if is_japanese(bare) else _EN_CUES.search(bare)
     if subject and not pointing and own_words(library, subject):
         return False
+    # ... and so does one naming, with no word pointing back, a subject the articles never mention
+    # ("bitcoin今いくら"; not "what about Google?"): judged alone anyway (Library.search), so no
+    # earlier question is shown with it
+    if not cue and library.names_unknown_subject(question):
+        return False
     # (its words pointing at people named before are none of its own: その人たちmetaのどのチームに行ったん?;
     # nor those asking after a relation of what was said: "openai's response?", メタの狙いは?)
     japanese = is_japanese(question)

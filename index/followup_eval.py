@@ -5,7 +5,8 @@ numbers], "followup": bool}]}; "followup" says whether the turn leans on the one
 first turn never does). Each conversation is played in order through `index.followup.resolve`,
 as the bot plays it, each turn keeping the passages its reply quotes; a turn counts at rank 1
 when its best passage holds a gold line and the article is judged to answer it (a decline is a
-miss).
+miss). A turn with no gold line asks what the article does not say: it counts apart, right when
+declined.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class ChatReport:
     change_alone: Tally = field(default_factory=Tally)  # the same, asked alone
     detected: Tally = field(default_factory=Tally)  # follow-ups the bot took for follow-ups
     inherited: Tally = field(default_factory=Tally)  # new topics the bot took for follow-ups
+    unanswered: Tally = field(default_factory=Tally)  # turns with no gold line, declined
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -87,6 +89,7 @@ class ChatReport:
             "topic_changes_alone": part(self.change_alone),
             "followups_detected": share(self.detected),
             "topic_changes_taken_as_followups": share(self.inherited),
+            "unanswered_declined": share(self.unanswered),
         }
 
 
@@ -142,31 +145,33 @@ def evaluate_conversations(
             resolved = resolve(
                 library, turn.q, previous, top=10, lang=lang, context_weight=context_weight
             )
+            taken = i > 0 and leans_on_previous(library, turn.q)
+            if i > 0:
+                (report.detected if turn.followup else report.inherited).add(taken)
             hit = _at1(resolved.result, turn.gold)
-            label = f"{chat.id}#{i + 1}"
-            if i == 0:
+            if not turn.gold:  # (the article does not say: right when declined)
+                hit = not resolved.result.answerable
+                report.unanswered.add(hit)
+            elif i == 0:
                 report.first.add(hit)
             else:
                 alone = _at1(library.search(turn.q, top=10), turn.gold)
-                taken = previous is not None and leans_on_previous(library, turn.q)
                 if turn.followup:
                     report.followup.add(hit)
                     report.followup_alone.add(alone)
-                    report.detected.add(taken)
                     report.followup_declined.add(not resolved.result.answerable)
                     if previous_hit:
                         report.followup_after_hit.add(hit)
                 else:
                     report.change.add(hit)
                     report.change_alone.add(alone)
-                    report.inherited.add(taken)
-                if not hit:
-                    top = resolved.result.hits[0].passage.lines[0] if resolved.result.hits else None
-                    verdict = "" if resolved.result.answerable else " declined"
-                    report.misses.append(
-                        f"{label}{verdict} (top line {top}, gold {list(turn.gold)}, "
-                        f"context {list(resolved.context)}): {turn.q}"
-                    )
+            if not hit:
+                top = resolved.result.hits[0].passage.lines[0] if resolved.result.hits else None
+                verdict = "" if resolved.result.answerable else " declined"
+                report.misses.append(
+                    f"{chat.id}#{i + 1}{verdict} (top line {top}, gold {list(turn.gold)}, "
+                    f"context {list(resolved.context)}): {turn.q}"
+                )
             previous_hit = hit
             previous = Turn(turn.q, resolved.result.lang, quoted(resolved.result), resolved.context)
     return report

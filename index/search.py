@@ -885,15 +885,9 @@ class Library:
         # earlier question's.
         asking = [t for t in tokens if self.relation(t, japanese)]
         names = [n for n in names if n not in asking]
-        unknown_name = bool(self._unknown(names))
-        tokens = [t for t in tokens if t not in asking or self._word(t, japanese).known]
-        subjects = [t for t in tokens if nouns is None or t in nouns]  # (a verb names none: 行く)
-        if unknown_name or (
-            not asking
-            and subjects
-            and not any(self._word(token, japanese).known for token in tokens)
-        ):
+        if self._unknown(names) or self._unknown_subject(tokens, japanese, nouns):
             return own
+        tokens = [t for t in tokens if t not in asking or self._word(t, japanese).known]
         before = self._nouns(prior.query)
         if is_japanese(prior.query) == japanese:
             words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
@@ -904,6 +898,26 @@ class Library:
             normalize(prior.query), not japanese, earlier_tokens, ranked, kind, names, before
         )
         return max(own, earlier, key=lambda e: self.judge(e).confidence)
+
+    def _unknown_subject(self, tokens: list[str], japanese: bool, nouns: set[str] | None) -> bool:
+        """Whether a question's own words name a subject the articles never mention (pizza, 天気):
+        a noun among them (a verb names none: 行く), none known in any form, none asking after a
+        relation of what was said."""
+        return (
+            any(nouns is None or t in nouns for t in tokens)
+            and not any(self.relation(t, japanese) for t in tokens)
+            and not any(self._word(t, japanese).known for t in tokens)
+        )
+
+    def names_unknown_subject(self, question: str) -> bool:
+        """Whether a question brings a subject of its own that the articles never mention
+        ("bitcoin今いくら", "what about pizza"): a follow-up in form that asks anew."""
+        query = self.respelled(plain(question))
+        if is_japanese(query):
+            nouns: set[str] = set()
+            tokens, _ = self.tokenize_ja.analyze(query, nouns)
+            return self._unknown_subject(subsumed(tokens), True, nouns)
+        return self._unknown_subject(self.tokenize_en(query), False, None)
 
     def _framed(self, tokens: list[str], japanese: bool) -> list[str]:
         """A question's tokens without the words asking after a relation (狙い, downside) that no

@@ -72,6 +72,11 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("so who is chen?", False),
         ("じゃあそのマークって誰?", True),
         ("で、他には?", True),
+        # a subject the articles never mention, nothing pointing back: a new topic; pointed at, a
+        # follow-up (judged alone all the same)
+        ("bitcoin今いくら", False),
+        ("pizza?", False),
+        ("What about Google?", True),
         # "why" with words of its own asks a question of its own; alone it leans on the last
         ("why is openai closing for a week", False),
         ("OpenAIはなんで休むの?", False),
@@ -236,7 +241,7 @@ def test_the_conversation_sets_score_follow_ups_above_alone(library: Library) ->
         report = evaluate_conversations(library, chats)
         assert report.followup.at1 > report.followup_alone.at1
         assert report.change.at1 >= report.change_alone.at1
-        assert report.inherited.at1 == 0
+        assert report.inherited.share() <= 0.05  # (test_quality's note)
 
 
 def test_conversation_set_shape() -> None:
@@ -245,7 +250,9 @@ def test_conversation_set_shape() -> None:
     assert len(chats) >= 80 and {c.lang for c in chats} == {"ja", "en"}
     assert sum(c.kind == "topic_change" for c in chats) >= 20
     assert all(2 <= len(c.turns) <= 3 and not c.turns[0].followup for c in chats)
-    assert all(t.gold for c in chats for t in c.turns)
+    # (some turns ask what the article does not say: no gold, right when declined)
+    turns = [t for c in chats for t in c.turns]
+    assert sum(bool(t.gold) for t in turns) >= 0.9 * len(turns)
 
 
 def test_eval_chat_command() -> None:
