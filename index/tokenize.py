@@ -37,6 +37,7 @@ TEXT_ALIASES: dict[str, str] = {
     # a channel's word for the people at the top (unidic reads お偉いさん as 御 + 偉い)
     "お偉いさん": "幹部",
     "お偉方": "幹部",
+    "偉い人": "幹部",
     # the people leading a company, as the articles write them (首脳陣: unidic reads each as two
     # words, 経営 + 陣, 上層 + 部, which no synonym list joins)
     "経営陣": "首脳陣",

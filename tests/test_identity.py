@@ -38,6 +38,8 @@ from index.tokenize import normalize
         ("てかアルトマンって誰", "アルトマン"),
         ("チェンの役職なに教えて", "チェン"),
         ("マーク・チェンって何の役職の人?", "マーク・チェン"),
+        ("マーク・チェンって何の人", "マーク・チェン"),
+        ("whats chen's job title", "chen"),
         ("アルトマンって何の仕事してる人?", "アルトマン"),
         ("メタって何の会社?", None),  # (what kind of company: not a role)
         ("what did chen do", None),  # what he did, not what he is
