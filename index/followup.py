@@ -102,11 +102,15 @@ _EN_WORD = re.compile(r"[a-z0-9]+")
 _JA_MORE = re.compile(
     r"^(?:もっと|もう少し|もうちょっと)?(?:詳しく|くわしく|続き|つづき)|^もっと|^(?:他|ほか)に(?:は|も)?"
     r"|^続けて|^(?:他|ほか)は$|^(?:それで|で|それから|その後|そのあと)(?:は|どうなった)?$"
+    # an example of what was said: what the article goes on to say (例えば? after "how aggressive is
+    # Meta": the offers, the next lines)
+    r"|^(?:例えば|たとえば|例は|具体例は)$"
 )
 _EN_MORE = re.compile(
     r"^(?:tell me |say |show me |give me )?(?:(?:some|a little|a bit|any) )?more\b"
     r"|^(?:go on|continue|keep going|and then)\b|^(?:anything|what|something) (?:else|more)\b"
     r"|^(?:then what|and|what(?:'s| is| happened) next|what happened (?:then|after that))$"
+    r"|^(?:like what|for example|for instance|such as|e\.?g|examples?|any examples?)$"
 )
 
 

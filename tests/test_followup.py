@@ -115,6 +115,12 @@ def test_which_questions_lean_on_the_one_before(
         ("ほかは?", True),
         ("then what?", True),
         ("What happened next?", True),
+        # an example asked: what the article goes on to say; the specifics, often the same passage
+        ("例えば?", True),
+        ("like what", True),
+        ("For example?", True),
+        ("具体的には?", False),
+        ("例えばどんなインセンティブ?", False),
         ("なぜ?", False),
         ("それで幹部はどうなった?", False),
         ("What's next for OpenAI?", False),
