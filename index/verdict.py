@@ -93,6 +93,10 @@ ADVICE = re.compile(
     r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
     # any superlative way, time or place ("the fairest way to split rent")
     r"|\Best (?:way|time|place|method|thing)s?\b|\bwhat would you do\b"
+    # the channel itself asked ("what do u guys do on a week off", "anyone here tried"), ideas or
+    # a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
+    r"|\b(?:you|u) guys\b|\by'?all\b|\banyone (?:here|else)\b|\bideas? for\b"
+    r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"
 )
 # ... and in Japanese as a channel asks it (searched only in a question with Japanese in it, as
 # the English cues only in one with Latin letters: one expression for both cost 2-3 us a search)
@@ -105,7 +109,10 @@ ADVICE_JA = re.compile(
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
     r"|一番(?:いい|良い|よい|強い|好き|すき|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
-    r"|たら(?:何|なに|どう)(?:する|したい)"
+    r"|たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく)"
+    # the asker's own plans and wishes (今週末なにする?, 辞めたいけど...)
+    r"|(?:今週末|週末|今日|明日|今夜|連休)(?:は|って)?(?:何|なに|なん)(?:する|して)"
+    r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たいけど"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"

@@ -138,6 +138,17 @@ from index.verdict import (
         ("社員は迷ってるの?", False),  # (someone else's state, asked)
         ("how many hours a week is actually healthy to work", True),
         ("whats the fairest way to split rent", True),  # the best way, any superlative
+        # the channel itself asked, ideas or a buy asked for, the asker's plans and wishes
+        ("what do u guys do on a week off", True),
+        ("anyone here work 80 hour weeks?", True),
+        ("team lunch ideas for 8 ppl", True),
+        ("decent mechanical keyboard under 100 bucks?", True),
+        ("did meta really offer over $100 million?", False),
+        ("1週間休みあったら国内どこ行く?", True),
+        ("今週末なにするー?", True),
+        ("会社辞めたいけど貯金ないの不安すぎる", True),
+        ("チェンが言いたいのは何?", False),
+        ("メタに行ったらどうなる?", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
