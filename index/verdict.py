@@ -96,6 +96,7 @@ ADVICE = re.compile(
     # the channel itself asked ("what do u guys do on a week off", "anyone here tried"), ideas or
     # a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
     r"|\b(?:you|u) guys\b|\by'?all\b|\banyone (?:here|else)\b|\bideas? for\b"
+    r"|\b(?:everyone|everybody) (?:doing|up to)\b|\bworth (?:paying|getting|the money)|^need\b"
     r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"
 )
 # ... and in Japanese as a channel asks it (searched only in a question with Japanese in it, as
@@ -109,10 +110,10 @@ ADVICE_JA = re.compile(
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
     r"|一番(?:いい|良い|よい|強い|好き|すき|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
-    r"|たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく)"
+    r"|たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく|買う|食べる)"
     # the asker's own plans and wishes (今週末なにする?, 辞めたいけど...)
     r"|(?:今週末|週末|今日|明日|今夜|連休)(?:は|って)?(?:何|なに|なん)(?:する|して)"
-    r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たいけど"
+    r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たい(?:けど|って(?:毎日|毎朝|ずっと)?思)"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
@@ -154,6 +155,15 @@ ADVICE_END = re.compile(
     r"|どうやって\w{0,4}?[うくぐすつぬぶむる](?:の|ん)?[?？]*$|どう(?:やる|書く|決め(?:る|たら))"
     r"|(?:って|は)できる(?:の|かな|ん|ですか)?[?？]*$|(?<!他に)(?<!ほかに)(?:なんか|何か)ある[?？]*$"
     r"|たら(?:いい|良い)(?:の|か|かな|ですか)?[?？]*$"
+    # what one must do, or whether it is bad, in general (有給って理由言わなきゃだめなん?, 3ヶ月で辞める
+    # のってやっぱまずい?), and whether such a thing really exists (週休3日の会社ってほんとにあるん?)
+    r"|(?:なきゃ|なくちゃ|ないと)(?:だめ|ダメ|いけない)(?:なの|なん|か)?[?？]*$"
+    r"|のって(?:やっぱ)?(?:まずい|ダメ|だめ|アウト)(?:の|かな)?[?？]*$"
+    r"|(?<!理由)(?<!原因)って(?:ほんとに|本当に)ある(?:の|ん)?[?？]*$"
+    # the asker's own state or news, told the channel (会議ばっかでしんどい, 会社うらやましい, 全部ミュート
+    # したわ, 既読スルーされてる件, 雨らしいね)
+    r"|(?:しんどい|つらい|だるい|ねむい|眠い|うらやましい|羨ましい|無理ゲー)[ー〜!！w笑。]*$"
+    r"|(?:た|る|い|ない)わ[ー〜!！w笑。]*$|(?<!事)件[!！w笑。]*$|らしいね[ー〜!！w笑。]*$"
 )
 
 

@@ -149,6 +149,22 @@ from index.verdict import (
         ("会社辞めたいけど貯金ないの不安すぎる", True),
         ("チェンが言いたいのは何?", False),
         ("メタに行ったらどうなる?", False),
+        ("ボーナス出たら何買う?", True),
+        ("会社辞めたいって毎朝思ってる", True),
+        ("what's everyone doing this weekend", True),
+        ("need a break so bad", True),
+        # what one must do or whether it is bad, in general; whether such a thing exists
+        ("有給って理由言わなきゃだめなん?", True),
+        ("新卒で入った会社3ヶ月で辞めるのってやっぱまずい?", True),
+        ("週休3日の会社ってほんとにあるん?", True),
+        ("休む理由ってほんとにあるの?", False),
+        # the asker's own state or news, told the channel
+        ("チームのリーダーになったけど会議ばっかでしんどい", True),
+        ("slackの通知うるさすぎて全部ミュートしたわ", True),
+        ("教授にメッセージ送ったのに既読スルーされてる件", True),
+        ("週末ずっと雨らしいね", True),
+        ("社員はしんどいの?", False),
+        ("リークの事件", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
