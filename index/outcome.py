@@ -1,9 +1,11 @@
-"""Questions that ask whether something works, and passages that weigh a likely outcome.
+"""Questions that ask what comes of something or what is done about it, and the passages saying so.
 
 "Is it gonna work?", "それで効果あるの?" after a question about the week off want the passage that
 weighs what the week off may achieve ("may temporarily halt recruiters' advances"), not the ones
 that describe the week off or the staff's work. A news article weighs an outcome in hedged words
-(かもしれない, 可能性, may, could). Like the reason's, a preference in the ranking only.
+(かもしれない, 可能性, may, could). "What's he doing about it?", "どう対策してんの?" want the passage
+telling what someone does in response (working on retaining talent, 模索している), not the one
+quoting what he said. Like the reason's, preferences in the ranking only.
 """
 
 from __future__ import annotations
@@ -49,3 +51,29 @@ def asks_effect(question: str) -> bool:
 def weighs_outcome(text: str) -> bool:
     """Whether the text weighs a likely outcome (かもしれない, 可能性, may, could ...)."""
     return _found(_STATES_JA, _STATES_EN, text)
+
+
+# What is being done about something (a response, a countermeasure), asked ...
+_RESPONSE_ASKED_JA = re.compile(r"対策|対応|反応|手を打|巻き返")
+_RESPONSE_ASKED_EN = re.compile(
+    r"\b(?:doing|done)(?: anything| something| much)? about\b|\b(?:do|did) (?:anything|something"
+    r"|much) about\b"
+    r"|\bhow (?:are|is|did|do|does|were|was)\b[\w\s']{0,30}?\b(?:react|respond|handl|deal|cop"
+    r"|fight|counter|push)\w*|\b(?:response|reaction|countermeasures?|counter(?:ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# ... and told: someone working on it, exploring, scrambling for countermeasures, a step taken.
+_RESPONSE_TOLD_JA = re.compile(r"対策|取り組|模索|奔走|措置|対抗")
+_RESPONSE_TOLD_EN = re.compile(
+    r"\b(?:countermeasures?|working on|exploring|scrambling|step to|measures? to)\b", re.IGNORECASE
+)
+
+
+def asks_response(question: str) -> bool:
+    """Whether the question asks what is done about something (対策は?, "what's he doing about it")."""
+    return _found(_RESPONSE_ASKED_JA, _RESPONSE_ASKED_EN, question)
+
+
+def tells_response(text: str) -> bool:
+    """Whether the text tells what someone does in response (対策, 模索, working on, scrambling)."""
+    return _found(_RESPONSE_TOLD_JA, _RESPONSE_TOLD_EN, text)

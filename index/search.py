@@ -29,7 +29,7 @@ from .errors import QueryError
 from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
 from .identity import first_mentions, identity_subject
-from .outcome import asks_effect, unframed, weighs_outcome
+from .outcome import asks_effect, asks_response, tells_response, unframed, weighs_outcome
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
@@ -217,6 +217,12 @@ ENDING_BONUS = 1.0
 # them as strongly as a kind of fact (FOLLOWUP_TYPE_BONUS, 1-20): 1-2 fewer (a leader's warning,
 # "Meta would take advantage of the shutdown week", outranks line 32); JSQuAD the same.
 EFFECT_BONUS = 0.5
+# What is done about something asked ("is sam altman doing anything about the poaching", どう対策
+# してんの?) prefers the passages telling a response (index.outcome: working on retaining talent,
+# scrambling for countermeasures), by this share; not in a "why" (なんでメタ対策になるわけ? asks a
+# reason). Chosen on the tuning sets: 0.3-0.5 channel English +1 and openings +2; 1.0 one
+# follow-up fewer. (A follow-up weighs them more: index.followup.FOLLOWUP_RESPONSE_BONUS.)
+RESPONSE_BONUS = 0.5
 # What a Japanese question asks about as included too (役員も休むの?: do the executives take the
 # week off as well?) is what the answer must name: passages holding it (or a synonym of it: 幹部 ->
 # 役員) rank this share higher, or the passage about the week off that says 休み three times
@@ -539,6 +545,7 @@ class Library:
         self._reasons = np.array([states_reason(text) for text in both], dtype=bool)
         self._causes = np.array([states_cause(text) for text in both], dtype=bool)
         self._outcomes = np.array([weighs_outcome(text) for text in both], dtype=bool)
+        self._responses = np.array([tells_response(text) for text in both], dtype=bool)
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
         self._advising = np.array([gives_advice(text) for text in both], dtype=bool)
         self._quoting = np.array([quotes_someone(p.text) for p in self.passages], dtype=bool)
@@ -729,6 +736,8 @@ class Library:
             holding = np.array([any(q in text for q in quoted) for text in self._compared])
             if holding.any():
                 preferred.append((holding, QUOTE_BONUS))
+        if RESPONSE_BONUS and asks_response(query) and not asks_reason(query):
+            preferred.append((self._responses, RESPONSE_BONUS))
         if effect:
             preferred.append((self._outcomes, EFFECT_BONUS))
         if COMPARE_BONUS and asks_comparison(normalized):
@@ -965,6 +974,11 @@ class Library:
         nouns: set[str] = set()
         self.tokenize_ja.analyze(plain(query), nouns)
         return nouns
+
+    @property
+    def responding(self) -> np.ndarray:
+        """Per passage, whether it tells what someone does in response (index.outcome)."""
+        return self._responses
 
     def stating(self, kind: AnswerType) -> np.ndarray:
         """Per passage, whether it states a fact of that kind (index.answertype)."""

@@ -1,9 +1,11 @@
-"""Whether it works asked, and passages weighing a likely outcome (index.outcome)."""
+"""Whether it works or what is done about it asked, and the passages saying so (index.outcome)."""
 
 import pytest
 
 from index import Library
-from index.outcome import asks_effect, unframed, weighs_outcome
+from index.followup import Turn, resolve
+from index.followup_eval import quoted
+from index.outcome import asks_effect, asks_response, tells_response, unframed, weighs_outcome
 
 
 @pytest.mark.parametrize(
@@ -42,3 +44,37 @@ def test_whether_it_works_finds_the_outcome_weighed(library: Library) -> None:
     # dramatically"; without the preference, line 14 (what a leader advised) came first
     hits = library.search("what happens if meta's recruiting push actually works").hits
     assert hits[0].passage.lines[0] == 37
+
+
+@pytest.mark.parametrize(
+    ("question", "response"),
+    [
+        ("what's he doing about it?", True),
+        ("is sam altman actually doing anything about the poaching", True),
+        ("how are openai's leaders reacting", True),
+        ("で、対策は?", True),
+        ("チェンたちはそれにどう対策してんの", True),
+        # what someone said or felt about it is no response asked
+        ("what did he say about the poaching", False),
+        ("how did he feel about it", False),
+        ("did chen say anything about that tension", False),
+    ],
+)
+def test_asks_response(question: str, response: bool) -> None:
+    assert asks_response(question) is response
+
+
+def test_a_response_is_told() -> None:
+    assert tells_response("給与を再調整し、新たなインセンティブを模索している")
+    assert tells_response("OpenAI's top brass are scrambling to come up with countermeasures")
+    assert not tells_response('"I have a visceral feeling right now"')
+
+
+def test_what_he_does_about_it_follows_his_quote_with_his_response(library: Library) -> None:
+    # line 9-10 quote Chen; line 11 tells what he is doing (retaining talent with Altman)
+    previous = None
+    for question in ("what did mark chen say in slack", "ok and what is he doing about it"):
+        resolved = resolve(library, question, previous)
+        result = resolved.result
+        previous = Turn(question, result.lang, quoted(result), resolved.context)
+    assert result.hits[0].passage.lines[0] == 11
