@@ -57,12 +57,16 @@ def states_cause(text: str) -> bool:
 
 
 # A "why" of a feeling or a judgement ("why were they worried about the shutdown week", "why
-# did someone think it was risky", 休業の週ってむしろ危ないって言われてたのなんで?) asks its grounds
-# (Meta would use the week to recruit, line 15), not an aim: no aim is preferred for it.
-_GROUNDS_JA = re.compile(r"心配|不安|危な|危険|怖|恐|ヤバ|やば|リスク|懸念|警戒|怒|嫌")
+# did someone think it was risky", 休業の週ってむしろ危ないって言われてたのなんで?, "why is a
+# company-wide break better than pto", なんで会社全体で休む方がいいの?) asks its grounds (Meta would use
+# the week to recruit, line 15; the employee's own words, line 24), not an aim: no aim is
+# preferred for it.
+_GROUNDS_JA = re.compile(
+    r"心配|不安|危な|危険|怖|恐|ヤバ|やば|リスク|懸念|警戒|怒|嫌|(?:方|ほう)が(?:いい|良い)|嬉し|うれし"
+)
 _GROUNDS_EN = re.compile(
     r"\b(?:worr\w*|concern\w*|afraid|scared|fear\w*|risk\w*|danger\w*|unsafe|upset|angry|mad"
-    r"|nervous|anxious|bad|wrong)\b",
+    r"|nervous|anxious|bad|wrong|better|worse|prefer\w*|happy|welcome)\b",
     re.IGNORECASE,
 )
 

@@ -53,6 +53,10 @@ def test_a_passage_states_an_aim(text: str, states: bool) -> None:
         # (the article's "forced rest", 休養, is its shutdown: index/data/glossary.tsv)
         "Why is OpenAI shutting down for a week?",
         "なんで休むの",
+        # all of its words in 23-24, three times over: the reason stated comes first all the same
+        # (index.search.REASON_RATIO)
+        "openaiが1週間会社休みにしたのってなんで?",
+        "why did openai give everyone a week off",
     ],
 )
 def test_the_strategic_reason_comes_first_for_why(library: Library, question: str) -> None:
@@ -67,6 +71,8 @@ def test_the_strategic_reason_comes_first_for_why(library: Library, question: st
         ("why were they worried about the shutdown week specifically", True),
         ("why did someone think the shutdown week was risky", True),
         ("休業の週ってむしろ危ないって言われてたのなんで?", True),
+        ("why is a company wide week off better than just taking pto", True),
+        ("なんで会社全体で休む方がいいの?", True),
         ("why is openai shutting down for a week", False),  # an aim
         ("なんで1週間も休むの?", False),
     ],
