@@ -15,14 +15,17 @@ import re
 from .reason import _found
 
 # Whether it works, helps or succeeds (not "work" with an object or a place: "work 80 hours",
-# "work at openai"); on the question's plain form.
+# "work at openai"), or what comes of it if it does (メタが勝ったらどうなる, "what happens if meta's
+# recruiting works": line 37's "could change dramatically"); on the question's plain form.
 _ASKS_JA = re.compile(
     r"効果|効く|効いて|うまくいく|上手くいく|うまくいった|意味(?:ある|あんの|あった)|成功"
+    r"|(?:たら|れば|なら)[、,\s]*(?:\w{1,6}(?:は|って))?どうな"
 )
 _ASKS_EN = re.compile(
     r"\b(?:it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
     r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|\beffective|\beffect\b"
-    r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference",
+    r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference"
+    r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
 )
 # A likely outcome weighed: a hedge on what will happen.
