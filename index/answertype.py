@@ -61,7 +61,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"いくら|幾ら|金額|何ドル|何円"
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
             r"|お?金(?:は|って)?(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)"
-            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)"
+            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
         ),
     ),
     (
@@ -87,7 +87,10 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.COUNT,
         re.compile(
-            r"何人|何名|人数|何社|何件|何回|何個|いくつ|何%|何パーセント|何割|how many|what percent"
+            r"何人|何名|人数|何社|何件|何回|何個|何台|何本|何枚|何店|何冊|何校|何機|何基|何軒|何棟"
+            r"|いくつ|何%|何パーセント|何割|how many|what percent"
+            r"|how (?:big|large) (?:is|was|are|were) (?:the |their |its |\w+'?s? )?(?:\w+ ){0,2}?"
+            r"(?:team|company|staff|workforce|group|lab|department)\b"
             r"|(?:社員|従業員|職員|会員|ユーザー|利用者|研究者|スタッフ)数"
         ),
     ),
@@ -121,7 +124,7 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
         rf"{_NUM}\s*(?:億|万|千|million|billion|thousand)?\s*{_CURRENCY}|[$¥€£]\s*\d"
     ),
     AnswerType.COUNT: re.compile(
-        rf"{_NUM}\s*(?:人|名|社|件|回|個|つ|か所|カ所|%|パーセント|割)|\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
+        rf"{_NUM}\s*(?:人|名|社|件|回|個|台|本|枚|店|冊|校|機|基|軒|棟|つ|か所|カ所|%|パーセント|割)|\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
     ),
     AnswerType.DURATION: re.compile(
         rf"{_NUM}\s*(?:時間|日間|日|週間|週|か月|ヶ月|カ月|年間|年|分|秒)|(?<!\d)\d+[- ]?(?:hours?|days?|weeks?|months?|years?)|\b(?:a|one) (?:week|day|month|year)\b|(?:長い|しばらくの)間"

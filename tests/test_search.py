@@ -127,6 +127,11 @@ def test_asks_people(question: str, people: bool) -> None:
         ("どれだけお金がかかった?", AnswerType.MONEY),
         ("OpenAIの離職率って何%くらい?", AnswerType.COUNT),  # a share counts
         ("what percent of staff left?", AnswerType.COUNT),
+        ("スパコン何台増えるん", AnswerType.COUNT),  # a counter of things
+        ("how big is metas superintelligence team now", AnswerType.COUNT),
+        ("how big is the offer", None),
+        ("whats openai valued at rn", AnswerType.MONEY),
+        ("what does meta pay its regular engineers", AnswerType.MONEY),
         ("what's the average salary at openai", AnswerType.MONEY),
         ("研究者って普段どれくらい給料もらってるの?", AnswerType.MONEY),
         ("どのくらいのお金が動いてるの", AnswerType.MONEY),
