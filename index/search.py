@@ -51,7 +51,7 @@ from .quoting import (
 from .reason import asks_grounds, asks_reason, states_cause, states_reason
 from .sentences import SentenceIndex
 from .setting import setting_words
-from .slot import Slots, included
+from .slot import Slots, included, included_en
 from .spelling import Speller
 from .synonyms import Synonyms
 from .tokenize import (
@@ -240,6 +240,11 @@ RESPONSE_BONUS = 0.5
 # in the conversations, JSQuAD's even half unchanged; with で、 or じゃあ before every Japanese
 # follow-up (index.followup: a connector), 1.0 and 2.0 answer one more topic change than 0.5.
 INCLUDED_BONUS = 1.0
+# ... and an English question's subject asked about as included too ("are execs at openai also
+# taking the week off?", index.slot.included_en: its forms in either view), by this share. Chosen
+# on the tuning sets: 0.5 the conversations' openings +2 and topic changes +1; 1.0-2.0 one
+# follow-up fewer; the channel's questions the same.
+INCLUDED_EN_BONUS = 0.5
 # "What should staff do if...", どう返せばいい: what to do asked prefers a passage giving advice
 # (index.verdict.gives_advice: the leader's advice to tell Meta's recruiters to back off) x2, as
 # "why" prefers one stating an aim. Chosen on the tuning parts over 0-1.0: 0.3-0.6 channel English +1
@@ -736,6 +741,12 @@ class Library:
             preferred.append((self._advising, ADVICE_BONUS))
         if INCLUDED_BONUS and japanese and (focus := self._included(normalized)) is not None:
             preferred.append((focus, INCLUDED_BONUS))
+        if (
+            INCLUDED_EN_BONUS
+            and not japanese
+            and (focus := self._included_en(normalized)) is not None
+        ):
+            preferred.append((focus, INCLUDED_EN_BONUS))
         if SOURCE_BONUS and asks_source(normalized):
             preferred.append((self._sourcing, SOURCE_BONUS))
         if GROUP_BONUS and asks_group(normalized):
@@ -811,6 +822,17 @@ class Library:
         words = included(normalized, self.tokenize_ja)
         forms = {f for t in words for f in (t, *self.glossary.synonyms(t)) if self.ja.idf(f)}
         return self._holding((self.ja, form) for form in forms) if forms else None
+
+    def _included_en(self, normalized: str) -> np.ndarray | None:
+        """Per passage, whether it holds what an English question asks about as included too
+        (execs: exec, executive, 役員, 幹部...); None when it asks of nothing so."""
+        word = included_en(normalized)
+        if word is None:
+            return None
+        tokens = self.tokenize_en(word)
+        forms = [(self.en, t) for t in self._with_long_forms(tokens) if self.en.idf(t)]
+        forms += [(self.ja, t) for t in self.glossary.to_japanese(tokens) if self.ja.idf(t)]
+        return self._holding(forms) if forms else None
 
     def _holding(self, forms: Iterable[tuple[BM25Index, str]]) -> np.ndarray:
         """Per passage, whether it holds any of these forms (from the postings: no walk over every

@@ -257,6 +257,23 @@ def included(question: str, tagger: JapaneseTokenizer) -> list[str]:
     return words
 
 
+# An English question asking whether someone is included too ("do the execs get the week off too?",
+# "are execs also taking it"): its subject, the word after the auxiliary that opens it.
+_INCLUDED_EN = re.compile(
+    r"^(?:(?:so|and|but|wait|ok)\W+)?(?:do|does|did|are|is|were|was|will|can|could|would|should"
+    r"|have|has|had)\s+(?:the |its |their |all |other |openai'?s? |openai'?s )?(?P<x>[a-z]+)\b"
+)
+_TOO_EN = re.compile(r"\b(?:too|also|as well|either)\b")
+
+
+def included_en(question: str) -> str | None:
+    """The word an English question (normalised) asks about as included too, or None."""
+    if not _TOO_EN.search(question):
+        return None
+    m = _INCLUDED_EN.search(question)
+    return m["x"] if m else None
+
+
 def _full_verb(nodes: list[Node], i: int, tagger: JapaneseTokenizer) -> str | None:
     """The lemma of node `i` if it is a verb and not a light one (いる, する, なる ...)."""
     if nodes[i][1] != "動詞":

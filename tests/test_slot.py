@@ -8,7 +8,15 @@ import pytest
 from index import Library
 from index.answertype import AnswerType
 from index.passages import Passage
-from index.slot import Slots, english_focus, filled, focus_forms, included, japanese_focus
+from index.slot import (
+    Slots,
+    english_focus,
+    filled,
+    focus_forms,
+    included,
+    included_en,
+    japanese_focus,
+)
 from index.tokenize import EnglishTokenizer, JapaneseTokenizer, is_japanese, normalize
 
 COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
@@ -194,7 +202,26 @@ def test_what_a_question_asks_about_as_included_too(
     assert included(normalize(question), ja) == words
 
 
-@pytest.mark.parametrize("question", ["幹部も休むの?", "役員も休みなの?"])
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("do the execs get the week off too?", "execs"),
+        ("are execs at openai also taking the week off?", "execs"),
+        ("did the execs get time off too", "execs"),
+        ("do the bosses get the week off", None),  # (nothing asked as included)
+        ("why is openai closing too?", None),  # (no subject after an auxiliary)
+    ],
+)
+def test_what_an_english_question_asks_about_as_included_too(
+    question: str, word: str | None
+) -> None:
+    assert included_en(normalize(question)) == word
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["幹部も休むの?", "役員も休みなの?", "are execs at openai also taking the week off?"],
+)
 def test_the_passage_naming_what_is_asked_as_included_comes_first(
     library: Library, question: str
 ) -> None:
