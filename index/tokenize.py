@@ -42,6 +42,12 @@ TEXT_ALIASES: dict[str, str] = {
     # words, 経営 + 陣, 上層 + 部, which no synonym list joins)
     "経営陣": "首脳陣",
     "上層部": "首脳陣",
+    # the mood of a place as a channel says it (社内の空気: its atmosphere, not its air; Sudachi
+    # groups 空気 with 大気 as much as with 雰囲気)
+    "社内の空気": "社内の雰囲気",
+    "会社の空気": "会社の雰囲気",
+    "職場の空気": "職場の雰囲気",
+    "チームの空気": "チームの雰囲気",
 }
 TOKEN_ALIASES: dict[str, str] = {
     "meta": "メタ",

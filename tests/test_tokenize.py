@@ -180,3 +180,8 @@ def test_quitting_is_not_stopping(ja: JapaneseTokenizer) -> None:
 def test_a_channel_s_word_for_the_people_at_the_top(ja: JapaneseTokenizer) -> None:
     assert ja("お偉いさんは休むの?") == ja("偉い人たちは休むの?") == ja("幹部は休むの?")
     assert ja("経営陣はどう言ってる?") == ja("上層部はどう言ってる?") == ja("首脳陣はどう言ってる?")
+
+
+def test_a_channel_s_word_for_the_mood_of_a_place(ja: JapaneseTokenizer) -> None:
+    assert ja("社内の空気ってどんな感じ?") == ja("社内の雰囲気ってどんな感じ?")
+    assert "空気" in ja("空気が乾燥してる")  # (the air itself)
