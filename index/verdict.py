@@ -68,6 +68,22 @@ FEATURES = Evidence._fields
 # 一番いい / 一番おすすめ / 最強 are a ranking asked for), a recommendation asked for ("面白い映画教えて", おしえて) and an
 # opinion on the asker's world ("is it better to...", "bad for kids", "too much"). Evidence, not a
 # veto: the regression weighs it with the rest. On normalised (NFKC, casefolded) text.
+# The asker's own affairs, told or asked of the channel: their plans and wishes (1週間休みあったら
+# どこ行く?, 今週末なにする, 辞めたいって毎朝思ってる, "need a break"), their state or news (会議ばっかで
+# しんどい, 全部ミュートしたわ, 既読スルーされてる件, 雨らしいね), the channel itself asked ("what do u
+# guys do on a week off", y'all, "anyone here", "what's everyone doing"): the advice cue, and never
+# advice the article reports (ASKER). On normalised text.
+_OWN_JA = (
+    r"たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく|買う|食べる)"
+    r"|(?:今週末|週末|今日|明日|今夜|連休)(?:は|って)?(?:何|なに|なん)(?:する|して)"
+    r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たい(?:けど|って(?:毎日|毎朝|ずっと)?思)"
+    r"|(?:しんどい|つらい|だるい|ねむい|眠い|うらやましい|羨ましい|無理ゲー)[ー〜!！w笑。]*$"
+    r"|(?:た|る|い|ない)わ[ー〜!！w笑。]*$|(?<!事)件[!！w笑。]*$|らしいね[ー〜!！w笑。]*$"
+)
+_OWN_EN = (
+    r"\b(?:you|u) guys\b|\by'?all\b|\banyone here\b|\banyone else\W*$|\b(?:everyone|everybody)"
+    r" (?:doing|up to)\b|^need\b"
+)
 ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
@@ -93,11 +109,11 @@ ADVICE = re.compile(
     r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
     # any superlative way, time or place ("the fairest way to split rent")
     r"|\Best (?:way|time|place|method|thing)s?\b|\bwhat would you do\b"
-    # the channel itself asked ("what do u guys do on a week off", "anyone here tried"), ideas or
-    # a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
-    r"|\b(?:you|u) guys\b|\by'?all\b|\banyone (?:here|else)\b|\bideas? for\b"
-    r"|\b(?:everyone|everybody) (?:doing|up to)\b|\bworth (?:paying|getting|the money)|^need\b"
+    # ideas or a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
+    r"|\bideas? for\b|\bworth (?:paying|getting|the money)"
     r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"
+    # the asker's own affairs (_OWN_EN, _OWN_JA)
+    r"|" + _OWN_EN
 )
 # ... and in Japanese as a channel asks it (searched only in a question with Japanese in it, as
 # the English cues only in one with Latin letters: one expression for both cost 2-3 us a search)
@@ -110,10 +126,6 @@ ADVICE_JA = re.compile(
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
     r"|一番(?:いい|良い|よい|強い|好き|すき|人気)|最強|(?:面白い|おもしろい|いい|良い)\w{0,6}(?:教えて|おしえて)"
-    r"|たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく|買う|食べる)"
-    # the asker's own plans and wishes (今週末なにする?, 辞めたいけど...)
-    r"|(?:今週末|週末|今日|明日|今夜|連休)(?:は|って)?(?:何|なに|なん)(?:する|して)"
-    r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たい(?:けど|って(?:毎日|毎朝|ずっと)?思)"
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
@@ -122,6 +134,9 @@ ADVICE_JA = re.compile(
     # what happened to the asker (重くなったんだけど, 盗まれたんだけど; not what they
     # heard or read: 休むって聞いたんだけど)
     r"|(?=[たっ]んだけど)(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
+    # the asker's own affairs (_OWN_JA)
+    + r"|"
+    + _OWN_JA
 )
 # ... and the same asked at a question's end, searched in its last ADVICE_TAIL characters only (a
 # search of the whole question cost 1.6 us more):
@@ -160,10 +175,6 @@ ADVICE_END = re.compile(
     r"|(?:なきゃ|なくちゃ|ないと)(?:だめ|ダメ|いけない)(?:なの|なん|か)?[?？]*$"
     r"|のって(?:やっぱ)?(?:まずい|ダメ|だめ|アウト)(?:の|かな)?[?？]*$"
     r"|(?<!理由)(?<!原因)って(?:ほんとに|本当に)ある(?:の|ん)?[?？]*$"
-    # the asker's own state or news, told the channel (会議ばっかでしんどい, 会社うらやましい, 全部ミュート
-    # したわ, 既読スルーされてる件, 雨らしいね)
-    r"|(?:しんどい|つらい|だるい|ねむい|眠い|うらやましい|羨ましい|無理ゲー)[ー〜!！w笑。]*$"
-    r"|(?:た|る|い|ない)わ[ー〜!！w笑。]*$|(?<!事)件[!！w笑。]*$|らしいね[ー〜!！w笑。]*$"
 )
 
 
@@ -190,7 +201,10 @@ GIVES_ADVICE_EN = re.compile(
 # The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
 # passage advises. On normalised text.
 ASKER = re.compile(
-    r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分(?!たち|達|ら)|(?:^|[、,\s])うちの"
+    r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分(?!たち|達|ら)|(?:^|[、,\s])うちの|"
+    + _OWN_JA
+    + r"|"
+    + _OWN_EN
 )
 
 

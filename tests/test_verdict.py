@@ -329,6 +329,9 @@ def test_which_passages_give_advice(library: Library) -> None:
         ("my team lead keeps pinging me on slack, what do i do", 1.0, None),
         # and how to do a thing in general (line 14: a leader "advised")
         ("how to be a better leader for a small team", 1.0, None),
+        # and the asker's state or news told the channel (line 13: leaders "urging" their teams)
+        ("研究室の教授にメッセージ送ったのに既読スルーされてる件", 1.0, None),
+        ("pressure at work is insane lately, anyone else", 1.0, None),
     ],
 )
 def test_advice_the_article_reports_is_not_the_asker_s_own(
