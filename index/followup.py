@@ -268,14 +268,15 @@ def resolve(
     if again:
         return Resolved(_again(library, previous, top, lang or previous.lang), context, again=True)
     boost = near(library, previous.passages)
-    kind = question_type(plain(question))
+    asked = plain(question)
+    kind = question_type(asked)
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
         boost = np.where(library.stating(kind), (1 + boost) * (1 + FOLLOWUP_TYPE_BONUS) - 1, boost)
-    if FOLLOWUP_RESPONSE_BONUS and asks_response(plain(question)):
+    if FOLLOWUP_RESPONSE_BONUS and asks_response(asked):
         factor = 1 + FOLLOWUP_RESPONSE_BONUS
         boost = np.where(library.responding, (1 + boost) * factor - 1, boost)
     searched = unpointed(question)
-    if _PERSON_POINTED.search(normalize(plain(question))):
+    if _PERSON_POINTED.search(normalize(asked)):
         # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
         # (in the follow-up's own script: a Japanese name would make an English question Japanese)
         same = [q for q in context if is_japanese(q) == is_japanese(question)]

@@ -557,7 +557,8 @@ class Library:
         }
         both = [f"{p.text}\n{p.text_en or ''}" for p in self.passages]  # (and its rendering)
         self._reasons = np.array([states_reason(text) for text in both], dtype=bool)
-        self._causes = np.array([states_cause(text) for text in both], dtype=bool)
+        causes = np.array([states_cause(text) for text in both], dtype=bool)
+        self._explaining = self._reasons | causes  # (an aim or a cause stated)
         self._outcomes = np.array([weighs_outcome(text) for text in both], dtype=bool)
         self._responses = np.array([tells_response(text) for text in both], dtype=bool)
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
@@ -723,7 +724,8 @@ class Library:
         # official reason?" after "Why did OpenAI shut down for a week?": the strategy, line 4).
         # (None for most questions: no array the size of the library for nothing.)
         preferred: list[tuple[np.ndarray, float]] = []  # (the passages preferred, by how much)
-        aims_asked = asks_reason(query) and not asks_grounds(query)
+        why = asks_reason(query)
+        aims_asked = why and not asks_grounds(query)
         if REASON_BONUS and aims_asked:
             stated = self._reasons
             # (a bare "why?" after an answer: no word of its own the articles use, なんで下がってるの?)
@@ -732,7 +734,7 @@ class Library:
                 and context
                 and not any(self._word(t, japanese).known for t in tokens)
             ):
-                stated = stated | self._causes
+                stated = self._explaining
             preferred.append((stated, REASON_BONUS))
         words_asked = asks_words(normalized)
         if SAY_BONUS and words_asked:
@@ -757,7 +759,7 @@ class Library:
             holding = np.array([any(q in text for q in quoted) for text in self._compared])
             if holding.any():
                 preferred.append((holding, QUOTE_BONUS))
-        if RESPONSE_BONUS and asks_response(query) and not asks_reason(query):
+        if RESPONSE_BONUS and not why and asks_response(query):
             preferred.append((self._responses, RESPONSE_BONUS))
         if effect:
             preferred.append((self._outcomes, EFFECT_BONUS))
@@ -775,7 +777,7 @@ class Library:
         if kind is AnswerType.COUNT and asks_people(normalized):
             ranked = self._first_stating(ranked, self._people, PEOPLE_RATIO)
         elif REASON_RATIO and not context and aims_asked:
-            ranked = self._first_stating(ranked, self._reasons | self._causes, REASON_RATIO)
+            ranked = self._first_stating(ranked, self._explaining, REASON_RATIO)
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if preference is not None:

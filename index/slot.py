@@ -261,7 +261,7 @@ def included(question: str, tagger: JapaneseTokenizer) -> list[str]:
 # "are execs also taking it"): its subject, the word after the auxiliary that opens it.
 _INCLUDED_EN = re.compile(
     r"^(?:(?:so|and|but|wait|ok)\W+)?(?:do|does|did|are|is|were|was|will|can|could|would|should"
-    r"|have|has|had)\s+(?:the |its |their |all |other |openai'?s? |openai'?s )?(?P<x>[a-z]+)\b"
+    r"|have|has|had)\s+(?:the |its |their |all |other |openai'?s? )?(?P<x>[a-z]+)\b"
 )
 _TOO_EN = re.compile(r"\b(?:too|also|as well|either)\b")
 
