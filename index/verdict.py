@@ -77,12 +77,18 @@ _OWN_JA = (
     r"たら\w{0,4}?(?:何|なに|どう|どこ)(?:する|したい|行く|いく|買う|食べる)"
     r"|(?:今週末|週末|今日|明日|今夜|連休)(?:は|って)?(?:何|なに|なん)(?:する|して)"
     r"|(?<!知り)(?<!聞き)(?<!読み)(?<!見)たい(?:けど|って(?:毎日|毎朝|ずっと)?思)"
-    r"|(?:しんどい|つらい|だるい|ねむい|眠い|うらやましい|羨ましい|無理ゲー)[ー〜!！w笑。]*$"
+    r"|(?:しんどい|つらい|だるい|ねむい|眠い|うらやましい|羨ましい|無理ゲー|寂しい|さみしい|きつい|キツい"
+    r"|疲れた|つかれた)[ー〜!！w笑。…]*$|(?<!知り)(?<!聞き)(?<!読み)たくない[ー〜!！w笑。…]*$"
+    # the asker's own state (求人見てて混乱してる, 2社から来て迷ってる; not 社員は迷ってるの?) and what
+    # happened to them (重くなったんだけど, オファー来たんだけど受けるべき?; not what they heard or
+    # read: 休むって聞いたんだけど)
+    r"|(?:迷って|悩んで|困って|混乱して)(?:る|て|ます)?(?:[、。,!！]|$)"
+    r"|(?=[たっ]んだけど)(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
     r"|(?:た|る|い|ない)わ[ー〜!！w笑。]*$|(?<!事)件[!！w笑。]*$|らしいね[ー〜!！w笑。]*$"
 )
 _OWN_EN = (
     r"\b(?:you|u) guys\b|\by'?all\b|\banyone here\b|\banyone else\W*$|\b(?:everyone|everybody)"
-    r" (?:doing|up to)\b|^need\b"
+    r" (?:doing|up to)\b|^need\b|\bif (?:any(?:one|body)|u|you) knows?\b|\bwe(?:'re| are|re) hiring\b"
 )
 ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
@@ -110,7 +116,7 @@ ADVICE = re.compile(
     # any superlative way, time or place ("the fairest way to split rent")
     r"|\Best (?:way|time|place|method|thing)s?\b|\bwhat would you do\b"
     # ideas or a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
-    r"|\bideas? for\b|\bworth (?:paying|getting|the money)"
+    r"|\bideas? for\b|\bworth (?:paying|getting|the money)|\bany (?:fix|fixes|tips|recs)\b"
     r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"
     # the asker's own affairs (_OWN_EN, _OWN_JA)
     r"|" + _OWN_EN
@@ -121,7 +127,7 @@ ADVICE_JA = re.compile(
     # what holds in general (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"(?:平均|相場)って"
     # (not someone's way: metaのやり方, 自分たちのやり方)
-    r"|おすすめ|オススメ|コツ|(?<!の)(?:方法|やり方)|どうすれば|どうしたら|どうしよ|したらいい|すればいい"
+    r"|おすすめ|オススメ|コツ|(?<!の)(?:方法|やり方)|どうすれば|どうしたら|どうやったら|どうしよ|したらいい|すればいい"
     r"|(?:が|ほうが|方が)いい|俺|僕"
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
@@ -129,11 +135,6 @@ ADVICE_JA = re.compile(
     # general knowledge asked in Japanese: what a kind of thing is used for, its history, a word
     # in another language (スパコンって何に使うの?, 人工知能の歴史を教えて, リークって英語でなんて言う?)
     r"|って(?:何|なに|なん)に使う|の歴史(?:を|って|は)|(?:英語|日本語)で(?:なんて|何て|どう)(?:言う|いう|書く)"
-    # the asker's own state (求人見てて混乱してる, 2社から来て迷ってる; not 社員は迷ってるの?)
-    r"|(?:迷って|悩んで|困って|混乱して)(?:る|て|ます)?(?:[、。,!！]|$)"
-    # what happened to the asker (重くなったんだけど, 盗まれたんだけど; not what they
-    # heard or read: 休むって聞いたんだけど)
-    r"|(?=[たっ]んだけど)(?<!聞い)(?<!読ん)(?<!見)(?<!言って)(?<!書いて)(?<!思って)[たっ]んだけど"
     # the asker's own affairs (_OWN_JA)
     + r"|"
     + _OWN_JA
