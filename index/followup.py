@@ -69,7 +69,7 @@ _JA_CUES = re.compile(
 )
 _EN_CUES = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"
-    r"|more|again|then)\b|^\s*(?:and|so|but|what about|how about|and then|which)\b"
+    r"|more|then)\b|\bagain\b(?!\W*$)|^\s*(?:and|so|but|what about|how about|and then|which)\b"
 )
 # Words that only point at people named before ("その人たち", "those people"): a follow-up is
 # searched without them, or their 人 / people outweighs the earlier question's words and finds any

@@ -83,7 +83,7 @@ _LABEL = re.compile(
 _NEW_TOPIC = re.compile(
     r"^(?:(?:(?:totally|completely) )?(?:different|diff|another|new|unrelated|random|separate|other)"
     r" (?:q|qq|question|topic)\b|unrelated\b|btw\b|by the way\b|on another note\b"
-    r"|chang(?:e|ing) (?:of )?(?:the )?(?:topic|subject)\b)[\s,.:;\-–]*(?:but\b)?[\s,.:;\-–]*"
+    r"|(?:chang|switch)(?:e|es|ing)? (?:of )?(?:the )?(?:topics?|subjects?)\b)[\s,.:;\-–]*(?:but\b)?[\s,.:;\-–]*"
     r"|^(?:話(?:は)?変わる(?:けど|んだけど|が)|(?:全然|まったく)?関係ない(?:けど|んだけど|が)"
     r"|(?:別|違う)の?質問(?:だけど|なんだけど|です(?:が)?)?|ところで|それはそうと)[、,\s]*",
     re.IGNORECASE,
