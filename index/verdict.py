@@ -113,8 +113,11 @@ ADVICE = re.compile(
     r"|in general|generally|usually|normally|typically|on average|average|^is an? [\w -]{1,30} better"
     # ... and a good thing asked for ("good team building games for remote teams?")
     r"|^(?:any |some )?(?:good|fun|cool|nice) \w+)\b"
-    # any superlative way, time or place ("the fairest way to split rent")
-    r"|\Best (?:way|time|place|method|thing)s?\b|\bwhat would you do\b"
+    # any superlative way, time or place ("the fairest way to split rent"; not a noun ending in
+    # -est: "the side quest thing", "the rest time")
+    r"|\b(?!(?:(?:con|re|be)?quest|interest|guest|(?:con|pro|at)?test|rest|forest|chest|west|nest"
+    r"|harvest|suggest|digest|invest|arrest)\b)\w+est (?:way|time|place|method|thing)s?\b"
+    r"|\bwhat would you do\b"
     # ideas or a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
     r"|\bideas? for\b|\bworth (?:paying|getting|the money)|\bany (?:fix|fixes|tips|recs)\b"
     r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"

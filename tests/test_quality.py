@@ -194,9 +194,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # (`*-s12-*`, `*-s12h-*`, written at its start; the first with turns the article does not
     # answer, scored apart, right when declined): 0.800 (395/494) and 0.674 (62/92); at its end,
     # with 14 held out written mid-round (`*-s12h2-*`): 0.822 and 0.714 (0.800 and 0.705 with the
-    # round's first code)
+    # round's first code); the next round's 60 tuning conversations (`*-s13-*`, written at its
+    # start: openings 43/60, follow-ups 37/64): 0.794 (443/558) in all
     ("name", "floor"),
-    [("followups.jsonl", 0.82), ("followups_validation.jsonl", 0.71)],
+    [("followups.jsonl", 0.79), ("followups_validation.jsonl", 0.71)],
 )
 def test_conversation_sets(library: Library, name: str, floor: float) -> None:
     from index.followup_eval import evaluate_conversations, load_conversations
