@@ -57,12 +57,15 @@ def weighs_outcome(text: str) -> bool:
 
 
 # What is being done about something (a response, a countermeasure), asked ...
-_RESPONSE_ASKED_JA = re.compile(r"対策|対応|反応|手を打|巻き返")
+_RESPONSE_ASKED_JA = re.compile(
+    r"対策|対応|反応|手を打|巻き返|(?:何|なに|なん)(?:を)?(?:して|やって)(?:ん|る|い)"
+)
 _RESPONSE_ASKED_EN = re.compile(
     r"\b(?:doing|done)(?: anything| something| much)? about\b|\b(?:do|did) (?:anything|something"
     r"|much) about\b"
     r"|\bhow (?:are|is|did|do|does|were|was)\b[\w\s']{0,30}?\b(?:react|respond|handl|deal|cop"
-    r"|fight|counter|push)\w*|\b(?:response|reaction|countermeasures?|counter(?:ed|ing)?)\b",
+    r"|fight|counter|push)\w*|\b(?:response|reaction|countermeasures?|counter(?:ed|ing)?)\b"
+    r"|\bwhat(?:'s|s| is| are| was| were) [\w\s']{0,30}?\bdoing\b",
     re.IGNORECASE,
 )
 # ... and told: someone working on it, exploring, scrambling for countermeasures, a step taken.
