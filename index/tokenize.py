@@ -195,7 +195,13 @@ class JapaneseTokenizer:
             text = _KANA_WHAT.sub("何", text)
         spelled: list[str] = []  # a run of katakana read as letters' names: ワイ + アード
         noun_before: str | None = None
+        after_te = False  # the word before is the conjunctive て / で
         for surface, pos1, pos2, pos3, lemma, orth_base in [*self._parsed(text), _END]:
+            # A verb that can be subsidiary (unidic: 非自立可能) right after て / で is one: 戻って
+            # きた, 求めてきた, 辞めていく, 忘れてしまった say how, not what (来る, 行く, 仕舞う). "アルトマンが
+            # クビになって戻ってきた" had found line 22's 求めてきた before line 31's return.
+            subsidiary = after_te and pos1 == "動詞" and pos2 == "非自立可能"
+            after_te = pos2 == "接続助詞" and surface in ("て", "で")
             if pos1 == "記号" and _SPELLED.fullmatch(surface):
                 spelled.append(surface)
                 continue
@@ -218,7 +224,7 @@ class JapaneseTokenizer:
                 if nouns is not None:
                     nouns.add(person)
             noun_before = None
-            token = self._token(surface, pos1, pos2, lemma, orth_base)
+            token = "" if subsidiary else self._token(surface, pos1, pos2, lemma, orth_base)
             if token:
                 tokens.append(token)
                 if nouns is not None and pos1 == "名詞" and pos2 != "数詞":

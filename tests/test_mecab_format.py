@@ -50,7 +50,12 @@ class Reference:
         out: list[str] = []
         spelled: list[str] = []  # katakana symbols in a row: a loanword spelled out (ワイ + アード)
         noun_before = None  # the noun a person suffix makes a person of (研究 + 者)
+        after_te = False  # the word before is the conjunctive て / で
         for word in [*self.tagger(_KANA_WHAT.sub("何", normalize(text))), None]:
+            # (a verb that can be subsidiary, right after て / で, is one: 戻ってきた)
+            f = word.feature if word is not None else None
+            subsidiary = after_te and f is not None and (f.pos1, f.pos2) == ("動詞", "非自立可能")
+            after_te = f is not None and f.pos2 == "接続助詞" and word.surface in ("て", "で")
             if (
                 word is not None
                 and word.feature.pos1 == "記号"
@@ -68,7 +73,8 @@ class Reference:
                 out.append(noun_before + word.surface)
             noun_before = None
             if (
-                f.pos1 not in CONTENT_POS
+                subsidiary
+                or f.pos1 not in CONTENT_POS
                 or f.pos2 == "代名詞"
                 or f.pos1 == "名詞"
                 and f.pos2 == "助動詞語幹"

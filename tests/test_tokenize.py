@@ -50,6 +50,11 @@ def test_normalize(text: str, expected: str) -> None:
         ("東京の天気", {"東京", "天気"}, {"トウキョウ"}),
         # inflected forms meet at the lemma
         ("引き抜かれた研究者", {"引き抜く", "研究"}, set()),
+        # a verb after て / で that can be subsidiary is one (how, not what); not on its own
+        ("クビになって戻ってきた", {"クビ", "戻る"}, {"来る"}),
+        ("求めてきた", {"求める"}, {"来る"}),
+        ("辞めていく人", {"辞める", "人"}, {"行く"}),
+        ("メタに行った", {"メタ", "行く"}, set()),
         ("休みを取る", {"休み", "取る"}, set()),
         # numbers and Latin words are kept
         ("週80時間のSlack", {"80", "時間", "slack"}, set()),
