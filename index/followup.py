@@ -18,6 +18,7 @@ from .answertype import AnswerType, question_type
 from .identity import identity_subject
 from .outcome import asks_response
 from .questionform import changes_topic, plain
+from .quoting import asks_words, tells_message
 from .search import Hit, Library, SearchResult, check_query
 from .tokenize import has_hiragana, is_japanese, normalize, subsumed
 from .verdict import ANSWERED
@@ -59,6 +60,16 @@ _VAGUE_TYPES = frozenset({AnswerType.PERSON, AnswerType.DATE})
 # follow-ups, 3-10 answer 5 more (line 11: Chen working on retention with Altman), no opening
 # or topic change lost.
 FOLLOWUP_RESPONSE_BONUS = 3.0
+# A follow-up asking someone's words ("what did they say?", その人たちなんて言ってたの) after an answer
+# telling of messages sent without quoting them (line 13: seven leaders sent messages) prefers the
+# first passage quoting someone after it in its section (14: one leader's advice) this many times
+# over. Chosen on tests/data/followups.jsonl: 1 moves nothing, 3 answers 3 more follow-ups, 10-30
+# five more of 558 (line 13 had 14 at a fifth of its score); the next quoting passage anywhere
+# after any answer lost 5 ("what did he say" after Chen's introduction, line 9-10, which quotes him
+# itself, found line 11's quoted 24時間体制で), after one telling of no message 1 (a warning asked
+# after line 21 found line 23's quote). (A preference for any quoting passage lost as many.)
+FOLLOWUP_WORDS_BONUS = 10.0
+FOLLOWUP_WORDS_SPAN = 3
 
 # Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
 # (Not "why", なぜ: "why is openai closing for a week" asks anew; a bare "why?" has no word of
@@ -275,6 +286,9 @@ def resolve(
     if FOLLOWUP_RESPONSE_BONUS and asks_response(asked):
         factor = 1 + FOLLOWUP_RESPONSE_BONUS
         boost = np.where(library.responding, (1 + boost) * factor - 1, boost)
+    if FOLLOWUP_WORDS_BONUS and asks_words(normalize(asked)):
+        after = _words_after(library, previous.passages[:1])
+        boost = np.where(after, (1 + boost) * (1 + FOLLOWUP_WORDS_BONUS) - 1, boost)
     searched = unpointed(question)
     if _PERSON_POINTED.search(normalize(asked)):
         # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
@@ -289,6 +303,25 @@ def resolve(
     if searched != question:
         result = replace(result, query=check_query(question))
     return Resolved(result, context)
+
+
+def _words_after(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
+    """Per passage, whether it is the first quoting someone after a quoted passage that tells of
+    messages sent without quoting them, within FOLLOWUP_WORDS_SPAN and its section."""
+    after = np.zeros(len(library.passages), dtype=bool)
+    order = {p.id: i for i, p in enumerate(library.passages)}
+    for i in (order[p] for p in quoted if p in order):
+        told = library.passages[i]
+        if not tells_message(f"{told.text}\n{told.text_en or ''}"):
+            continue
+        for j in range(i + 1, min(i + 1 + FOLLOWUP_WORDS_SPAN, len(after))):
+            passage = library.passages[j]
+            if (passage.doc, passage.section) != (told.doc, told.section):
+                break
+            if library.quoting[j]:
+                after[j] = True
+                break
+    return after
 
 
 def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 
 # On the question's normalised text (NFKC, casefolded: index.tokenize.normalize).
 _ASKS = re.compile(
-    r"\bwhat (?:did|does|do|has|have|was|is|were) .*\b(?:say|said|says|write|wrote|writes|tell|told"
+    r"\bwhat(?: (?:did|does|do|has|have|was|is|were) |'?d ).*\b(?:say|said|says|write|wrote|writes"
+    r"|tell|told"
     r"|call|calls|called|compare|compared|comment|warn|warned|mean|meant)\b"
     r"|\b(?:message|memo|quote|comment|words)s?\b.*\b(?:say|said|says)\b"
     r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|(?:何|なん)に(?:例え|たとえ)|コメント|発言"
@@ -50,6 +51,18 @@ def someones_own(question: str) -> bool:
 def quotes_someone(text: str) -> bool:
     """Whether a passage's text holds quotation marks."""
     return _QUOTES.search(text) is not None
+
+
+# A passage telling that someone sent or wrote something (メッセージを送った, "sent personal
+# messages", a post): its words, when it does not quote them, follow it.
+_SENDS = re.compile(
+    r"メッセージ|メモ|メール|投稿|送っ|送る|\b(?:messages?|memos?|posts?|sent|wrote)\b", re.I
+)
+
+
+def tells_message(text: str) -> bool:
+    """Whether a passage's text tells of a message, memo or post sent (not its words)."""
+    return _SENDS.search(text) is not None and _QUOTES.search(text) is None
 
 
 def speaker(

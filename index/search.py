@@ -1018,6 +1018,11 @@ class Library:
         """Per passage, whether it tells what someone does in response (index.outcome)."""
         return self._responses
 
+    @property
+    def quoting(self) -> np.ndarray:
+        """Per passage, whether it quotes someone (index.quoting)."""
+        return self._quoting
+
     def stating(self, kind: AnswerType) -> np.ndarray:
         """Per passage, whether it states a fact of that kind (index.answertype)."""
         return self._stating[kind]

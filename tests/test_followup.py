@@ -180,6 +180,9 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("休ませる本当の狙いってなに?", "表向きは?", 4),
         # who it applies to, asked of what was said: 全員 is no subject of its own
         ("openaiの完全週休2日制ってなんの話?", "全員?", 3),
+        # their words asked after an answer telling of messages sent: the quote after it
+        ("Did other research leaders send messages too?", "What did they say?", 14),
+        ("チェン以外にメッセージ送ったリーダーって何人?", "その人たちなんて言ってたの", 14),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(

@@ -18,6 +18,7 @@ from index.quoting import (
     quotes_someone,
     someones_own,
     speaker,
+    tells_message,
 )
 from index.search import REASON_BONUS, SAY_BONUS
 from index.tokenize import normalize
@@ -30,6 +31,7 @@ from index.tokenize import normalize
         ("What did Chen compare it to?", True),
         ("what did the other leader warn about", True),
         ("what was in chen's memo, what did it say", True),
+        ("what'd they say", True),
         ("チェンさん何て言ってたっけ", True),
         ("Chenのmemoには何て書いてある?", True),
         ("ザッカーバーグのコメントは?", True),
@@ -41,6 +43,24 @@ from index.tokenize import normalize
 )
 def test_a_question_asks_for_someones_words(question: str, asks: bool) -> None:
     assert asks_words(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "tells"),
+    [
+        ("OpenAIの他の7人の研究責任者がチームに注意を促す個人的なメッセージを送っている。", True),
+        ("Seven other research leaders have sent personal messages urging their teams.", True),
+        ("One employee's social media post drew wide attention before it was deleted.", True),
+        # (its words quoted: they are in the passage itself)
+        (
+            'In internal Slack messages, Chen voiced his frustration: "I have a visceral feeling"',
+            False,
+        ),
+        ("Staff are being forced to work grueling 80-hour weeks.", False),
+    ],
+)
+def test_a_passage_telling_of_a_message_sent(text: str, tells: bool) -> None:
+    assert tells_message(text) is tells
 
 
 @pytest.mark.parametrize(
