@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .reason import _found
+from .reason import cue_found
 
 # Whether it works, helps or succeeds (not "work" with an object or a place: "work 80 hours",
 # "work at openai"), or what comes of it if it does (メタが勝ったらどうなる, "what happens if meta's
@@ -48,12 +48,12 @@ def unframed(question: str) -> str:
 
 def asks_effect(question: str) -> bool:
     """Whether the question asks whether something works (効果ある?, "is it gonna work")."""
-    return _found(_ASKS_JA, _ASKS_EN, question)
+    return cue_found(_ASKS_JA, _ASKS_EN, question)
 
 
 def weighs_outcome(text: str) -> bool:
     """Whether the text weighs a likely outcome (かもしれない, 可能性, may, could ...)."""
-    return _found(_STATES_JA, _STATES_EN, text)
+    return cue_found(_STATES_JA, _STATES_EN, text)
 
 
 # What is being done about something (a response, a countermeasure), asked ...
@@ -77,9 +77,9 @@ _RESPONSE_TOLD_EN = re.compile(
 
 def asks_response(question: str) -> bool:
     """Whether the question asks what is done about something (対策は?, "what's he doing about it")."""
-    return _found(_RESPONSE_ASKED_JA, _RESPONSE_ASKED_EN, question)
+    return cue_found(_RESPONSE_ASKED_JA, _RESPONSE_ASKED_EN, question)
 
 
 def tells_response(text: str) -> bool:
     """Whether the text tells what someone does in response (対策, 模索, working on, scrambling)."""
-    return _found(_RESPONSE_TOLD_JA, _RESPONSE_TOLD_EN, text)
+    return cue_found(_RESPONSE_TOLD_JA, _RESPONSE_TOLD_EN, text)

@@ -34,12 +34,12 @@ _STATES_EN = re.compile(
 
 def asks_reason(question: str) -> bool:
     """Whether the question asks why (なぜ, なんで, 理由, why, what for ...)."""
-    return _found(_ASKS_JA, _ASKS_EN, question)
+    return cue_found(_ASKS_JA, _ASKS_EN, question)
 
 
 def states_reason(text: str) -> bool:
     """Whether the text states an aim or a strategy (ために, 戦略, in order to, to slow ...)."""
-    return _found(_STATES_JA, _STATES_EN, text)
+    return cue_found(_STATES_JA, _STATES_EN, text)
 
 
 # A cause (によって, ので, because, due to): in too many passages to prefer over the whole article,
@@ -53,7 +53,7 @@ _CAUSES_EN = re.compile(
 
 def states_cause(text: str) -> bool:
     """Whether the text states a cause (によって, ので, because, due to ...)."""
-    return _found(_CAUSES_JA, _CAUSES_EN, text)
+    return cue_found(_CAUSES_JA, _CAUSES_EN, text)
 
 
 # A "why" of a feeling or a judgement ("why were they worried about the shutdown week", "why
@@ -73,8 +73,9 @@ _GROUNDS_EN = re.compile(
 
 def asks_grounds(question: str) -> bool:
     """Whether a "why" question asks the grounds of a feeling or a judgement (worried, risky)."""
-    return _found(_GROUNDS_JA, _GROUNDS_EN, question)
+    return cue_found(_GROUNDS_JA, _GROUNDS_EN, question)
 
 
-def _found(japanese: re.Pattern[str], english: re.Pattern[str], text: str) -> bool:
+def cue_found(japanese: re.Pattern[str], english: re.Pattern[str], text: str) -> bool:
+    """Whether either cue (a Japanese one, an English one) is in the text."""
     return japanese.search(text) is not None or english.search(text) is not None

@@ -828,7 +828,7 @@ class Library:
     def _included_en(self, normalized: str) -> np.ndarray | None:
         """Per passage, whether it holds what an English question asks about as included too
         (execs: exec, executive, 役員, 幹部...); None when it asks of nothing so."""
-        word = included_en(normalized)
+        word = included_en(normalized, self.glossary.names)
         if word is None:
             return None
         tokens = self.tokenize_en(word)

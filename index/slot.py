@@ -15,6 +15,7 @@ number. index.verdict declines a question whose slot is not filled (README, "The
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import TYPE_CHECKING, NamedTuple
 
 from .answertype import MONEY_SENSES, AnswerType
@@ -258,20 +259,24 @@ def included(question: str, tagger: JapaneseTokenizer) -> list[str]:
 
 
 # An English question asking whether someone is included too ("do the execs get the week off too?",
-# "are execs also taking it"): its subject, the word after the auxiliary that opens it.
+# "are execs also taking it"): its subject, the word after the auxiliary that opens it (past a
+# possessive, "openai's execs", or a name, "openai execs").
 _INCLUDED_EN = re.compile(
     r"^(?:(?:so|and|but|wait|ok)\W+)?(?:do|does|did|are|is|were|was|will|can|could|would|should"
-    r"|have|has|had)\s+(?:the |its |their |all |other |openai'?s? )?(?P<x>[a-z]+)\b"
+    r"|have|has|had)\s+(?:the |its |their |all |other |[a-z]+'s )?(?P<x>[a-z]+)\b(?: (?P<y>[a-z]+))?"
 )
 _TOO_EN = re.compile(r"\b(?:too|also|as well|either)\b")
 
 
-def included_en(question: str) -> str | None:
-    """The word an English question (normalised) asks about as included too, or None."""
+def included_en(question: str, names: Container[str] = ()) -> str | None:
+    """The word an English question (normalised) asks about as included too, or None. `names`:
+    words naming a company or a person, which a subject may follow ("openai execs")."""
     if not _TOO_EN.search(question):
         return None
     m = _INCLUDED_EN.search(question)
-    return m["x"] if m else None
+    if m is None:
+        return None
+    return m["y"] if m["x"] in names and m["y"] else m["x"]
 
 
 def _full_verb(nodes: list[Node], i: int, tagger: JapaneseTokenizer) -> str | None:

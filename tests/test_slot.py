@@ -210,12 +210,16 @@ def test_what_a_question_asks_about_as_included_too(
         ("did the execs get time off too", "execs"),
         ("do the bosses get the week off", None),  # (nothing asked as included)
         ("why is openai closing too?", None),  # (no subject after an auxiliary)
+        # past a possessive or a name
+        ("do openai's execs get the week off too?", "execs"),
+        ("do openai execs get it too", "execs"),
+        ("does meta's team get one too", "team"),
     ],
 )
 def test_what_an_english_question_asks_about_as_included_too(
     question: str, word: str | None
 ) -> None:
-    assert included_en(normalize(question)) == word
+    assert included_en(normalize(question), {"openai", "meta"}) == word
 
 
 @pytest.mark.parametrize(
