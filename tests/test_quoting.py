@@ -32,6 +32,9 @@ from index.tokenize import normalize
         ("what did the other leader warn about", True),
         ("what was in chen's memo, what did it say", True),
         ("what'd they say", True),
+        ("did sam altman say anything publicly about this", True),
+        ("has meta commented on it", False),  # (no "anything": whether, not what)
+        ("did chen say anything about meta", True),
         ("チェンさん何て言ってたっけ", True),
         ("Chenのmemoには何て書いてある?", True),
         ("ザッカーバーグのコメントは?", True),
@@ -135,10 +138,12 @@ def test_a_quoting_passage_s_speaker(library: Library, text: str, who: str | Non
         ("what did zuckerberg say about this", "related"),
         ("ザッカーバーグのコメントは?", "related"),
         ("アルトマンはメタについて何かコメントしてる?", "related"),
+        ("did sam altman say anything publicly about this", "related"),
         # Chen's words it quotes (and a question naming him beside someone else asks them too)
         ("what did chen say", "answered"),
         ("チェンさん何て言ってたっけ", "answered"),
         ("what did chen say about altman", "answered"),
+        ("did chen say anything about meta", "answered"),
         # what the article says of someone it does not quote
         ("What does the article say about Altman's departure and return?", "answered"),
         ("アルトマンの退任と復帰について記事は何て言ってる?", "answered"),
