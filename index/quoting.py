@@ -31,6 +31,20 @@ _QUOTES = re.compile(r"[「『\"“]")
 _QUOTED = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"]*\"|“[^”]*”")
 
 
+# What someone thinks or feels ("how did altman feel about it", "zuck's take on chen", アルトマンは
+# どう思ってる): the words the articles would quote of them, as asks_words. On normalised text.
+_FEELING = re.compile(
+    r"\bhow (?:did|does|do|is|was|has) [\w\s']{1,30}?\b(?:feel|felt|feeling)\b"
+    r"|'?s (?:take|thoughts|opinion|view|feelings?) (?:on|about)\b"
+    r"|\bwhat (?:did|does|do) [\w\s']{1,30}?\bthink\b|どう(?:思っ|思う|感じ|考え)"
+)
+
+
+def asks_feeling(question: str) -> bool:
+    """Whether a (normalised) question asks what someone thinks or feels."""
+    return _FEELING.search(question) is not None
+
+
 def asks_words(question: str) -> bool:
     """Whether a (normalised) question asks what someone said, wrote or called something."""
     if not _MAYBE.search(question):  # (most questions: one scan for a few letters)

@@ -36,6 +36,7 @@ from .questionform import japanese_part, plain
 from .quoting import (
     asks_comparison,
     asks_ending,
+    asks_feeling,
     asks_group,
     asks_source,
     asks_words,
@@ -801,8 +802,7 @@ class Library:
         # well the passage naming him matches (the closest they come is still shown).
         if (
             verdict.answerable
-            and words_asked
-            and someones_own(normalized)
+            and (words_asked and someones_own(normalized) or asks_feeling(normalized))
             and self._unquoted(tokens, japanese)
         ):
             verdict = Verdict(verdict.confidence, RELATED)

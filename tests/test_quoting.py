@@ -10,6 +10,7 @@ from index import Library
 from index.quoting import (
     asks_comparison,
     asks_ending,
+    asks_feeling,
     asks_group,
     asks_words,
     compares,
@@ -46,6 +47,21 @@ from index.tokenize import normalize
 )
 def test_a_question_asks_for_someones_words(question: str, asks: bool) -> None:
     assert asks_words(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("how did altman feel about it", True),
+        ("what's zuck's take on chen", True),
+        ("what does chen think of meta", True),
+        ("アルトマンはどう思ってる?", True),
+        ("what should staff do if they feel pressured", False),
+        ("what did chen say", False),
+    ],
+)
+def test_a_question_asks_what_someone_thinks_or_feels(question: str, asks: bool) -> None:
+    assert asks_feeling(normalize(question)) is asks
 
 
 @pytest.mark.parametrize(
@@ -139,6 +155,10 @@ def test_a_quoting_passage_s_speaker(library: Library, text: str, who: str | Non
         ("ザッカーバーグのコメントは?", "related"),
         ("アルトマンはメタについて何かコメントしてる?", "related"),
         ("did sam altman say anything publicly about this", "related"),
+        # ... nor tells what he thinks or feels
+        ("whats altmans take on zuckerberg personally", "related"),
+        ("アルトマンはザッカーバーグのことどう思ってんの", "related"),
+        ("how did chen feel about the poaching", "answered"),
         # Chen's words it quotes (and a question naming him beside someone else asks them too)
         ("what did chen say", "answered"),
         ("チェンさん何て言ってたっけ", "answered"),
