@@ -17,7 +17,8 @@ _ASKS = re.compile(
     r"|tell|told"
     r"|call|calls|called|compare|compared|comment|warn|warned|mean|meant)\b"
     r"|\b(?:message|memo|quote|comment|words)s?\b.*\b(?:say|said|says)\b"
-    # whether someone said anything ("did sam altman say anything publicly", "has meta commented")
+    # whether someone said anything ("did sam altman say anything publicly", "has meta commented
+    # publicly")
     r"|\b(?:did|does|has|have|had)\b[\w\s']{1,30}?\b(?:say|said|comment|commented|speak|spoken)"
     r" (?:anything|something|smth|publicly|out)\b"
     r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|(?:何|なん)に(?:例え|たとえ)|コメント|発言"
