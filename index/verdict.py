@@ -91,9 +91,13 @@ _OWN_EN = (
     r" (?:doing|up to)\b|^need\b|\bif (?:any(?:one|body)|u|you) knows?\b|\bwe(?:'re| are|re) hiring\b"
 )
 ADVICE = re.compile(
-    r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|how to|should i"
+    # (how to: asked, not reported, "did the leaders tell ppl how to handle recruiters"; my: not
+    # inside a phrase quoted as one word, "the someone-broke-into-my-house thing")
+    r"\b(?:how (?:do|can|should|would|could) (?:i|you|we|u)|(?<![a-z] )how to"
+    r"|(?:on|about|know|learn|tips?|ideas?) how to|should i"
     r"|best (?:way|time|place|app|tool)s?|tips?|advice|recommend\w*|any good"
-    r"|worth (?:it|watching|buying)|my|(?:can|do|could|would|will|should) i|i (?:need|want|should|can)"
+    r"|worth (?:it|watching|buying)|(?<!-)my(?!-)|(?:can|do|could|would|will|should) i"
+    r"|i (?:need|want|should|can)"
     r"|for me|(?:best|worst|biggest|largest|smallest|highest|lowest|hardest|easiest|cheapest"
     r"|fastest|strongest|greatest|richest|oldest|youngest|longest|shortest|healthiest|safest)"
     r"|is it (?:better|worse|cheaper|safer|healthier|worth|ok|okay|normal|bad|good|rude|weird"
@@ -130,7 +134,8 @@ ADVICE_JA = re.compile(
     # what holds in general (ボーナスの平均っていくら?; JSQuAD asks 平均気温は)
     r"(?:平均|相場)って"
     # (not someone's way: metaのやり方, 自分たちのやり方)
-    r"|おすすめ|オススメ|コツ|(?<!の)(?:方法|やり方)|どうすれば|どうしたら|どうやったら|どうしよ|したらいい|すればいい"
+    r"|おすすめ|オススメ|コツ|(?<!の)(?<!どんな)(?<!どういう)(?:方法|やり方)"
+    r"|どうすれば|どうしたら|どうやったら|どうしよ|したらいい|すればいい"
     r"|(?:が|ほうが|方が)いい|俺|僕"
     # the asker's own company, boss, team (うちの会社; not 8人のうち, "among")
     r"|(?:^|[、,\s])うちの"
@@ -205,10 +210,8 @@ GIVES_ADVICE_EN = re.compile(
 # The asker speaking of themself ("how do I speed up my wifi"): their own affairs, whatever a
 # passage advises. On normalised text.
 ASKER = re.compile(
-    r"\b(?:i|i'm|im|me|my|mine|how to)\b|俺|僕|私|わたし|自分(?!たち|達|ら)|(?:^|[、,\s])うちの|"
-    + _OWN_JA
-    + r"|"
-    + _OWN_EN
+    r"\b(?:i|i'm|im|me|(?<!-)my(?!-)|mine|(?<![a-z] )how to|(?:on|about|know|learn) how to)\b"
+    r"|俺|僕|私|わたし|自分(?!たち|達|ら)|(?:^|[、,\s])うちの|" + _OWN_JA + r"|" + _OWN_EN
 )
 
 

@@ -165,6 +165,12 @@ from index.verdict import (
         ("週末ずっと雨らしいね", True),
         ("社員はしんどいの?", False),
         ("リークの事件", False),
+        # how to asked, not reported; "my" inside a phrase quoted as one word; someone's way
+        ("any tips on how to negotiate a raise", True),
+        ("did any of the leaders tell ppl how to handle recruiters", False),
+        ("who said the someone-broke-into-my-house thing", False),
+        ("メタのAI人材集めってどんなやり方してんの", False),
+        ("転職する方法ある?", True),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
