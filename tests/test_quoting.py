@@ -302,3 +302,13 @@ def test_a_question_asks_the_article_s_end(question: str, asks: bool) -> None:
 def test_the_end_of_the_article_is_its_last_section(library: Library) -> None:
     question = "what are the researchers actually dealing with, per the end of the article"
     assert library.search(question).hits[0].passage.lines == (35, 35)  # (not Chen's, line 11)
+
+
+@pytest.mark.parametrize("question", ["how does the article end", "記事の最後はどうなってる?"])
+def test_the_end_asked_with_no_word_of_its_own_quotes_the_last_section(
+    library: Library, question: str
+) -> None:
+    # (no word of the question is in lines 34-38: they rank first all the same, the last first)
+    result = library.search(question)
+    assert result.hits[0].passage.lines == (38, 38)
+    assert all(h.passage.lines[0] >= 34 for h in result.hits)
