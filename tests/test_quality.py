@@ -79,15 +79,16 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # `off-*-s12h2-*`: 92/106 and 100/105, 91/106 and 100/105 with the round's first code;
         # the next round's 10 and 10, `off-*-s13h-*`, scored at its start: 9/10 and 9/10; at its
         # end, with 10 and 9 more written mid-round, `off-*-s13h2-*` (9/10 and 9/10): 110/126 and
-        # 117/124, the same with the round's first code)
+        # 117/124, the same with the round's first code; with 10 and 10 more written late in the
+        # round, `off-*-s13h3-*` (9/10, 8/10): 119/136 and 125/134, the same with its first code)
         ("offtopic.jsonl", "ja", 0.87),
-        ("offtopic.jsonl", "en", 0.94),
+        ("offtopic.jsonl", "en", 0.93),
         (
             "nearmiss.jsonl",
             None,
             0.45,
         ),  # 22/76 (11/41 before 35 more held out were written); 44/109; 59/131 (s12h, s12h2);
-        # 70/150 (s13h, s13h2; 68 with the round's first code)
+        # 70/150 (s13h, s13h2; 68 with the round's first code); 76/161 with s13h3 (74)
         (
             "jsquad_offtopic.jsonl",
             None,
@@ -160,8 +161,10 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # round's 40 tuning (`ch-*-s13n-*`, `ch-*-s13-*`: 28/30 and 15/15 at its start) and 59 held
     # out (`ch-*-s13h-*` at its start, 14/16 and 14/16; `ch-*-s13h2-*` mid-round): at its end
     # tune 0.896 / 0.865, 2.3%; held out 0.889 / 0.835, 1.8% (0.877 / 0.812, 2.4% with the
-    # round's first code).
-    [("tune", 0.89, 0.86, 0.95, 0.03), ("heldout", 0.88, 0.83, 0.78, 0.02)],
+    # round's first code); with 27 more held out written late in the round (`ch-*-s13h3-*`:
+    # 15/15 and 10/15, 14/15 and 10/15 with its first code) and its last changes: tune 0.896 /
+    # 0.867, held out 0.897 / 0.821, 1.9% (0.880 / 0.799, 2.4% with its first code).
+    [("tune", 0.89, 0.86, 0.95, 0.03), ("heldout", 0.89, 0.82, 0.78, 0.02)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
@@ -206,7 +209,8 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # start: openings 43/60, follow-ups 37/64): 0.794 (443/558) in all; at its end 0.810, and with
     # its 32 held out (`*-s13h-*` written at its start, `*-s13h2-*` mid-round) 0.709 (0.685 with
     # the round's first code); with its 60 later tuning conversations (`*-s13c-*`, written after
-    # those figures: openings 52/60, follow-ups 46/73): 0.789 (498/631)
+    # those figures: openings 52/60, follow-ups 46/73): 0.789 (498/631); at its end 0.791, and
+    # with 16 held out written late (`*-s13h3-*`, 7/10 with its first code and last) 0.708 (0.686)
     ("name", "floor"),
     [("followups.jsonl", 0.78), ("followups_validation.jsonl", 0.70)],
 )
