@@ -860,13 +860,17 @@ class Library:
 
     def _ending_first(self, scores: np.ndarray) -> np.ndarray:
         """The end of an article asked: its last section's passages score at least the best of
-        the others, the later one higher ("how does the article end" shares no word with them)."""
-        others = scores[~self._ending]
-        floor = float(others.max()) if others.size else 0.0
+        the others, the later one higher ("how does the article end" shares no word with them).
+        The article is the best other passage's (of many, the one the question's words find)."""
+        others = np.where(self._ending, 0.0, scores)
+        best_other = int(others.argmax())
+        floor = float(others[best_other])
         if floor <= 0.0:
             return scores
+        doc = self.passages[best_other].doc
+        its_end = self._ending & np.array([p.doc == doc for p in self.passages])
         later = floor * (1 + 1e-9 * np.arange(len(scores)))
-        return np.where(self._ending, np.maximum(scores, later), scores)
+        return np.where(its_end, np.maximum(scores, later), scores)
 
     def _first_stating(
         self, ranked: list[tuple[int, float]], stated: np.ndarray, ratio: float

@@ -368,3 +368,21 @@ def test_dollar_signs_ask_money(library: Library) -> None:
     # "$$" is money, as "money" and "cash" are: the amount offered (line 7), not the count (3)
     result = library.search("how much $$ was meta dangling in front of openai folks")
     assert result.answerable and result.hits[0].passage.lines == (7, 7)
+
+
+def test_the_end_asked_of_one_article_among_several(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent.parent / "seeds"
+    for f in source.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "001_bread.txt").write_text(
+        "# パンの記事\n## 材料\nパンは小麦粉と水と酵母から作る。\n"
+        "## 食べ方\n焼きたてのパンは香りがいい。\n",
+        encoding="utf-8",
+    )
+    library = Library.from_seeds(tmp_path)
+    # the end of the article the question's words find, not of the last one in the library
+    bread = library.search("パンの記事の最後はどうなってる?").hits[0].passage
+    assert (bread.doc, bread.section) == ("001_bread.txt", "食べ方")
+    # (ワイアード is only in line 9: the end is that article's, though the bread one is later)
+    openai = library.search("ワイアードの記事の最後はどうなってる?").hits[0].passage
+    assert (openai.doc, openai.lines) == ("000_30e68451fde60380.txt", (38, 38))
