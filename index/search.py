@@ -867,8 +867,13 @@ class Library:
         floor = float(others[best_other])
         if floor <= 0.0:
             return scores
-        doc = self.passages[best_other].doc
-        its_end = self._ending & np.array([p.doc == doc for p in self.passages])
+        # (an article's passages are in a row, its last section after the others: a walk over
+        # that article's rest, not over the library)
+        doc, end = self.passages[best_other].doc, best_other
+        while end < len(self.passages) and self.passages[end].doc == doc:
+            end += 1
+        its_end = np.zeros(len(scores), dtype=bool)
+        its_end[best_other:end] = self._ending[best_other:end]
         later = floor * (1 + 1e-9 * np.arange(len(scores)))
         return np.where(its_end, np.maximum(scores, later), scores)
 
