@@ -309,7 +309,7 @@ def _words_after(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
     """Per passage, whether it is the first quoting someone after a quoted passage that tells of
     messages sent without quoting them, within FOLLOWUP_WORDS_SPAN and its section."""
     after = np.zeros(len(library.passages), dtype=bool)
-    order = {p.id: i for i, p in enumerate(library.passages)}
+    order = library.position
     for i in (order[p] for p in quoted if p in order):
         told = library.passages[i]
         if not tells_message(f"{told.text}\n{told.text_en or ''}"):
@@ -331,7 +331,7 @@ def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResul
     if previous.context:
         before = Turn(previous.context[0], previous.lang, previous.passages, previous.context[1:])
     result = resolve(library, previous.question, before, top=top, lang=lang).result
-    order = {p.id: i for i, p in enumerate(library.passages)}
+    order = library.position
     best = result.hits[0].score if result.hits else 0.0
     hits = tuple(Hit(library.passages[order[p]], best) for p in previous.passages if p in order)
     return replace(result, hits=hits[:top]) if hits else result
@@ -340,7 +340,7 @@ def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResul
 def near(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
     """Per passage, how much nearness to the previous answer's passages raises its score."""
     boost = np.zeros(len(library.passages))
-    order = {p.id: i for i, p in enumerate(library.passages)}
+    order = library.position
     for i in (order[p] for p in quoted if p in order):
         for d in range(-NEAR_SPAN, NEAR_SPAN + 1):
             j = i + d
@@ -355,7 +355,7 @@ def _more(library: Library, previous: Turn, top: int, lang: str) -> SearchResult
     (ranked as high as the best result), then the previous question's other results, none
     quoted before."""
     result = library.search(" ".join(context_of(previous)), top=len(library.passages), lang=lang)
-    order = {p.id: i for i, p in enumerate(library.passages)}
+    order = library.position
     quoted = [order[p] for p in previous.passages if p in order]  # best first
     best = result.hits[0].score if result.hits else 0.0
     following = [

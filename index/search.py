@@ -1055,9 +1055,15 @@ class Library:
         """Per passage, whether it states a fact of that kind (index.answertype)."""
         return self._stating[kind]
 
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Each passage's id -> its index in `passages` (made once: a follow-up asks it several
+        times)."""
+        return {p.id: i for i, p in enumerate(self.passages)}
+
     def _score_array(self, result: SearchResult) -> np.ndarray:
         """A result's scores as an array over every passage (0.0 where it has no hit)."""
-        position = {p.id: i for i, p in enumerate(self.passages)}
+        position = self.position
         scores = np.zeros(len(self.passages))
         for hit in result.hits:
             scores[position[hit.passage.id]] = hit.score
