@@ -22,9 +22,12 @@ _ASKS = re.compile(
     r"|\b(?:did|does|has|have|had)\b[\w\s']{1,30}?\b(?:say|said|comment|commented|speak|spoken)"
     r" (?:anything|something|smth|publicly|out)\b"
     r"|何て|なんて(?:言|書|呼|い)|何と(?:言|書|述|呼)|(?:何|なん)に(?:例え|たとえ)|コメント|発言"
+    # what a message held (どんな内容?, "what was in the msgs")
+    r"|(?:どんな|どういう|何の|なんの)(?:内容|中身)"
+    r"|\bwhat(?:'s| is| was| were)(?: actually)? in (?:it|them|the (?:msgs?|messages?|memo|note|post))\b"
 )
 _MAYBE = re.compile(
-    r"what|message|memo|quote|comment|words|say|said|speak|spoken|何|なん|発言|コメント"
+    r"what|message|memo|quote|comment|words|say|said|speak|spoken|何|なん|発言|コメント|どんな|どういう"
 )
 # Quotation marks in a passage's Japanese text: someone's words (or a term set off as theirs).
 _QUOTES = re.compile(r"[「『\"“]")

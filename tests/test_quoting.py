@@ -40,6 +40,9 @@ from index.tokenize import normalize
         ("Chenのmemoには何て書いてある?", True),
         ("ザッカーバーグのコメントは?", True),
         ("チェンはメタとの争いを何に例えてた?", True),
+        ("どんな内容", True),  # (after "did the leaders send anything?")
+        ("what was in the msgs", True),
+        ("オファーの内容は?", False),  # (what the offer was: no one's words)
         ("what did chen do", False),
         ("How much did Meta offer?", False),
         ("チェンって誰?", False),
@@ -87,6 +90,9 @@ def test_a_passage_telling_of_a_message_sent(text: str, tells: bool) -> None:
     [
         ("what did zuckerberg say about this", True),
         ("チェンはメタとの争いを何に例えてた?", True),
+        ("どんな内容", True),  # (after "did the leaders send anything?")
+        ("what was in the msgs", True),
+        ("オファーの内容は?", False),  # (what the offer was: no one's words)
         # what something is called asks for a name, not for words someone said
         ("what did chen call the meta drama", False),
         ("四十二行聖書は後に何と呼ばれるようになったか", False),
