@@ -83,9 +83,12 @@ _LABEL = re.compile(
 _NEW_TOPIC = re.compile(
     r"^(?:(?:(?:totally|completely) )?(?:different|diff|another|new|unrelated|random|separate|other)"
     r" (?:q|qq|question|topic)\b|unrelated\b|btw\b|by the way\b|on another note\b"
+    r"|off[- ]?topic\b|(?:on a )?side note\b"
+    r"|(?:another|other|different|diff|separate) thing(?=\s*[,:;\-–]|\s+but\b)"
     r"|(?:chang|switch)(?:e|es|ing)? (?:of )?(?:the )?(?:topics?|subjects?)\b)[\s,.:;\-–]*(?:but\b)?[\s,.:;\-–]*"
     r"|^(?:話(?:は)?変わる(?:けど|んだけど|が)|(?:全然|まったく)?関係ない(?:けど|んだけど|が)"
-    r"|(?:別|違う)の?質問(?:だけど|なんだけど|です(?:が)?)?|ところで|それはそうと)[、,\s]*",
+    r"|(?:別|違う)の?質問(?:だけど|なんだけど|です(?:が)?)?|ところで|それはそうと"
+    r"|別件(?:だけど|なんだけど|で)?|話(?:は)?(?:変わって|それる(?:けど|んだけど)|逸れる(?:けど|んだけど)))[、,\s]*",
     re.IGNORECASE,
 )
 

@@ -145,6 +145,10 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("diff q: tldr the ending", "tldr the ending"),
         ("unrelated but how big were the offers", "how big were the offers"),
         ("話変わるけど、社員って週何時間働いてるの?", "社員って週何時間働いてるの?"),
+        ("other thing, is openai paying people more", "is openai paying people more"),
+        ("another thing to ask is the pay", "another thing to ask is the pay"),  # (its words)
+        ("off topic but who is chen", "who is chen"),
+        ("別件だけど、チェンって誰", "チェンって誰"),
         # a channel's plea and openers around the question
         (
             "what is sam altman doing about all this pls help",
