@@ -249,9 +249,7 @@ def test_the_conversation_sets_score_follow_ups_above_alone(library: Library) ->
         chats = load_conversations(f"tests/data/{name}")
         report = evaluate_conversations(library, chats)
         assert report.followup.at1 > report.followup_alone.at1
-        if name == "followups.jsonl":  # (the held-out set's new topics: test_quality's floors)
-            assert report.change.at1 >= report.change_alone.at1
-            assert report.inherited.share() <= 0.05  # (test_quality's note)
+        # (new topics lost and taken for follow-ups: test_quality's floors)
 
 
 def test_conversation_set_shape() -> None:
