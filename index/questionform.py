@@ -105,7 +105,7 @@ def changes_topic(question: str) -> bool:
 # does, index.followup).
 _OPENER = re.compile(
     r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like|really"
-    r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez)\b"
+    r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez|ngl|tbh|imo|lowkey|fr|wdym|icl)\b"
     r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:?]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
@@ -118,7 +118,9 @@ _OPENER = re.compile(
     r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,
 )
-_FILLERS_AFTER = frozenset("pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro".split())
+_FILLERS_AFTER = frozenset(
+    "pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro lowkey wdym imo".split()
+)
 # ... and two words (a plea, or "or not" as a channel says it)
 _FILLER_PAIRS = frozenset({("pls", "help"), ("plz", "help"), ("please", "help"), ("or", "nah")})
 _PAIRS_LAST = frozenset(last for _, last in _FILLER_PAIRS)

@@ -155,6 +155,10 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
             "what is sam altman doing about all this",
         ),
         ("why is morale tanking or nah", "why is morale tanking"),
+        ("wdym two day weekend, thats for everybody?", "two day weekend, that's for everybody?"),
+        ("main quest side quest thing, wdym", "main quest side quest thing"),
+        ("ngl is openai cooked", "is openai cooked"),
+        ("is it for resting or smth else lowkey", "is it for resting or something else"),
         ("real quick, how does chen feel", "how does chen feel"),
         ("help: what is sam altman doing", "what is sam altman doing"),
         ("did leaders offer help", "did leaders offer help"),  # help asked of: a word of it
