@@ -988,6 +988,9 @@ class Library:
             return own
         tokens = [t for t in tokens if t not in asking or self._word(t, japanese).known]
         before = self._nouns(prior.query)
+        if ranked:  # (one question: its best passage scores at least what the earlier one found)
+            i, found = ranked[0]
+            ranked = [(i, max(found, self._score_array(prior)[i])), *ranked[1:]]
         if is_japanese(prior.query) == japanese:
             words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
             both = None if before is None or nouns is None else before | nouns
