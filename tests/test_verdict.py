@@ -63,6 +63,8 @@ from index.verdict import (
         ("OpenAIが何をしたいか教えてほしい", False),
         ("この休みで人材流出止まると思う?", False),  # an opinion the article weighs
         ("会社辞めるときって何ヶ月前に言えばいいの?", True),  # what the asker should do
+        ("引っ越すとき何日前に大家に言えばいいん", True),
+        ("休むときって上司に連絡しなきゃいけないの?", True),
         ("一日何時間までならゲームしてもいいと思う?", True),  # what the asker may do
         ("リーダーはどう返せばいいって言ってた?", False),  # (not at the question's end)
         ("is meta stock a good buy", True),
