@@ -24,6 +24,7 @@ class AnswerType(Enum):
     AGE = "age"
     PLACE = "place"
     PERSON = "person"
+    NAME = "name"  # of a thing: a team, a model, a project (a person's is PERSON)
 
 
 # A number is matched from its first digit only (the lookbehinds), and its separators only
@@ -116,6 +117,21 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|boss|manager)'?s name\b"
         ),
     ),
+    # the name of a group or a thing made (チームの名前, "what's the team called"; not what someone
+    # called something, "what did chen call it": their words, index.quoting; nor the names JSQuAD
+    # asks of Wikipedia, 梅雨は何と呼ばれるか, 医師の名前: a place's, a person's, anything's)
+    (
+        AnswerType.NAME,
+        re.compile(
+            r"(?:チーム|グループ|組織|部署|部門|会社|企業|モデル|プロジェクト|製品|ラボ|研究所)"
+            r"[\w、,\s]{0,8}?(?:名前|(?:なんて|何て|何と|なんと)(?:いう|言う)?(?:名前|呼ば))"
+            r"|\bname of (?:the |that |this |their |its )?(?:\w+(?:'s)? ){0,3}?(?:team|group|lab|unit"
+            r"|division|model|project|product|company|startup|org)\b"
+            r"|\b(?:team|group|lab|unit|division|model|project|product|company|startup|org)'?s? name\b"
+            r"|\b(?:what'?s|is|are|was|were)\b[\w\s']{0,30}?\b(?:team|group|lab|unit|division|model"
+            r"|project|product|company|startup|org)s? (?:\w+ )?called\b"
+        ),
+    ),
 ]
 
 _CURRENCY = r"(?:ドル|円|ユーロ|ポンド|元|ウォン|dollars?|yen|euros?)"
@@ -139,6 +155,8 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
         rf"{_NUM}\s*日(?![間制])|[月火水木金土日]曜|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d|\b\d+(?:st|nd|rd|th)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b|昨日|今日|明日"
     ),
     AnswerType.AGE: re.compile(rf"{_NUM}\s*(?:歳|才)|\b\d+[- ]years?[- ]old\b|\baged? \d+"),
+    # a name set off in quotation marks (the 「超知能」 team), short as a name is
+    AnswerType.NAME: re.compile(r"[「『“\"][^」』”\"]{1,12}[」』”\"]"),
 }
 
 

@@ -115,6 +115,7 @@ _PATTERNS: dict[AnswerType, str] = {
     AnswerType.AGE: (
         rf"{_N}(?:歳|才)(?:代|年下|年上)?{_SUF}|\b\d+[- ]years?[- ]old\b|\baged? \d+\b|\bin (?:his|her|their) \d0s\b"
     ),
+    AnswerType.NAME: r"[「『“\"][^」』”\"]{1,12}[」』”\"]",
 }
 
 

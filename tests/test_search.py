@@ -41,6 +41,9 @@ def library() -> Library:
         ("what's the mood like at openai", 17),
         # irregular verbs (left: leave, the article's いなくなった; lost)
         ("how many researchers left for meta", 3),
+        # a group's name asked: the passage naming it in quotation marks (「超知能」), not the one
+        # about how the group is built (line 6) or what the company demands (22)
+        ("what's the meta group called", 3),
     ],
 )
 def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
@@ -113,11 +116,14 @@ def test_asks_people(question: str, people: bool) -> None:
         ("Why did OpenAI close?", None),
         ("アドバイスしたリーダーの名前教えて", AnswerType.PERSON),  # a person's name
         ("what's the name of the employee who posted?", AnswerType.PERSON),
-        ("メタの新チームの名前は?", None),  # a team's name: not a person's
+        ("メタの新チームの名前は?", AnswerType.NAME),  # a team's name: not a person's
         ("SNSで嘆いてた社員、名前わかる?", AnswerType.PERSON),
         ("what's the name of meta's recruiter", AnswerType.PERSON),  # (a possessive before it)
         ("メタのリクルーターの名前は?", AnswerType.PERSON),
-        ("what's the name of meta's new team", None),
+        ("what's the name of meta's new team", AnswerType.NAME),
+        ("whats metas new team called", AnswerType.NAME),
+        ("what did chen call it", None),  # (his words: index.quoting)
+        ("梅雨は別名何と呼ばれるか?", None),  # (JSQuAD's names of anything: no kind)
         ("what are the names of the 8 researchers", AnswerType.PERSON),
         ("メタどんだけ金出したん", AnswerType.MONEY),  # how much, as a channel says it
         ("how much $$ was meta offering", AnswerType.MONEY),
