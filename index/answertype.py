@@ -79,7 +79,15 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.DAY,
         # (and a time of day: "what time does it start" is not answered by "later this year")
-        re.compile(r"何月何日|何日(?:から|に|まで|の)|日付|what date|which day|what day|what time"),
+        re.compile(
+            r"何月何日|何日(?:から|に|まで|の)|日付|what date|which day|what day|what time"
+            # the day a thing is to start, or the dates of a period (いつから始まる, "when does the
+            # shutdown start", "what dates"; not since when a thing was planned, いつから計画: "quite
+            # a while ago" answers that, nor when it started, 始まった, nor いつからいつまで: years
+            # answer JSQuAD's)
+            r"|いつから(?:始まる|スタートする)|\bwhat (?:exact |specific )?dates\b"
+            r"|\bwhen (?:exactly )?(?:does|will|do|is) [\w\s']{1,30}?\b(?:start|begin)"
+        ),
     ),
     (
         AnswerType.DATE,

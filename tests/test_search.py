@@ -121,6 +121,13 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what's the name of meta's recruiter", AnswerType.PERSON),  # (a possessive before it)
         ("メタのリクルーターの名前は?", AnswerType.PERSON),
         ("what's the name of meta's new team", AnswerType.NAME),
+        # the day a thing is to start is a calendar day; since when, or when it started, any time
+        ("when exactly does the break start", AnswerType.DAY),
+        ("研修はいつから始まるの?", AnswerType.DAY),
+        ("ok and the week off, what dates", AnswerType.DAY),
+        ("いつから計画されてた?", AnswerType.DATE),  # ("quite a while ago")
+        ("when did the poaching start", AnswerType.DATE),
+        ("その時代はいつからいつまでか", AnswerType.DATE),  # (JSQuAD's: years)
         ("whats metas new team called", AnswerType.NAME),
         ("what did chen call it", None),  # (his words: index.quoting)
         ("梅雨は別名何と呼ばれるか?", None),  # (JSQuAD's names of anything: no kind)
@@ -175,7 +182,7 @@ def test_question_type(question: str, kind: AnswerType | None) -> None:
     [
         # "when" and "who" where a question word stands: first, after fillers, a preposition or a
         # conjunction, or last
-        ("so when does it start", AnswerType.DATE),
+        ("so when does it start", AnswerType.DAY),  # (the day a thing is to start)
         ("ok wait who is chen", AnswerType.PERSON),
         ("and he's working w who on keeping people", AnswerType.PERSON),
         ("since when?", AnswerType.DATE),
