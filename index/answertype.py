@@ -91,7 +91,10 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     ),
     (
         AnswerType.DATE,
-        re.compile(r"いつ|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"),
+        # (not そいつ, あいつ, "that guy", nor いつも, "always")
+        re.compile(
+            r"(?<![そあこど])いつ(?!も)|何年|何月|何日|日付|\bwhen\b|what (?:year|date|day|month|time)"
+        ),
     ),
     (
         AnswerType.COUNT,
@@ -154,7 +157,7 @@ _FACTS: dict[AnswerType, re.Pattern[str]] = {
         rf"{_NUM}\s*(?:時間|日間|日|週間|週|か月|ヶ月|カ月|年間|年|分|秒)|(?<!\d)\d+[- ]?(?:hours?|days?|weeks?|months?|years?)|\b(?:a|one) (?:week|day|month|year)\b|(?:長い|しばらくの)間"
     ),
     AnswerType.DATE: re.compile(
-        rf"{_NUM}\s*(?:年|月|日)(?!間)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|april|june|july|august|september|october|november|december)\b|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=early )|(?<=mid-)|(?<=late ))(?:may|march)\b|\b(?:may|march) \d|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
+        rf"(?<!週休){_NUM}\s*(?:年|月|日)(?!間|制)|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|昨日|今日|明日|前半|後半|年末|年初|[月火水木金土日]曜|\b(?:19|20)\d\d\b|(?:january|february|april|june|july|august|september|october|november|december)\b|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=early )|(?<=mid-)|(?<=late ))(?:may|march)\b|\b(?:may|march) \d|\b(?:yesterday|today|tomorrow|last|next) (?:week|month|year)\b|later this year"
         # a period or a time relative to something: a "when" is answered by it too
         r"|世紀|時代|年代|元年|前から|以前|以降|以後|かなり前|ずっと前|最近|近年|近いうち|まもなく|間もなく|当時|夜間|昼間|日中"
         r"|\b(?:a while ago|long ago|recently|soon|earlier|at the time|centur(?:y|ies)|decades?|era)\b"

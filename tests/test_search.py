@@ -128,6 +128,8 @@ def test_asks_people(question: str, people: bool) -> None:
         ("いつから計画されてた?", AnswerType.DATE),  # ("quite a while ago")
         ("when did the poaching start", AnswerType.DATE),
         ("その時代はいつからいつまでか", AnswerType.DATE),  # (JSQuAD's: years)
+        ("どこ行ったん、そいつら", None),  # (そいつ, "that guy", holds no いつ, "when")
+        ("いつもこんな感じ?", None),
         ("whats metas new team called", AnswerType.NAME),
         ("what did chen call it", None),  # (his words: index.quoting)
         ("梅雨は別名何と呼ばれるか?", None),  # (JSQuAD's names of anything: no kind)
@@ -213,6 +215,8 @@ def test_when_and_who_ask_only_where_a_question_word_stands(
         (AnswerType.DATE, "これはかなり前から計画されていた。", True),
         (AnswerType.DATE, "小選挙区制導入以降、孤立する傾向がある。", True),
         (AnswerType.DATE, "スーパーコンピューターがオンラインになる予定だ。", False),
+        (AnswerType.DATE, "全社員に完全週休2日制を義務づけている。", False),  # no date either
+        (AnswerType.DATE, "5月2日に発表した。", True),
         # "may" and "march" are words too: a month only beside a day or a year, or after "in"
         (AnswerType.DATE, "The forced rest may temporarily halt recruiters.", False),
         (AnswerType.DATE, "Staff march on.", False),
