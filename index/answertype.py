@@ -99,8 +99,10 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.COUNT,
         re.compile(
-            r"何人|何名|人数|何社|何件|何回|何個|何台|何本|何枚|何店|何冊|何校|何機|何基|何軒|何棟"
-            r"|いくつ|何%|何パーセント|何割|how many|what percent"
+            # (not 何人か辞めた, "some people quit": か and more after it; 何人か。 asks how many)
+            r"(?:何人|何名|何社|何件|何回|何個|何台|何本|何枚|何店|何冊|何校|何機|何基|何軒|何棟)"
+            r"(?!か(?![。.?？!！\s]|$))|人数"
+            r"|いくつ(?!か(?![。.?？!！\s]|$))|何%|何パーセント|何割|how many|what percent"
             r"|how (?:big|large) (?:is|was|are|were) (?:the |their |its |\w+'?s? )?(?:\w+ ){0,2}?"
             r"(?:team|company|staff|workforce|group|lab|department)\b"
             r"|(?:社員|従業員|職員|会員|ユーザー|利用者|研究者|スタッフ)数"

@@ -130,6 +130,9 @@ def test_asks_people(question: str, people: bool) -> None:
         ("その時代はいつからいつまでか", AnswerType.DATE),  # (JSQuAD's: years)
         ("どこ行ったん、そいつら", None),  # (そいつ, "that guy", holds no いつ, "when")
         ("いつもこんな感じ?", None),
+        ("何人か辞めたの?", None),  # (some people: not how many)
+        ("いくつか問題あるの?", None),
+        ("研究者は何人か?", AnswerType.COUNT),
         ("whats metas new team called", AnswerType.NAME),
         ("what did chen call it", None),  # (his words: index.quoting)
         ("梅雨は別名何と呼ばれるか?", None),  # (JSQuAD's names of anything: no kind)
