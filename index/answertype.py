@@ -198,6 +198,12 @@ _NAME_ASKED = re.compile(
     r"|(?:リーダー|ceo|cro|cto|社長|トップ|上司|ボス|責任者|創業者|会長|代表|リクルーター)(?:って|は|とは)(?:誰|だれ)"
     r"|\bwho(?:'s| is| are)? (?:leading|heads|runs|leads|in charge of)\b"
     r"|\bwho(?:'s| is) the (?:leader|head|ceo|boss|founder|chief) of\b"
+    # who the one the question already calls by a role is (投稿した社員って誰, 記者だれ, "who is the
+    # employee who posted", "whos the reporter"): a name, which "one employee" does not give (not
+    # 人物は誰, JSQuAD's "who is the person who...", any who)
+    r"|(?:社員|従業員|スタッフ|記者|ライター|犯人)(?:って|は|とは)?[、,\s]?(?:誰|だれ)"
+    r"|\bwho(?:'s|s| is| was) the (?:\w+ ){0,2}?(?:employee|staffer|reporter|journalist|writer|leaker"
+    r"|person|guy)\b"
 )
 
 

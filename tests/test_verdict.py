@@ -439,6 +439,12 @@ def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -
         ("who is leading meta's superintelligence team", True),
         ("who's the ceo of openai", True),
         ("リーダーは何て言ってた?", False),
+        # who the one called by a role is: "one employee" does not say
+        ("投稿消した社員って誰?", True),
+        ("記者だれ", True),
+        ("who's the reporter who wrote it", True),
+        ("who posted it", False),  # ("one employee" answers it)
+        ("その発言をした人物は誰か", False),  # (JSQuAD's "who is the person who": any who)
     ],
 )
 def test_a_name_asked_for(question: str, asks: bool) -> None:
