@@ -196,7 +196,7 @@ _NAME_ASKED = re.compile(
     # who holds a role: the one person in it, whom "a leader" does not name (チームのリーダーって誰?,
     # "who is leading meta's team", "who's the ceo of")
     r"|(?:リーダー|ceo|cro|cto|社長|トップ|上司|ボス|責任者|創業者|会長|代表|リクルーター)(?:って|は|とは)(?:誰|だれ)"
-    r"|\bwho(?:'s| is| are)? (?:leading|heads|runs|leads|in charge of)\b"
+    r"|\bwho(?:'s| is| are)? (?:leading|heading|running|heads|runs|leads|in charge of)\b"
     r"|\bwho(?:'s| is) the (?:leader|head|ceo|boss|founder|chief) of\b"
     # who the one the question already calls by a role is (投稿した社員って誰, 記者だれ, "who is the
     # employee who posted", "whos the reporter"): a name, which "one employee" does not give (not

@@ -437,6 +437,7 @@ def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -
         # who holds a role: one person, by name
         ("メタの超知能チームのリーダーって誰?", True),
         ("who is leading meta's superintelligence team", True),
+        ("who's running the new lab", True),
         ("who's the ceo of openai", True),
         ("リーダーは何て言ってた?", False),
         # who the one called by a role is: "one employee" does not say
