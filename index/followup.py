@@ -32,8 +32,13 @@ MAX_OWN_WORDS = 1
 MAX_OWN_WORDS_WITH_CUE = 3
 # A bare phrase of at most this many words, all content words, echoes the answer ("Sam Altman?").
 MAX_ECHO_WORDS = 3
-# Earlier questions a follow-up carries: the one before and what that one followed up.
-MAX_CONTEXT = 2
+# Earlier questions a follow-up carries: the question its topic started with, and, up to this many
+# in all, the nearest ones before it. Chosen on tests/data/followups.jsonl: 1 (the topic's question
+# alone) answers 5 more third turns than 2 (the one before as well), which had pulled "それに対して
+# openaiの上の人たちはどうしてんの?" after "それ誰が直接動いてんの?" to Zuckerberg's line, and loses one
+# ("どこ行ったん、そいつら" after "何人くらい抜かれたの" after why OpenAI closed): 543 -> 547 of 687,
+# and no new topic lost ("whats the supercomputer thing" had been).
+MAX_CONTEXT = 1
 # A follow-up's passages score SAME_BONUS higher when the previous answer quoted them, NEAR_BONUS
 # when they are next to one it quoted, NEAR_DECAY times less for each passage further away (a
 # follow-up more often asks what the next paragraph says than the same one). Chosen on
@@ -249,9 +254,9 @@ def unpointed(question: str) -> str:
 
 
 def context_of(previous: Turn) -> tuple[str, ...]:
-    """The earlier questions a follow-up of `previous` is searched with, nearest first: the
-    nearest ones and, last, the question the conversation's topic started with (a third
-    follow-up, "なぜ?" after "どこに?" after "メタは何人引き抜いた?", still has its subject)."""
+    """The earlier questions a follow-up of `previous` is searched with, nearest first: up to
+    MAX_CONTEXT - 1 nearest ones and, last, the question the conversation's topic started with (a
+    third follow-up, "なぜ?" after "どこに?" after "メタは何人引き抜いた?", still has its subject)."""
     chain = (previous.question,) + previous.context
     if len(chain) <= MAX_CONTEXT:
         return chain
