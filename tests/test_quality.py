@@ -81,7 +81,7 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # end, with 10 and 9 more written mid-round, `off-*-s13h2-*` (9/10 and 9/10): 110/126 and
         # 117/124, the same with the round's first code; with 10 and 10 more written late in the
         # round, `off-*-s13h3-*` (9/10, 8/10): 119/136 and 125/134, the same with its first code)
-        ("offtopic.jsonl", "ja", 0.87),
+        ("offtopic.jsonl", "ja", 0.86),
         ("offtopic.jsonl", "en", 0.93),
         (
             "nearmiss.jsonl",
