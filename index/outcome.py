@@ -21,9 +21,18 @@ _ASKS_JA = re.compile(
     r"効果|効く|効いて|うまくいく|上手くいく|うまくいった|意味(?:ある|あんの|あった)|成功"
     r"|(?:たら|れば|なら)[、,\s]*(?:\w{1,6}(?:は|って))?どうな"
 )
+# ... and whether a measure works ("does the forced break work?", "will the shutdown even work";
+# not "do the execs still work?": whether people work)
+_MEASURE_WORKS = (
+    r"(?P<measure>\b(?:does|do|did|will|would|can|could)\b (?:the |this |that |their |its |a |an )?"
+    r"(?:[\w'-]+ ){0,2}?(?:break|shutdown|pause|rest|week off|time off|plan|strategy|move|tactic"
+    r"|approach|idea|measure|policy|trick)s?(?: (?:actually|even|really))?) work(?:s|ed)?"
+    r"(?: out)?(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))"
+)
 _ASKS_EN = re.compile(
     r"\b(?:it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
     r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|\beffective|\beffect\b"
+    r"|" + _MEASURE_WORKS + r""
     r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference"
     r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
@@ -36,14 +45,14 @@ _STATES_EN = re.compile(r"\b(?:may|might|could|likely|would)\b", re.IGNORECASE)
 # "work" asking whether it works, not of the staff's work: searched, it finds the 80-hour weeks.
 _WORKS = re.compile(
     r"\b(?P<by>it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
-    r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b",
+    r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|" + _MEASURE_WORKS,
     re.IGNORECASE,
 )
 
 
 def unframed(question: str) -> str:
     """The question without "work" where it asks whether something works."""
-    return _WORKS.sub(lambda m: m["by"] or " ", question)
+    return _WORKS.sub(lambda m: m["by"] or m["measure"] or " ", question)
 
 
 def asks_effect(question: str) -> bool:

@@ -24,6 +24,10 @@ from index.outcome import asks_effect, asks_response, tells_response, unframed, 
         ("do they work 80 hours", False),
         ("how many hours do they work", False),
         ("are they gonna work weekends", False),
+        # a measure working, not people ("do the execs still work?": whether they work)
+        ("Does the forced break work?", True),
+        ("will this plan even work", True),
+        ("do the execs still work?", False),
         ("OpenAIの社員は週何時間働いてるの?", False),
     ],
 )
@@ -34,6 +38,7 @@ def test_asks_effect(question: str, effect: bool) -> None:
 def test_work_asking_whether_it_works_is_not_searched() -> None:
     assert unframed("is it actually gonna work tho") == "is it actually gonna tho"
     assert unframed("do they work 80 hours") == "do they work 80 hours"
+    assert unframed("does the forced break work?") == "does the forced break?"
 
 
 def test_a_hedged_outcome_is_weighed() -> None:
