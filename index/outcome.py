@@ -32,8 +32,7 @@ _MEASURE_WORKS = (
 _ASKS_EN = re.compile(
     r"\b(?:it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
     r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|\beffective|\beffect\b"
-    r"|" + _MEASURE_WORKS + r""
-    r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference"
+    r"|" + _MEASURE_WORKS + r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference"
     r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
 )

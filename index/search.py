@@ -1504,8 +1504,8 @@ class Library:
         ja_factors = None
         if common:  # (their renderings that render no other word of the question)
             rare = set(self.glossary.to_japanese([t for t in tokens if t not in common]))
-            japanese = self.glossary.to_japanese(common)
-            ja_factors = {t: COMMON_WEIGHT for t in japanese if t not in rare}
+            rendered = self.glossary.to_japanese(common)
+            ja_factors = {t: COMMON_WEIGHT for t in rendered if t not in rare}
         ja_scores = self.ja.scores(ja_tokens, ja_factors)
         if not self.has_english:
             return ja_scores
