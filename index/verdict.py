@@ -122,6 +122,8 @@ ADVICE = re.compile(
     r"|\b(?!(?:(?:con|re|be)?quest|interest|guest|(?:con|pro|at)?test|rest|forest|chest|west|nest"
     r"|harvest|suggest|digest|invest|arrest)\b)\w+est (?:way|time|place|method|thing)s?\b"
     r"|\bwhat would you do\b"
+    # what to do, eat, buy ... asked as such ("what to do on a 2 day weekend in tokyo")
+    r"|^(?:so |ok |and )?what to (?:do|eat|watch|buy|read|play|wear|get|cook|say|bring|pack)\b"
     # ideas or a buy asked for ("team lunch ideas for 8 ppl", "decent keyboard under 100 bucks")
     r"|\bideas? for\b|\bworth (?:paying|getting|the money)|\bany (?:fix|fixes|tips|recs)\b"
     r"|^(?:any )?(?:decent|cheap) \w+|\bunder \$ ?\d+|\bunder \d+ ?(?:bucks|dollars|usd|yen)\b"

@@ -53,6 +53,8 @@ from index.verdict import (
         ("自分で休むと物足りないって何の話?", False),  # 自分: "by oneself", not the asker
         ("メタは何人引き抜いた?", False),
         ("whats a good team building game", True),  # a recommendation asked for
+        ("what to eat in osaka on a day off", True),  # what to do, asked as such
+        ("what did the leaders say about what to do", False),
         ("What's good about a company-wide break?", False),
         ("明日休みたい", True),  # the asker's own wish
         ("給料上げてほしい!", True),
