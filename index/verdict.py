@@ -174,7 +174,11 @@ ADVICE_END = re.compile(
     r"|(?<!誰が)(?<!誰)もらえる(?:の|んだ|もの|か)?[?？]*$"
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
     # 眠れないときみんなどうしてる?)
-    r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は)?(?:どうしてる)?[?？]*$|(?:何|なに|なん)に使う[?？]*$"
+    r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は|も)?(?:どうしてる|ある|いる|する|やる)?[?？]*$"
+    r"|(?:何|なに|なん)に使う[?？]*$"
+    # whether a thing is enough, in general (内定断るときってメールだけでいいの?; not もんなの?, which
+    # asks of the article too: 1週間休んだくらいで流出止められるもんなん?)
+    r"|だけでいい(?:の|ん|か|かな)?[?？]*$"
     # how one does a thing, in general (どうやって治すの?, 給料交渉ってどうやるの?, どう書くの, どう決めたら
     # いい; not how someone in the article does it: どうやって引き止めてるの?), whether it can be done
     # at all (予約送信ってできる?) and anything to recommend (リラックスできる音楽なんかある?)

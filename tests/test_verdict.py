@@ -54,6 +54,9 @@ from index.verdict import (
         ("メタは何人引き抜いた?", False),
         ("whats a good team building game", True),  # a recommendation asked for
         ("what to eat in osaka on a day off", True),  # what to do, asked as such
+        ("退職の連絡ってメールだけでいいの?", True),  # whether it is enough, in general
+        ("寝坊することみんなある?", True),  # the listeners' own habit
+        ("1週間休んだくらいで流出止められるもんなん?", False),  # (the article weighs it)
         ("what did the leaders say about what to do", False),
         ("What's good about a company-wide break?", False),
         ("明日休みたい", True),  # the asker's own wish
