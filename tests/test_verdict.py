@@ -56,7 +56,7 @@ from index.verdict import (
         ("what to eat in osaka on a day off", True),  # what to do, asked as such
         ("退職の連絡ってメールだけでいいの?", True),  # whether it is enough, in general
         ("寝坊することみんなある?", True),  # the listeners' own habit
-        ("1週間休んだくらいで流出止められるもんなん?", False),  # (the article weighs it)
+        ("休ませたくらいで辞める人を止められるもんなん?", False),  # (the article weighs it)
         ("what did the leaders say about what to do", False),
         ("What's good about a company-wide break?", False),
         ("明日休みたい", True),  # the asker's own wish
