@@ -29,10 +29,14 @@ _MEASURE_WORKS = (
     r"|approach|idea|measure|policy|trick)s?(?: (?:actually|even|really))?) work(?:s|ed)?"
     r"(?: out)?(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))"
 )
+# "work" asking whether it works, not of the staff's work: searched, it finds the 80-hour weeks.
+_WORKS_ASKED = (
+    r"\b(?P<by>it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
+    r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|" + _MEASURE_WORKS
+)
 _ASKS_EN = re.compile(
-    r"\b(?:it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
-    r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|\beffective|\beffect\b"
-    r"|" + _MEASURE_WORKS + r"|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all|\bmake a difference"
+    _WORKS_ASKED + r"|\beffective|\beffect\b|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all"
+    r"|\bmake a difference"
     r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
 )
@@ -41,12 +45,7 @@ _STATES_JA = re.compile(r"かもしれない|可能性|見込み|恐れがある
 _STATES_EN = re.compile(r"\b(?:may|might|could|likely|would)\b", re.IGNORECASE)
 
 
-# "work" asking whether it works, not of the staff's work: searched, it finds the 80-hour weeks.
-_WORKS = re.compile(
-    r"\b(?P<by>it|that|this|gonna|going to|actually|even|really) work(?:s|ed)?(?: out)?"
-    r"(?=\s*(?:[?!.,]|tho\b|though\b|lol\b|$))|\bwork(?:s|ed)? out\b|" + _MEASURE_WORKS,
-    re.IGNORECASE,
-)
+_WORKS = re.compile(_WORKS_ASKED, re.IGNORECASE)
 
 
 def unframed(question: str) -> str:
