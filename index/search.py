@@ -730,8 +730,9 @@ class Library:
                 self._introducing(subject, japanese), scores * (1 + IDENTITY_BONUS), scores
             )
         prior = self.search(context, top=len(self.passages)) if context else None
-        if prior is not None:
-            scores = scores + context_weight * self._score_array(prior)
+        earlier = self._score_array(prior) if prior is not None else None
+        if earlier is not None:
+            scores = scores + context_weight * earlier
         if boost is not None:
             scores = scores * (1 + boost)
         # Preferences among passages (a reason for "why", a quote for "what did X say"): they
@@ -808,9 +809,9 @@ class Library:
         # it is no information the articles miss)
         framed = self._framed(tokens, japanese)
         evidence = self._evidence(normalized, japanese, framed, ranked_as_found, kind, names, nouns)
-        if prior is not None:
+        if prior is not None and earlier is not None:
             evidence = self._follow_up_evidence(
-                evidence, prior, query, tokens, ranked, kind, names, nouns
+                evidence, prior, earlier, query, tokens, ranked, kind, names, nouns
             )
         # No passage shares a word with the question: nothing to answer it with.
         verdict = self.judge(evidence) if ranked else Verdict(0.0, OFF_TOPIC)
@@ -965,6 +966,7 @@ class Library:
         self,
         own: Evidence,
         prior: SearchResult,
+        earlier: np.ndarray,
         query: str,
         tokens: list[str],
         ranked: list[tuple[int, float]],
@@ -975,7 +977,8 @@ class Library:
         """A follow-up's evidence: its words and the earlier question's, as one question (in
         another script, whichever of the two the verdict trusts more). One naming something the
         articles never name ("What about Google?") brings a subject of its own: judged alone.
-        `nouns`: the follow-up's own (index.tokenize.JapaneseTokenizer.analyze)."""
+        `earlier`: the earlier question's score per passage. `nouns`: the follow-up's own
+        (index.tokenize.JapaneseTokenizer.analyze)."""
         japanese = is_japanese(query)
         # ... and so does one whose own words the articles never use, none of them asking after
         # what was said (pizza, 天気: not 影響, 原因, downside: a relation of the last topic). A word
@@ -990,7 +993,7 @@ class Library:
         before = self._nouns(prior.query)
         if ranked:  # (one question: its best passage scores at least what the earlier one found)
             i, found = ranked[0]
-            ranked = [(i, max(found, self._score_array(prior)[i])), *ranked[1:]]
+            ranked = [(i, max(found, float(earlier[i]))), *ranked[1:]]
         if is_japanese(prior.query) == japanese:
             words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
             both = None if before is None or nouns is None else before | nouns
