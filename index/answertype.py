@@ -259,3 +259,35 @@ def states(kind: AnswerType, text: str, people: bool = False, places: bool = Fal
     if kind is AnswerType.PLACE:
         return places
     return _FACTS[kind].search(normalize(text)) is not None
+
+
+# What came after the article's events: a return (came back to OpenAI, 戻った, 復帰) or a time after
+# the event it reports ("after the break ended", 休み明け, 休業のあと). A passage states such a thing
+# when it tells of a return or of a time after something (the departure "and return" of Altman,
+# "later this year", その後, 以降); a news article written while its event goes on has nothing on what
+# followed it ("did anyone quit after the break ended", "did any of the 8 come back"): exact, like
+# an age (index.search.EXACT_TYPES). Not その後 alone: a follow-up's "then" (そのあと何て付け足したの).
+_EVENT_JA = r"(?:休み|休業|閉鎖|停止|休養|休暇|休止|営業停止)"
+_EVENT_EN = r"(?:break|shutdown|week off|time off|pause|vacation|holiday)"
+_LATER_ASKED = re.compile(
+    r"\b(?:come|comes|came|coming|go|goes|went|going|gone) back\b|\breturn(?:s|ed|ing)?\b"
+    r"|戻(?:っ|る|り|ら|れ)|復帰|出戻"
+    rf"|\b(?:after|since) (?:the |that |this |their |its |a |an )?(?:\w+ ){{0,2}}?{_EVENT_EN}\b"
+    rf"|\bonce (?:the )?{_EVENT_EN} (?:ended|ends|was over|is over)\b"
+    rf"|{_EVENT_JA}(?:期間|週間)?の?(?:あと|後|明け|終わ)|休み明け"
+)
+_LATER_STATED = re.compile(
+    r"(?<![背今午前最直])後(?![半ろ])|その後|以降|以後|戻(?:っ|る|り)|復帰|明け(?!方)"
+    r"|\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_later(question: str) -> bool:
+    """Whether a question (normalised) asks about a return or a time after an event."""
+    return _LATER_ASKED.search(question) is not None
+
+
+def states_later(text: str) -> bool:
+    """Whether a passage tells of a return or of a time after something."""
+    return _LATER_STATED.search(text) is not None

@@ -17,11 +17,13 @@ import numpy as np
 from . import cache as disk
 from .answertype import (
     AnswerType,
+    asks_later,
     asks_name,
     asks_people,
     in_money_sense,
     question_type,
     states,
+    states_later,
     states_people,
 )
 from .bm25 import BM25Index, best, lucene_idf
@@ -577,6 +579,7 @@ class Library:
         causes = np.array([states_cause(text) for text in both], dtype=bool)
         self._explaining = self._reasons | causes  # (an aim or a cause stated)
         self._outcomes = np.array([weighs_outcome(text) for text in both], dtype=bool)
+        self._later = np.array([states_later(text) for text in both], dtype=bool)
         self._responses = np.array([tells_response(text) for text in both], dtype=bool)
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
         self._advising = np.array([gives_advice(text) for text in both], dtype=bool)
@@ -944,6 +947,7 @@ class Library:
             exact_missing=float(
                 (kind in EXACT_TYPES or (kind is AnswerType.PERSON and asks_name(normalized)))
                 and kind not in self._facts[doc]
+                or (asks_later(normalized) and not self._later[doc])
             ),
             unknown_name=float(bool(self._unknown(names))),
             # Advice asked of what the passage itself advises on (what to tell Meta's recruiters)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from index import Library
-from index.answertype import asks_name
+from index.answertype import asks_later, asks_name, states_later
 from index.frequency import UNLISTED_ZIPF, WordFrequency
 from index.tokenize import normalize
 from index.verdict import (
@@ -509,3 +509,54 @@ def test_a_relation_word_no_article_uses_frames_the_question(
 ) -> None:
     result = library.search(question)
     assert result.answerable and result.hits[0].passage.lines[0] == line
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("did any of the 8 come back to openai", True),
+        ("did anyone quit after the break ended", True),
+        ("so did ppl stop leaving after the shutdown", True),
+        ("休み明けにまた誰か辞めた?", True),
+        ("メタに行った人でopenaiに戻った人いる?", True),
+        ("アルトマンって一回クビになって復帰したんだっけ", True),
+        ("what happens during the break", False),
+        ("そのあと何て付け足したの", False),  # a follow-up's "then", not after the event
+        ("why did they leave", False),
+        ("who said to tell recruiters to back off", False),
+    ],
+)
+def test_a_return_or_a_time_after_the_event_asked(question: str, asks: bool) -> None:
+    assert asks_later(normalize(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("the dramatic departure and return of Chief Executive Officer Sam Altman", True),
+        ("サム・アルトマンCEOの劇的な退任と復帰を含め", True),
+        ("more supercomputers are scheduled to come online later this year", True),
+        ("今年後半にはさらに多くのスーパーコンピューターが", False),  # (後半: "the latter half")
+        ("AIの野望の背後にある脆い人的コスト", False),  # (背後: "behind")
+        ("they should tell (Meta's recruiters) to back off", False),
+    ],
+)
+def test_a_passage_telling_of_a_return_or_a_later_time(text: str, states: bool) -> None:
+    assert states_later(text) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the article tells of Altman's return; of nothing after the week off, nor of anyone
+        # coming back from Meta
+        ("did any of the researchers who left come back to openai", False),
+        ("did anyone else quit after the break ended", False),
+        ("休みのあとまた誰か辞めたの?", False),
+        ("did altman get kicked out and come back at some point", True),
+    ],
+)
+def test_what_came_after_the_article_is_not_answered(
+    library: Library, question: str, answered: bool
+) -> None:
+    assert library.search(question).answerable is answered
