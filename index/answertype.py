@@ -265,8 +265,9 @@ def states(kind: AnswerType, text: str, people: bool = False, places: bool = Fal
 # the event it reports ("after the break ended", 休み明け, 休業のあと). A passage states such a thing
 # when it tells of a return or of a time after something (the departure "and return" of Altman,
 # "later this year", その後, 以降); a news article written while its event goes on has nothing on what
-# followed it ("did anyone quit after the break ended", "did any of the 8 come back"): exact, like
-# an age (index.search.EXACT_TYPES). Not その後 alone: a follow-up's "then" (そのあと何て付け足したの).
+# followed it ("did anyone quit after the break ended", "did any of the 8 come back"): a question
+# answered by a passage telling of neither is declined as "related" (index.search; held apart from
+# the verdict's evidence, which would call everyday questions about pay "related" too). Not その後 alone: a follow-up's "then" (そのあと何て付け足したの).
 _EVENT_JA = r"(?:休み|休業|閉鎖|停止|休養|休暇|休止|営業停止)"
 _EVENT_EN = r"(?:break|shutdown|week off|time off|pause|vacation|holiday)"
 _LATER_ASKED = re.compile(
@@ -291,3 +292,30 @@ def asks_later(question: str) -> bool:
 def states_later(text: str) -> bool:
     """Whether a passage tells of a return or of a time after something."""
     return _LATER_STATED.search(text) is not None
+
+
+# Pay asked about ("is the week off paid", 休み中も給料出るの?, "are they giving ppl raises", 残業代):
+# a passage that speaks of no pay, money or incentive does not answer it, however well it matches
+# the rest (the week off's passage says nothing of pay), as asks_later. Not paid leave taken
+# (有給取る, "taking pto": leave, not pay), nor "pays off", "paying the price", "pay attention".
+_PAY_ASKED = re.compile(
+    r"給料|給与|有給(?!休暇|を?(?:取|と|使|申請))|無給|残業代|手当|賃金|年収|月給"
+    r"|\b(?:unpaid|salary|salaries|wages?|raises)\b|\b(?:a|any|pay) raise\b"
+    r"|\bpay(?:s|ing)?\b(?! (?:off|the price|attention))|\bpaid\b(?! time off)"
+)
+_PAY_STATED = re.compile(
+    r"報酬|給与|給料|賃金|ボーナス|年収|ドル|金銭|お金|資金|インセンティブ|\d\s*(?:億|万)?\s*円"
+    r"|\b(?:pay|paid|compensation|bonus(?:es)?|salar(?:y|ies)|wages?|incentives?|financial)\b"
+    r"|[$¥€£]\s*\d",
+    re.IGNORECASE,
+)
+
+
+def asks_pay(question: str) -> bool:
+    """Whether a question (normalised) asks about pay."""
+    return _PAY_ASKED.search(question) is not None
+
+
+def states_pay(text: str) -> bool:
+    """Whether a passage speaks of pay, money or incentives."""
+    return _PAY_STATED.search(text) is not None

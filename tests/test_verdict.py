@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from index import Library
-from index.answertype import asks_later, asks_name, states_later
+from index.answertype import asks_later, asks_name, asks_pay, states_later, states_pay
 from index.frequency import UNLISTED_ZIPF, WordFrequency
+from index.questionform import plain
 from index.tokenize import normalize
 from index.verdict import (
     ANSWERED,
@@ -560,3 +561,54 @@ def test_what_came_after_the_article_is_not_answered(
     library: Library, question: str, answered: bool
 ) -> None:
     assert library.search(question).answerable is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("is the week off paid", True),
+        ("do ppl still get paid during the shutdown", True),
+        ("休み中も給料出るの?", True),
+        ("その1週間って有給扱い?", True),
+        ("週80時間って残業代出てんの", True),
+        ("are they giving ppl raises", True),
+        ("why is a company-wide week off better than taking pto", False),  # leave taken, not pay
+        ("自分で有給取るのと会社全体で休むのは何が違う?", False),
+        ("what happens if meta's hiring blitz pays off", False),
+        ("who's actually paying the price", False),
+    ],
+)
+def test_pay_asked(question: str, asks: bool) -> None:
+    assert asks_pay(normalize(plain(question))) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("recalibrating pay and exploring new incentives", True),
+        ("signing bonuses and first-year compensation packages worth $100 million", True),
+        ("給与を再調整し", True),
+        ("the week off is super welcome", False),
+        ("週80時間という過酷な労働を強いられており", False),
+    ],
+)
+def test_a_passage_speaking_of_pay(text: str, states: bool) -> None:
+    assert states_pay(text) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "line"),
+    [
+        # the week off's passages say nothing of pay; Chen's says OpenAI is recalibrating it
+        ("is the week off paid", False, None),
+        ("休み中も給料ちゃんと出るの?", False, None),
+        ("are they changing salaries", True, 11),
+    ],
+)
+def test_pay_asked_of_a_passage_without_pay_is_not_answered(
+    library: Library, question: str, answered: bool, line: int | None
+) -> None:
+    result = library.search(question)
+    assert result.answerable is answered
+    if line is not None:
+        assert result.hits[0].passage.lines[0] == line
