@@ -331,22 +331,24 @@ SYNONYM_WEIGHT = 0.3
 # of 1,746, @3 the same.
 SYNONYM_IDF_BLEND = 0.75
 # Words a follow-up uses to ask after what was said, not to name a subject of its own ("その影響は?",
-# "原因は?", "any downside?"; in English, with no part of speech, its verbs of saying too: "why is he
-# even saying that?"): with no word the articles use, such a follow-up is still judged with
-# the earlier question's words; one naming a new subject ("what about pizza", "じゃあ天気は?") alone.
+# "原因は?", "any downside?", its circumstances: "in what situations", 場合は?; in English, with no
+# part of speech, its verbs of saying too: "why is he even saying that?"): with no word the
+# articles use, such a follow-up is still judged with the earlier question's words; one naming a
+# new subject ("what about pizza", "じゃあ天気は?") alone. (Circumstances: tuning follow-ups +1.)
 RELATION_WORDS_JA = frozenset(
     """影響 原因 狙い 理由 結果 目的 メリット デメリット 問題 効果 意味 背景 経緯 反応 対策 今後 詳細
     中身 根拠 動機 意図 評価 感想 意見 見方 予想 見通し 結末 欠点 利点 弱点 長所 短所 リスク 反響
     真相 実態 現状 本音 表向き 建前 理屈 言い分 裏 規模 期間 範囲 対象 条件 方法 手段 仕組み 代償 犠牲 ペース 頻度
     スピード 度合い 程度 逆 本当 他 別 悪い 良い 違い 同じ 全員 全部 全て みんな 皆 セリフ 台詞 発言
-    言葉""".split()
+    言葉 場合 状況 ケース 事情 時期 タイミング 例""".split()
 )
 RELATION_WORDS_EN = frozenset(
     """effect impact reason cause result purpose point downside upside benefit problem response
     reaction background consequence outcome detail motive intent goal aim risk catch drawback pro
     con opinion view takeaway scale scope cost price condition method way plan say mean tell
     think claim explain pace speed frequency respond react else other another similar same
-    different true real wrong everyone everybody all""".split()
+    different true real wrong everyone everybody all situation case circumstance scenario example
+    instance""".split()
 )
 # Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
 # follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
