@@ -261,61 +261,82 @@ def states(kind: AnswerType, text: str, people: bool = False, places: bool = Fal
     return _FACTS[kind].search(normalize(text)) is not None
 
 
-# What came after the article's events: a return (came back to OpenAI, 戻った, 復帰) or a time after
-# the event it reports ("after the break ended", 休み明け, 休業のあと). A passage states such a thing
-# when it tells of a return or of a time after something (the departure "and return" of Altman,
-# "later this year", その後, 以降); a news article written while its event goes on has nothing on what
-# followed it ("did anyone quit after the break ended", "did any of the 8 come back"): a question
-# answered by a passage telling of neither is declined as "related" (index.search; held apart from
-# the verdict's evidence, which would call everyday questions about pay "related" too). Not その後 alone: a follow-up's "then" (そのあと何て付け足したの).
+# Topics a question may ask about that a passage speaks of or not at all, whatever else it
+# matches: a news article written while its event goes on has nothing on what followed it, and
+# one about hiring nothing on lawsuits or share prices. A question asking about one, answered by a
+# passage that does not speak of it, is declined as "related" (index.search; held apart from the
+# verdict's evidence, which would call everyday questions about pay "related" too).
 _EVENT_JA = r"(?:休み|休業|閉鎖|停止|休養|休暇|休止|営業停止)"
 _EVENT_EN = r"(?:break|shutdown|week off|time off|pause|vacation|holiday)"
-_LATER_ASKED = re.compile(
-    r"\b(?:come|comes|came|coming|go|goes|went|going|gone) back\b|\breturn(?:s|ed|ing)?\b"
-    r"|戻(?:っ|る|り|ら|れ)|復帰|出戻"
-    rf"|\b(?:after|since) (?:the |that |this |their |its |a |an )?(?:\w+ ){{0,2}}?{_EVENT_EN}\b"
-    rf"|\bonce (?:the )?{_EVENT_EN} (?:ended|ends|was over|is over)\b"
-    rf"|{_EVENT_JA}(?:期間|週間)?の?(?:あと|後|明け|終わ)|休み明け"
-)
-_LATER_STATED = re.compile(
-    r"(?<![背今午前最直])後(?![半ろ])|その後|以降|以後|戻(?:っ|る|り)|復帰|明け(?!方)"
-    r"|\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
-    re.IGNORECASE,
-)
+TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # What came after: a return (came back to OpenAI, 戻った, 復帰) or a time after the event ("after
+    # the break ended", 休み明け); told of by a return or a time after something (the departure
+    # "and return" of Altman, "later this year", その後, 以降). Not その後 alone: a follow-up's
+    # "then" (そのあと何て付け足したの).
+    "later": (
+        re.compile(
+            r"\b(?:come|comes|came|coming|go|goes|went|going|gone) back\b|\breturn(?:s|ed|ing)?\b"
+            r"|戻(?:っ|る|り|ら|れ)|復帰|出戻"
+            rf"|\b(?:after|since) (?:the |that |this |their |its |a |an )?(?:\w+ ){{0,2}}?{_EVENT_EN}\b"
+            rf"|\bonce (?:the )?{_EVENT_EN} (?:ended|ends|was over|is over)\b"
+            rf"|{_EVENT_JA}(?:期間|週間)?の?(?:あと|後|明け|終わ)|休み明け"
+        ),
+        re.compile(
+            r"(?<![背今午前最直])後(?![半ろ])|その後|以降|以後|戻(?:っ|る|り)|復帰|明け(?!方)"
+            r"|\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # Pay ("is the week off paid", 休み中も給料出るの?, 残業代, "are they giving ppl raises"); told
+    # of by pay, money or incentives. Not paid leave taken (有給取る, "taking pto"), nor "pays off",
+    # "paying the price", "pay attention".
+    "pay": (
+        re.compile(
+            r"給料|給与|有給(?!休暇|を?(?:取|と|使|申請))|無給|残業代|手当|賃金|年収|月給"
+            r"|\b(?:unpaid|salary|salaries|wages?|raises)\b|\b(?:a|any|pay) raise\b"
+            r"|\bpay(?:s|ing)?\b(?! (?:off|the price|attention))|\bpaid\b(?! time off)"
+        ),
+        re.compile(
+            r"報酬|給与|給料|賃金|ボーナス|年収|ドル|金銭|お金|資金|インセンティブ|\d\s*(?:億|万)?\s*円"
+            r"|\b(?:pay|paid|compensation|bonus(?:es)?|salar(?:y|ies)|wages?|incentives?|financial)\b"
+            r"|[$¥€£]\s*\d",
+            re.IGNORECASE,
+        ),
+    ),
+    # The law: suing, legality (OpenAIはメタを訴えるの?, "is what meta is doing even legal"); told of
+    # by a law or a court.
+    "law": (
+        re.compile(
+            r"訴え|訴訟|裁判|違法|合法|法的|法律|弁護士"
+            r"|\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?)\b"
+        ),
+        re.compile(
+            # (a law named, 職業安定法, but not a way, 方法, 手法)
+            r"訴え|訴訟|裁判|(?<![方手用説作文寸魔療技])法|弁護士"
+            r"|\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?|acts?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # Shares and what a company or a person is worth (メタの株価, "openai valuation", "paid in cash
+    # or meta stock", "zuck's net worth"; not 株式会社, a company's legal form, nor "worth it").
+    "shares": (
+        re.compile(
+            r"株(?!式会社)|ストック|時価総額|評価額|企業価値"
+            r"|\b(?:stocks?|equity|valuation|net worth)\b|\bhow much (?:is|are) [\w\s']{1,20}? worth\b"
+        ),
+        re.compile(
+            r"株(?!式会社)|ストック|時価総額|評価額|企業価値|\b(?:stocks?|equity|valuation|net worth)\b",
+            re.IGNORECASE,
+        ),
+    ),
+}
 
 
-def asks_later(question: str) -> bool:
-    """Whether a question (normalised) asks about a return or a time after an event."""
-    return _LATER_ASKED.search(question) is not None
+def topics_asked(question: str) -> frozenset[str]:
+    """The TOPICS a question (normalised) asks about."""
+    return frozenset(name for name, (asked, _) in TOPICS.items() if asked.search(question))
 
 
-def states_later(text: str) -> bool:
-    """Whether a passage tells of a return or of a time after something."""
-    return _LATER_STATED.search(text) is not None
-
-
-# Pay asked about ("is the week off paid", 休み中も給料出るの?, "are they giving ppl raises", 残業代):
-# a passage that speaks of no pay, money or incentive does not answer it, however well it matches
-# the rest (the week off's passage says nothing of pay), as asks_later. Not paid leave taken
-# (有給取る, "taking pto": leave, not pay), nor "pays off", "paying the price", "pay attention".
-_PAY_ASKED = re.compile(
-    r"給料|給与|有給(?!休暇|を?(?:取|と|使|申請))|無給|残業代|手当|賃金|年収|月給"
-    r"|\b(?:unpaid|salary|salaries|wages?|raises)\b|\b(?:a|any|pay) raise\b"
-    r"|\bpay(?:s|ing)?\b(?! (?:off|the price|attention))|\bpaid\b(?! time off)"
-)
-_PAY_STATED = re.compile(
-    r"報酬|給与|給料|賃金|ボーナス|年収|ドル|金銭|お金|資金|インセンティブ|\d\s*(?:億|万)?\s*円"
-    r"|\b(?:pay|paid|compensation|bonus(?:es)?|salar(?:y|ies)|wages?|incentives?|financial)\b"
-    r"|[$¥€£]\s*\d",
-    re.IGNORECASE,
-)
-
-
-def asks_pay(question: str) -> bool:
-    """Whether a question (normalised) asks about pay."""
-    return _PAY_ASKED.search(question) is not None
-
-
-def states_pay(text: str) -> bool:
-    """Whether a passage speaks of pay, money or incentives."""
-    return _PAY_STATED.search(text) is not None
+def topics_told(text: str) -> frozenset[str]:
+    """The TOPICS a passage speaks of."""
+    return frozenset(name for name, (_, told) in TOPICS.items() if told.search(text))
