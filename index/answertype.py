@@ -329,6 +329,23 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.IGNORECASE,
         ),
     ),
+    # A person's life before the article's events: marriage, schooling, earlier work ("is sam
+    # altman married", どこの大学出てるの, "what did chen do before openai", openai来る前どこいたの,
+    # not JSQuAD's コロンブスが来る前から住んでいた, "before" of any event; "chen's background");
+    # told of by the same (not "the background" of the story: its context, which the article is).
+    "career": (
+        re.compile(
+            r"結婚|既婚|独身|学歴|学位|博士|大学|経歴|前職"
+            r"|(?:入る|来る|入社する|入社|入った|来た)前(?:は|って|に)?(?:どこ|何|なに|なん)"
+            r"|\b(?:married|wife|husband|college|university|degree|phd|resume|graduat\w*)\b"
+            r"|\b(?:'s|s|his|her|their) background\b|\bbefore (?:joining |he joined |she joined )?openai\b"
+        ),
+        re.compile(
+            r"結婚|既婚|独身|学歴|学位|博士|大学|出身|経歴|前職"
+            r"|\b(?:married|wife|husband|college|university|degree|phd|graduated|previously|formerly)\b",
+            re.IGNORECASE,
+        ),
+    ),
 }
 
 

@@ -626,6 +626,11 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("elden ring dlc worth it?", set()),
         ("その会社って株式会社?", set()),  # (a company's legal form)
         ("how does meta get people to leave", set()),
+        ("is sam altman married", {"career"}),
+        ("チェンってopenai入る前どこにいた人?", {"career"}),
+        ("whats mark chen's background, phd or smth?", {"career"}),
+        ("コロンブスが来る前から住んでいた先住民は何族?", set()),  # (JSQuAD: "before" any event)
+        ("whats the background of this story", set()),  # (its context: what the article tells)
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
