@@ -346,6 +346,18 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.IGNORECASE,
         ),
     ),
+    # Whether anyone said no ("did anyone actually turn down the 100m", オファー断った人いるの?):
+    # told of by a refusal (not 判断, 診断: "judging").
+    "refusal": (
+        re.compile(
+            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒"
+            r"|\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\bsa(?:y|ys|id|ying) no\b|\brefus|\breject|\bdeclin"
+        ),
+        re.compile(
+            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒|\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin",
+            re.IGNORECASE,
+        ),
+    ),
 }
 
 

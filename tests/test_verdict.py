@@ -631,6 +631,9 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("whats mark chen's background, phd or smth?", {"career"}),
         ("コロンブスが来る前から住んでいた先住民は何族?", set()),  # (JSQuAD: "before" any event)
         ("whats the background of this story", set()),  # (its context: what the article tells)
+        ("did anyone actually turn down the 100m", {"refusal"}),
+        ("1億ドルのオファー断った人っているの?", {"refusal"}),
+        ("燃え尽き症候群って病院で診断してもらえる?", set()),  # (診断: a diagnosis)
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -659,6 +662,7 @@ def test_a_topic_the_article_never_speaks_of_is_not_answered(
     [
         ("日本においては職業安定法を根拠とする。", {"law"}),  # (JSQuAD: a law named)
         ("知性を計算する方法を見つけるという本命に集中し続ける", set()),  # (方法: a way)
+        ("チェンは人材維持に取り組んでいるとスタッフに断言した", set()),  # (断言: asserting)
         ("the dramatic departure and return of CEO Sam Altman", {"later"}),
         ("first-year compensation packages worth $100 million", {"pay"}),
     ],
