@@ -268,6 +268,10 @@ def states(kind: AnswerType, text: str, people: bool = False, places: bool = Fal
 # verdict's evidence, which would call everyday questions about pay "related" too).
 _EVENT_JA = r"(?:休み|休業|閉鎖|停止|休養|休暇|休止|営業停止)"
 _EVENT_EN = r"(?:break|shutdown|week off|time off|pause|vacation|holiday)"
+_DISMISSAL = (
+    r"クビ|首に(?:な|さ)|解雇|解任|追い出|辞めさせ"
+    r"|\b(?:fired|sacked|laid off|ousted|kicked out|booted|pushed out|dismissed)\b"
+)
 TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # What came after: a return (came back to OpenAI, 戻った, 復帰) or a time after the event ("after
     # the break ended", 休み明け); told of by a return or a time after something (the departure
@@ -355,6 +359,32 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(
             r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒|\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin",
+            re.IGNORECASE,
+        ),
+    ),
+    # A dismissal (sns投稿した社員ってクビになった?, "did the guy who posted get fired"); told of by one
+    # or by a departure (Altman's 退任, "departure").
+    "dismissal": (
+        re.compile(_DISMISSAL),
+        re.compile(
+            r"クビ|解雇|解任|退任|辞任|追い出"
+            r"|\b(?:fired|sacked|ousted|dismiss\w*|departures?|resign\w*|kicked out|pushed out)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # ... and why it happened ("why was altman pushed out back then", アルトマンってなんでクビになった
+    # んだっけ): told of by a cause attached to the dismissal (取締役会との対立で解任, "ousted over",
+    # "fired after"), not by a dismissal named among the causes of something else (line 31: the
+    # culture is fragile "including the dramatic departure and return" of Altman).
+    "dismissal_reason": (
+        re.compile(
+            r"(?=.*(?:なんで|なぜ|何で|どうして|理由|原因|\bwhy\b|\bhow come\b|\breason))"
+            rf"(?=.*(?:{_DISMISSAL}))"
+        ),
+        re.compile(
+            r"(?:ため|理由|原因|で|により|として)[^。、]{0,6}?(?:解任|解雇|退任|辞任|クビ|追い出)"
+            r"|\b(?:fired|ousted|dismissed|departure|resign\w*|pushed out|kicked out)\b[^.]{0,40}?"
+            r"\b(?:because|over|after|for|due to|amid|following)\b",
             re.IGNORECASE,
         ),
     ),

@@ -634,6 +634,9 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("did anyone actually turn down the 100m", {"refusal"}),
         ("1億ドルのオファー断った人っているの?", {"refusal"}),
         ("燃え尽き症候群って病院で診断してもらえる?", set()),  # (診断: a diagnosis)
+        ("did the guy who deleted the post get fired", {"dismissal"}),
+        ("アルトマンってなんで一回クビになったんだっけ", {"dismissal", "dismissal_reason"}),
+        ("why was altman pushed out back then", {"dismissal", "dismissal_reason"}),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -663,7 +666,14 @@ def test_a_topic_the_article_never_speaks_of_is_not_answered(
         ("日本においては職業安定法を根拠とする。", {"law"}),  # (JSQuAD: a law named)
         ("知性を計算する方法を見つけるという本命に集中し続ける", set()),  # (方法: a way)
         ("チェンは人材維持に取り組んでいるとスタッフに断言した", set()),  # (断言: asserting)
-        ("the dramatic departure and return of CEO Sam Altman", {"later"}),
+        # a dismissal among the causes of something else is no reason for it
+        (
+            "サム・アルトマンCEOの劇的な退任と復帰を含め、重圧が何年も続いたため",
+            {"dismissal", "later"},
+        ),
+        ("取締役会との対立で解任された", {"dismissal", "dismissal_reason"}),
+        ("he was ousted in 2023 over a dispute with the board", {"dismissal", "dismissal_reason"}),
+        ("the dramatic departure and return of CEO Sam Altman", {"later", "dismissal"}),
         ("first-year compensation packages worth $100 million", {"pay"}),
     ],
 )
