@@ -388,6 +388,20 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.IGNORECASE,
         ),
     ),
+    # Who leaked something (slackリークしたの誰, "who leaked the slack msgs to wired"; not to whom:
+    # "who did they get leaked to", "who got the leak", 誰に): told of by the leak's doer ("leaked
+    # by", "X leaked the", Xがリークした, 犯人), not by a leak "to Wired" with none.
+    "leaker": (
+        re.compile(
+            r"(?=.*(?:誰(?!に)|だれ(?!に)|犯人|(?<!to )\bwho\b(?! (?:got|received|obtained|did \w+ (?:\w+ )?leak)\b)))"
+            r"(?=.*(?:リーク|流し|漏らし|漏洩|流出|\bleak))(?!.*\bleaked to\W*$)"
+        ),
+        re.compile(
+            r"(?:が|によって|により)(?:リーク|流出させ|漏らし|流し)|犯人|リーク元"
+            r"|\bleaked by\b|\bleaked (?:the|it|them|these|those|his|her|their|internal)\b|\bleakers?\b",
+            re.IGNORECASE,
+        ),
+    ),
 }
 
 

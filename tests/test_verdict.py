@@ -637,6 +637,10 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("did the guy who deleted the post get fired", {"dismissal"}),
         ("アルトマンってなんで一回クビになったんだっけ", {"dismissal", "dismissal_reason"}),
         ("why was altman pushed out back then", {"dismissal", "dismissal_reason"}),
+        ("slackをwiredに流したの誰なん", {"leaker"}),
+        ("who leaked the slack msgs to wired", {"leaker"}),
+        ("who did the slack msgs get leaked to", set()),  # (to whom: Wired)
+        ("誰にリークされたの?", set()),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -673,6 +677,8 @@ def test_a_topic_the_article_never_speaks_of_is_not_answered(
         ),
         ("取締役会との対立で解任された", {"dismissal", "dismissal_reason"}),
         ("he was ousted in 2023 over a dispute with the board", {"dismissal", "dismissal_reason"}),
+        ("In internal Slack messages leaked to Wired, OpenAI Chief Research Officer", set()),
+        ("an engineer leaked the messages to a reporter", {"leaker"}),
         ("the dramatic departure and return of CEO Sam Altman", {"later", "dismissal"}),
         ("first-year compensation packages worth $100 million", {"pay"}),
     ],
