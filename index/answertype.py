@@ -402,6 +402,15 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.IGNORECASE,
         ),
     ),
+    # Who reported it (wiredの記事書いた記者だれ, "which wired reporter broke the story"; not what
+    # "the author" means: what the article says); told of by a reporter named.
+    "reporter": (
+        re.compile(
+            r"(?=.*(?:誰|だれ|名前|\bwho|\bwhich|\bnames?\b))"
+            r"(?=.*(?:記者|ライター|書いた人|\breporters?\b|\bjournalists?\b|\bwriters?\b))"
+        ),
+        re.compile(r"記者|ライター|\b(?:reporters?|journalists?|writers?|correspondents?)\b", re.I),
+    ),
 }
 
 

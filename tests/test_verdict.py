@@ -641,6 +641,9 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("who leaked the slack msgs to wired", {"leaker"}),
         ("who did the slack msgs get leaked to", set()),  # (to whom: Wired)
         ("誰にリークされたの?", set()),
+        ("wiredの記事書いた記者だれ", {"reporter"}),
+        ("which wired reporter broke the story", {"reporter"}),
+        ("what does the author mean by a human face", set()),  # (what the article says)
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -678,7 +681,7 @@ def test_a_topic_the_article_never_speaks_of_is_not_answered(
         ("取締役会との対立で解任された", {"dismissal", "dismissal_reason"}),
         ("he was ousted in 2023 over a dispute with the board", {"dismissal", "dismissal_reason"}),
         ("In internal Slack messages leaked to Wired, OpenAI Chief Research Officer", set()),
-        ("an engineer leaked the messages to a reporter", {"leaker"}),
+        ("an engineer leaked the messages to a reporter", {"leaker", "reporter"}),
         ("the dramatic departure and return of CEO Sam Altman", {"later", "dismissal"}),
         ("first-year compensation packages worth $100 million", {"pay"}),
     ],
