@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from .tokenize import normalize
 
@@ -268,157 +269,180 @@ def states(kind: AnswerType, text: str, people: bool = False, places: bool = Fal
 # verdict's evidence, which would call everyday questions about pay "related" too).
 _EVENT_JA = r"(?:休み|休業|閉鎖|停止|休養|休暇|休止|営業停止)"
 _EVENT_EN = r"(?:break|shutdown|week off|time off|pause|vacation|holiday)"
-_DISMISSAL = (
-    r"クビ|首に(?:な|さ)|解雇|解任|追い出|辞めさせ"
-    r"|\b(?:fired|sacked|laid off|ousted|kicked out|booted|pushed out|dismissed)\b"
-)
-TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+_DISMISSAL_JA = r"クビ|首に(?:な|さ)|解雇|解任|追い出|辞めさせ"
+_DISMISSAL_EN = r"\b(?:fired|sacked|laid off|ousted|kicked out|booted|pushed out|dismissed)\b"
+_WHY_JA = r"なんで|なぜ|何で|どうして|理由|原因"
+_WHY_EN = r"\bwhy\b|\bhow come\b|\breason"
+
+
+class Topic(NamedTuple):
+    """A topic: its cues in a question's Japanese and English (a question is searched for the
+    first only when it holds other than ASCII, for the second only when it holds Latin letters:
+    one search of both cost twice), and in a passage."""
+
+    ja: re.Pattern[str]
+    en: re.Pattern[str]
+    told: re.Pattern[str]
+
+
+def _both(ja: str, en: str) -> re.Pattern[str]:
+    """A passage's cue: the Japanese text's or its rendering's."""
+    return re.compile(f"{ja}|{en}", re.IGNORECASE)
+
+
+def _all(*cues: str) -> re.Pattern[str]:
+    """A question holding every cue, anywhere (anchored: tried once, not at every position)."""
+    return re.compile(r"\A" + "".join(f"(?=.*(?:{cue}))" for cue in cues), re.DOTALL)
+
+
+TOPICS: dict[str, Topic] = {
     # What came after: a return (came back to OpenAI, 戻った, 復帰) or a time after the event ("after
     # the break ended", 休み明け); told of by a return or a time after something (the departure
     # "and return" of Altman, "later this year", その後, 以降). Not その後 alone: a follow-up's
     # "then" (そのあと何て付け足したの).
-    "later": (
+    "later": Topic(
         re.compile(
-            r"\b(?:come|comes|came|coming|go|goes|went|going|gone) back\b|\breturn(?:s|ed|ing)?\b"
-            r"|戻(?:っ|る|り|ら|れ)|復帰|出戻"
-            rf"|\b(?:after|since) (?:the |that |this |their |its |a |an )?(?:\w+ ){{0,2}}?{_EVENT_EN}\b"
-            rf"|\bonce (?:the )?{_EVENT_EN} (?:ended|ends|was over|is over)\b"
-            rf"|{_EVENT_JA}(?:期間|週間)?の?(?:あと|後|明け|終わ)|休み明け"
+            rf"戻(?:っ|る|り|ら|れ)|復帰|出戻|{_EVENT_JA}(?:期間|週間)?の?(?:あと|後|明け|終わ)|休み明け"
         ),
         re.compile(
-            r"(?<![背今午前最直])後(?![半ろ])|その後|以降|以後|戻(?:っ|る|り)|復帰|明け(?!方)"
-            r"|\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
-            re.IGNORECASE,
+            r"\b(?:come|comes|came|coming|go|goes|went|going|gone) back\b|\breturn(?:s|ed|ing)?\b"
+            rf"|\b(?:after|since) (?:the |that |this |their |its |a |an )?(?:\w+ ){{0,2}}?{_EVENT_EN}\b"
+            rf"|\bonce (?:the )?{_EVENT_EN} (?:ended|ends|was over|is over)\b"
+        ),
+        _both(
+            r"(?<![背今午前最直])後(?![半ろ])|その後|以降|以後|戻(?:っ|る|り)|復帰|明け(?!方)",
+            r"\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
         ),
     ),
     # Pay ("is the week off paid", 休み中も給料出るの?, 残業代, "are they giving ppl raises"); told
     # of by pay, money or incentives. Not paid leave taken (有給取る, "taking pto"), nor "pays off",
     # "paying the price", "pay attention".
-    "pay": (
+    "pay": Topic(
+        re.compile(r"給料|給与|有給(?!休暇|を?(?:取|と|使|申請))|無給|残業代|手当|賃金|年収|月給"),
         re.compile(
-            r"給料|給与|有給(?!休暇|を?(?:取|と|使|申請))|無給|残業代|手当|賃金|年収|月給"
-            r"|\b(?:unpaid|salary|salaries|wages?|raises)\b|\b(?:a|any|pay) raise\b"
+            r"\b(?:unpaid|salary|salaries|wages?|raises)\b|\b(?:a|any|pay) raise\b"
             r"|\bpay(?:s|ing)?\b(?! (?:off|the price|attention))|\bpaid\b(?! time off)"
         ),
-        re.compile(
-            r"報酬|給与|給料|賃金|ボーナス|年収|ドル|金銭|お金|資金|インセンティブ|\d\s*(?:億|万)?\s*円"
-            r"|\b(?:pay|paid|compensation|bonus(?:es)?|salar(?:y|ies)|wages?|incentives?|financial)\b"
+        _both(
+            r"報酬|給与|給料|賃金|ボーナス|年収|ドル|金銭|お金|資金|インセンティブ|\d\s*(?:億|万)?\s*円",
+            r"\b(?:pay|paid|compensation|bonus(?:es)?|salar(?:y|ies)|wages?|incentives?|financial)\b"
             r"|[$¥€£]\s*\d",
-            re.IGNORECASE,
         ),
     ),
     # The law: suing, legality (OpenAIはメタを訴えるの?, "is what meta is doing even legal"); told of
-    # by a law or a court.
-    "law": (
-        re.compile(
-            r"訴え|訴訟|裁判|違法|合法|法的|法律|弁護士"
-            r"|\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?)\b"
-        ),
-        re.compile(
-            # (a law named, 職業安定法, but not a way, 方法, 手法)
-            r"訴え|訴訟|裁判|(?<![方手用説作文寸魔療技])法|弁護士"
-            r"|\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?|acts?)\b",
-            re.IGNORECASE,
+    # by a law or a court (a law named, 職業安定法, but not a way, 方法, 手法).
+    "law": Topic(
+        re.compile(r"訴え|訴訟|裁判|違法|合法|法的|法律|弁護士"),
+        re.compile(r"\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?)\b"),
+        _both(
+            r"訴え|訴訟|裁判|(?<![方手用説作文寸魔療技])法|弁護士",
+            r"\b(?:sue|sues|sued|suing|lawsuits?|legal|illegal|court|lawyers?|laws?|acts?)\b",
         ),
     ),
     # Shares and what a company or a person is worth (メタの株価, "openai valuation", "paid in cash
     # or meta stock", "zuck's net worth"; not 株式会社, a company's legal form, nor "worth it").
-    "shares": (
+    "shares": Topic(
+        re.compile(r"株(?!式会社)|ストック|時価総額|評価額|企業価値"),
         re.compile(
-            r"株(?!式会社)|ストック|時価総額|評価額|企業価値"
-            r"|\b(?:stocks?|equity|valuation|net worth)\b|\bhow much (?:is|are) [\w\s']{1,20}? worth\b"
+            r"\b(?:stocks?|equity|valuation|net worth)\b|\bhow much (?:is|are) [\w\s']{1,20}? worth\b"
         ),
-        re.compile(
-            r"株(?!式会社)|ストック|時価総額|評価額|企業価値|\b(?:stocks?|equity|valuation|net worth)\b",
-            re.IGNORECASE,
+        _both(
+            r"株(?!式会社)|ストック|時価総額|評価額|企業価値",
+            r"\b(?:stocks?|equity|valuation|net worth)\b",
         ),
     ),
     # A person's life before the article's events: marriage, schooling, earlier work ("is sam
     # altman married", どこの大学出てるの, "what did chen do before openai", openai来る前どこいたの,
     # not JSQuAD's コロンブスが来る前から住んでいた, "before" of any event; "chen's background");
     # told of by the same (not "the background" of the story: its context, which the article is).
-    "career": (
+    "career": Topic(
         re.compile(
             r"結婚|既婚|独身|学歴|学位|博士|大学|経歴|前職"
             r"|(?:入る|来る|入社する|入社|入った|来た)前(?:は|って|に)?(?:どこ|何|なに|なん)"
-            r"|\b(?:married|wife|husband|college|university|degree|phd|resume|graduat\w*)\b"
-            r"|\b(?:'s|s|his|her|their) background\b|\bbefore (?:joining |he joined |she joined )?openai\b"
         ),
         re.compile(
-            r"結婚|既婚|独身|学歴|学位|博士|大学|出身|経歴|前職"
-            r"|\b(?:married|wife|husband|college|university|degree|phd|graduated|previously|formerly)\b",
-            re.IGNORECASE,
+            r"\b(?:married|wife|husband|college|university|degree|phd|resume|graduat\w*)\b"
+            r"|\b(?:'s|s|his|her|their) background\b|\bbefore (?:joining |he joined |she joined )?openai\b"
+        ),
+        _both(
+            r"結婚|既婚|独身|学歴|学位|博士|大学|出身|経歴|前職",
+            r"\b(?:married|wife|husband|college|university|degree|phd|graduated|previously|formerly)\b",
         ),
     ),
     # Whether anyone said no ("did anyone actually turn down the 100m", オファー断った人いるの?):
     # told of by a refusal (not 判断, 診断: "judging").
-    "refusal": (
+    "refusal": Topic(
+        re.compile(r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒"),
         re.compile(
-            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒"
-            r"|\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\bsa(?:y|ys|id|ying) no\b|\brefus|\breject|\bdeclin"
+            r"\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\bsa(?:y|ys|id|ying) no\b|\brefus|\breject|\bdeclin"
         ),
-        re.compile(
-            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒|\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin",
-            re.IGNORECASE,
+        _both(
+            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒",
+            r"\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin",
         ),
     ),
     # A dismissal (sns投稿した社員ってクビになった?, "did the guy who posted get fired"); told of by one
     # or by a departure (Altman's 退任, "departure").
-    "dismissal": (
-        re.compile(_DISMISSAL),
-        re.compile(
-            r"クビ|解雇|解任|退任|辞任|追い出"
-            r"|\b(?:fired|sacked|ousted|dismiss\w*|departures?|resign\w*|kicked out|pushed out)\b",
-            re.IGNORECASE,
+    "dismissal": Topic(
+        re.compile(_DISMISSAL_JA),
+        re.compile(_DISMISSAL_EN),
+        _both(
+            r"クビ|解雇|解任|退任|辞任|追い出",
+            r"\b(?:fired|sacked|ousted|dismiss\w*|departures?|resign\w*|kicked out|pushed out)\b",
         ),
     ),
     # ... and why it happened ("why was altman pushed out back then", アルトマンってなんでクビになった
     # んだっけ): told of by a cause attached to the dismissal (取締役会との対立で解任, "ousted over",
     # "fired after"), not by a dismissal named among the causes of something else (line 31: the
     # culture is fragile "including the dramatic departure and return" of Altman).
-    "dismissal_reason": (
-        re.compile(
-            r"(?=.*(?:なんで|なぜ|何で|どうして|理由|原因|\bwhy\b|\bhow come\b|\breason))"
-            rf"(?=.*(?:{_DISMISSAL}))"
-        ),
-        re.compile(
-            r"(?:ため|理由|原因|で|により|として)[^。、]{0,6}?(?:解任|解雇|退任|辞任|クビ|追い出)"
-            r"|\b(?:fired|ousted|dismissed|departure|resign\w*|pushed out|kicked out)\b[^.]{0,40}?"
+    "dismissal_reason": Topic(
+        _all(_WHY_JA, _DISMISSAL_JA),
+        _all(_WHY_EN, _DISMISSAL_EN),
+        _both(
+            r"(?:ため|理由|原因|で|により|として)[^。、]{0,6}?(?:解任|解雇|退任|辞任|クビ|追い出)",
+            r"\b(?:fired|ousted|dismissed|departure|resign\w*|pushed out|kicked out)\b[^.]{0,40}?"
             r"\b(?:because|over|after|for|due to|amid|following)\b",
-            re.IGNORECASE,
         ),
     ),
     # Who leaked something (slackリークしたの誰, "who leaked the slack msgs to wired"; not to whom:
     # "who did they get leaked to", "who got the leak", 誰に): told of by the leak's doer ("leaked
     # by", "X leaked the", Xがリークした, 犯人), not by a leak "to Wired" with none.
-    "leaker": (
+    "leaker": Topic(
+        _all(r"誰(?!に)|だれ(?!に)|犯人", r"リーク|流し|漏らし|漏洩|流出"),
         re.compile(
-            r"(?=.*(?:誰(?!に)|だれ(?!に)|犯人|(?<!to )\bwho\b(?! (?:got|received|obtained|did \w+ (?:\w+ )?leak)\b)))"
-            r"(?=.*(?:リーク|流し|漏らし|漏洩|流出|\bleak))(?!.*\bleaked to\W*$)"
+            r"\A(?=.*(?<!to )\bwho\b(?! (?:got|received|obtained|did \w+ (?:\w+ )?leak)\b))"
+            r"(?=.*\bleak)(?!.*\bleaked to\W*$)",
+            re.DOTALL,
         ),
-        re.compile(
-            r"(?:が|によって|により)(?:リーク|流出させ|漏らし|流し)|犯人|リーク元"
-            r"|\bleaked by\b|\bleaked (?:the|it|them|these|those|his|her|their|internal)\b|\bleakers?\b",
-            re.IGNORECASE,
+        _both(
+            r"(?:が|によって|により)(?:リーク|流出させ|漏らし|流し)|犯人|リーク元",
+            r"\bleaked by\b|\bleaked (?:the|it|them|these|those|his|her|their|internal)\b|\bleakers?\b",
         ),
     ),
     # Who reported it (wiredの記事書いた記者だれ, "which wired reporter broke the story"; not what
     # "the author" means: what the article says); told of by a reporter named.
-    "reporter": (
-        re.compile(
-            r"(?=.*(?:誰|だれ|名前|\bwho|\bwhich|\bnames?\b))"
-            r"(?=.*(?:記者|ライター|書いた人|\breporters?\b|\bjournalists?\b|\bwriters?\b))"
-        ),
-        re.compile(r"記者|ライター|\b(?:reporters?|journalists?|writers?|correspondents?)\b", re.I),
+    "reporter": Topic(
+        _all(r"誰|だれ|名前", r"記者|ライター|書いた人"),
+        _all(r"\bwho|\bwhich|\bnames?\b", r"\breporters?\b|\bjournalists?\b|\bwriters?\b"),
+        _both(r"記者|ライター", r"\b(?:reporters?|journalists?|writers?|correspondents?)\b"),
     ),
 }
+_LATIN = re.compile(r"[a-z]")
 
 
+@lru_cache(maxsize=KEPT_QUESTIONS)
 def topics_asked(question: str) -> frozenset[str]:
-    """The TOPICS a question (normalised) asks about."""
-    return frozenset(name for name, (asked, _) in TOPICS.items() if asked.search(question))
+    """The TOPICS a question (normalised) asks about (kept for the last few questions: a search
+    asks twice, for its ranking and its verdict)."""
+    japanese = not question.isascii()
+    latin = _LATIN.search(question) is not None
+    return frozenset(
+        name
+        for name, topic in TOPICS.items()
+        if (japanese and topic.ja.search(question)) or (latin and topic.en.search(question))
+    )
 
 
 def topics_told(text: str) -> frozenset[str]:
     """The TOPICS a passage speaks of."""
-    return frozenset(name for name, (_, told) in TOPICS.items() if told.search(text))
+    return frozenset(name for name, topic in TOPICS.items() if topic.told.search(text))
