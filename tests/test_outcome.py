@@ -60,6 +60,8 @@ def test_whether_it_works_finds_the_outcome_weighed(library: Library) -> None:
         ("what's he doing about it?", True),
         ("is sam altman actually doing anything about the poaching", True),
         ("how are openai's leaders reacting", True),
+        ("how's openai responding", True),  # (contractions as their long forms)
+        ("how'd openai's bosses react", True),
         ("で、対策は?", True),
         ("チェンたちはそれにどう対策してんの", True),
         # what someone said or felt about it is no response asked
