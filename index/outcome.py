@@ -37,6 +37,11 @@ _WORKS_ASKED = (
 _ASKS_EN = re.compile(
     _WORKS_ASKED + r"|\beffective|\beffect\b|\bpay off|\bsucceed\w*|\bhelp(?:s|ed)? at all"
     r"|\bmake a difference"
+    # whether it will stop or slow what it is meant to ("will the week off actually stop the
+    # poaching", "is one week off enough to stop ppl quitting"; not how: "how would the shutdown
+    # slow meta down" asks the means, line 4)
+    r"|^(?:so |and |but |ok )?(?:will|would|does|did|is|are|can|could)\b[\w\s']{0,40}?"
+    r"\b(?:stop|stops|stopping|halt|slow|fix|solve|stem|end)\b|\benough to\b"
     r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
 )

@@ -29,6 +29,10 @@ from index.outcome import asks_effect, asks_response, tells_response, unframed, 
         ("will this plan even work", True),
         ("do the execs still work?", False),
         ("OpenAIの社員は週何時間働いてるの?", False),
+        # whether it stops what it is meant to, not how it does
+        ("will the week off actually stop the poaching", True),
+        ("is one week off enough to stop ppl quitting", True),
+        ("how would the shutdown slow down meta's hiring", False),
     ],
 )
 def test_asks_effect(question: str, effect: bool) -> None:
