@@ -426,6 +426,15 @@ TOPICS: dict[str, Topic] = {
         _all(r"\bwho|\bwhich|\bnames?\b", r"\breporters?\b|\bjournalists?\b|\bwriters?\b"),
         _both(r"記者|ライター", r"\b(?:reporters?|journalists?|writers?|correspondents?)\b"),
     ),
+    # A comment or a statement made (メタ側はこの件でコメント出してる?, 反論, "any statement?"); told of
+    # by someone's words quoted or a statement reported (the GTM employee's 「超嬉しい」).
+    "comment": Topic(
+        re.compile(r"コメント|声明|反論|言い返|見解"),
+        re.compile(r"\b(?:comment(?:s|ed|ing)?|statements?|spokes(?:person|man|woman))\b"),
+        _both(
+            r"[「『“\"]|コメント|声明|反論|見解|発表", r"\b(?:comment\w*|statements?|announce\w*)\b"
+        ),
+    ),
 }
 _LATIN = re.compile(r"[a-z]")
 

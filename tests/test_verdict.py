@@ -644,6 +644,8 @@ def test_pay_asked_of_a_passage_without_pay_is_not_answered(
         ("wiredの記事書いた記者だれ", {"reporter"}),
         ("which wired reporter broke the story", {"reporter"}),
         ("what does the author mean by a human face", set()),  # (what the article says)
+        ("メタ側はこの件で反論とかしてる?", {"comment"}),
+        ("did meta comment on any of this?", {"comment"}),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -682,6 +684,8 @@ def test_a_topic_the_article_never_speaks_of_is_not_answered(
         ("he was ousted in 2023 over a dispute with the board", {"dismissal", "dismissal_reason"}),
         ("In internal Slack messages leaked to Wired, OpenAI Chief Research Officer", set()),
         ("an engineer leaked the messages to a reporter", {"leaker", "reporter"}),
+        ("この1週間の休みは「超嬉しい」のだという", {"comment"}),  # (someone's words quoted)
+        ("Meta's approach to building its AI team is strikingly aggressive.", set()),
         ("the dramatic departure and return of CEO Sam Altman", {"later", "dismissal"}),
         ("first-year compensation packages worth $100 million", {"pay"}),
     ],
