@@ -75,8 +75,8 @@ _RESPONSE_ASKED_JA = re.compile(
 _RESPONSE_ASKED_EN = re.compile(
     r"\b(?:doing|done)(?: anything| something| much)? about\b|\b(?:do|did) (?:anything|something"
     r"|much) about\b"
-    r"|\bhow(?:'s|'d|s|d|'re| (?:are|is|did|do|does|were|was))\b[\w\s']{0,30}?\b(?:react|respond|handl|deal|cop"
-    r"|fight|counter|push)\w*|\b(?:response|reaction|countermeasures?|counter(?:ed|ing)?)\b"
+    r"|\bhow(?:'s|'d|s|d|'re| (?:are|is|did|do|does|were|was))\b[\w\s']{0,30}?"
+    r"\b(?:react|respond|handl|deal|cop|fight|counter|push)\w*|\b(?:response|reaction|countermeasures?|counter(?:ed|ing)?)\b"
     r"|\bwhat(?:'s|s| is| are| was| were) [\w\s']{0,30}?\bdoing\b",
     re.IGNORECASE,
 )

@@ -839,9 +839,9 @@ class Library:
             and self._unquoted(tokens, japanese)
         ):
             verdict = Verdict(verdict.confidence, RELATED)
-        # A topic asked of a passage that does not speak of it (what came after the article's
-        # events, pay, the law, shares: index.answertype.TOPICS): the article does not say, as of
-        # an age it does not state.
+        # A topic asked of a passage that does not speak of it (pay, the law, what came after the
+        # article's events, who leaked it ...: index.answertype.TOPICS): the article does not say,
+        # as of an age it does not state.
         if verdict.answerable and self._unstated(normalized, ranked[0][0]):
             verdict = Verdict(verdict.confidence, RELATED)
         return SearchResult(
@@ -857,8 +857,8 @@ class Library:
         )
 
     def _unstated(self, normalized: str, doc: int) -> bool:
-        """Whether the question asks about a topic the passage does not speak of (what came after
-        the article's events, pay, the law, shares: index.answertype.TOPICS)."""
+        """Whether the question asks about a topic (index.answertype.TOPICS) the passage does not
+        speak of."""
         return not topics_asked(normalized) <= self._topics[doc]
 
     def _included(self, normalized: str) -> np.ndarray | None:
