@@ -273,6 +273,10 @@ _DISMISSAL_JA = r"クビ|首に(?:な|さ)|解雇|解任|追い出|辞めさせ"
 _DISMISSAL_EN = r"\b(?:fired|sacked|laid off|ousted|kicked out|booted|pushed out|dismissed)\b"
 _WHY_JA = r"なんで|なぜ|何で|どうして|理由|原因"
 _WHY_EN = r"\bwhy\b|\bhow come\b|\breason"
+_SHARES_JA = r"株(?!式会社)|ストック|時価総額|評価額|企業価値"
+_SHARES_EN = r"\b(?:stocks?|equity|valuation|net worth)\b"
+_REFUSAL_JA = r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒"
+_REFUSAL_EN = r"\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin"
 
 
 class Topic(NamedTuple):
@@ -342,14 +346,9 @@ TOPICS: dict[str, Topic] = {
     # Shares and what a company or a person is worth (メタの株価, "openai valuation", "paid in cash
     # or meta stock", "zuck's net worth"; not 株式会社, a company's legal form, nor "worth it").
     "shares": Topic(
-        re.compile(r"株(?!式会社)|ストック|時価総額|評価額|企業価値"),
-        re.compile(
-            r"\b(?:stocks?|equity|valuation|net worth)\b|\bhow much (?:is|are) [\w\s']{1,20}? worth\b"
-        ),
-        _both(
-            r"株(?!式会社)|ストック|時価総額|評価額|企業価値",
-            r"\b(?:stocks?|equity|valuation|net worth)\b",
-        ),
+        re.compile(_SHARES_JA),
+        re.compile(_SHARES_EN + r"|\bhow much (?:is|are) [\w\s']{1,20}? worth\b"),
+        _both(_SHARES_JA, _SHARES_EN),
     ),
     # A person's life before the article's events: marriage, schooling, earlier work ("is sam
     # altman married", どこの大学出てるの, "what did chen do before openai", openai来る前どこいたの,
@@ -372,14 +371,9 @@ TOPICS: dict[str, Topic] = {
     # Whether anyone said no ("did anyone actually turn down the 100m", オファー断った人いるの?):
     # told of by a refusal (not 判断, 診断: "judging").
     "refusal": Topic(
-        re.compile(r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒"),
-        re.compile(
-            r"\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\bsa(?:y|ys|id|ying) no\b|\brefus|\breject|\bdeclin"
-        ),
-        _both(
-            r"(?<![判診決中油])断(?:っ|る|り|ら|れ|わ)|拒",
-            r"\bturn(?:ed|s|ing)? (?:\w+ ){0,2}?down\b|\brefus|\breject|\bdeclin",
-        ),
+        re.compile(_REFUSAL_JA),
+        re.compile(_REFUSAL_EN + r"|\bsa(?:y|ys|id|ying) no\b"),
+        _both(_REFUSAL_JA, _REFUSAL_EN),
     ),
     # A dismissal (sns投稿した社員ってクビになった?, "did the guy who posted get fired"); told of by one
     # or by a departure (Altman's 退任, "departure").
