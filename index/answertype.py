@@ -420,6 +420,25 @@ TOPICS: dict[str, Topic] = {
         _all(r"\bwho|\bwhich|\bnames?\b", r"\breporters?\b|\bjournalists?\b|\bwriters?\b"),
         _both(r"記者|ライター", r"\b(?:reporters?|journalists?|writers?|correspondents?)\b"),
     ),
+    # How many work somewhere, how big a team or a company is (openaiって社員何人いるの, メタの超知能
+    # チームって何人いるの, "how many ppl work at openai", "how big is meta's team"; not how many of
+    # them did something: 何人引き抜かれた, リーダー何人がメッセ送った); told of by a headcount.
+    "headcount": Topic(
+        re.compile(
+            r"社員数|従業員数|職員数|(?:社員|従業員|スタッフ)(?:って|は)?(?:全部で|全体で|合計)?何人"
+            r"|(?:チーム|ラボ|研究所|部署|会社)(?:って|は)?(?:全部で|全体で)?何人(?:いる|くらい|ぐらい|規模)"
+        ),
+        re.compile(
+            r"\bhow many (?:\w+ )?(?:people|ppl|employees|staff|workers|researchers|engineers) "
+            r"(?:work|are (?:there|on|in|at))\b|\bhow many (?:employees|staff|workers) (?:does|do|did)\b"
+            r"|\bhow (?:big|large) is (?:the |\w+(?:'s|s)? )?(?:\w+ ){0,2}?(?:team|lab|company|staff"
+            r"|workforce|org)\b|\bheadcount\b"
+        ),
+        _both(
+            r"社員数|従業員数|職員数|\d+\s*人(?:の)?(?:社員|従業員|スタッフ|規模|体制)",
+            r"\bheadcount\b|\bworkforce of\b|\b\d[\d,]* (?:employees|staff|workers)\b",
+        ),
+    ),
     # A comment or a statement made (メタ側はこの件でコメント出してる?, 反論, "any statement?"); told of
     # by someone's words quoted or a statement reported (the GTM employee's 「超嬉しい」).
     "comment": Topic(

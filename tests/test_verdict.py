@@ -567,6 +567,11 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("wiredの記事書いた記者だれ", {"reporter"}),
         ("which wired reporter broke the story", {"reporter"}),
         ("what does the author mean by a human face", set()),
+        ("メタの超知能チームって何人いるの", {"headcount"}),
+        ("how many ppl work at openai total", {"headcount"}),
+        ("how big is metas superintelligence team now", {"headcount"}),
+        ("メタに引き抜かれた研究者って何人くらいいるの", set()),  # (how many of them were)
+        ("チェン以外にメッセ送ったリーダー何人いるの", set()),
         ("メタ側はこの件で反論とかしてる?", {"comment"}),
         ("did meta comment on any of this?", {"comment"}),
     ],
@@ -601,6 +606,8 @@ def test_topics_asked(question: str, topics: set[str]) -> None:
         ("an engineer leaked the messages to a reporter", {"leaker", "reporter"}),
         ("この1週間の休みは「超嬉しい」のだという", {"comment"}),  # (someone's words quoted)
         ("Meta's approach to building its AI team is strikingly aggressive.", set()),
+        ("少なくとも8人の研究者がメタの超知能チームに奪われた", set()),  # (not its size)
+        ("a workforce of 3,000 employees", {"headcount"}),
     ],
 )
 def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
