@@ -92,7 +92,7 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
             0.63,
         ),  # 22/76 (11/41 before 35 more held out were written); 44/109; 59/131 (s12h, s12h2);
         # 70/150 (s13h, s13h2; 68 with the round's first code); 76/161 with s13h3 (74); 96/191
-        # with s14h, s14h2, s14h3 (92); 140/220 with s15h, s15h2, s15h3 (113: topics a passage
+        # with s14h, s14h2, s14h3 (92); 141/220 with s15h, s15h2, s15h3 (113: topics a passage
         # speaks of or not, index.answertype.TOPICS)
         (
             "jsquad_offtopic.jsonl",
