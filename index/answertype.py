@@ -213,6 +213,56 @@ def asks_name(question: str) -> bool:
     return _NAME_ASKED.search(question) is not None
 
 
+# Several names asked for (誰と誰, "names", who a counted group are: 8人の名前, "who are the 7
+# leaders"): a passage naming one person gives no more than the one.
+_SEVERAL_NAMES = re.compile(
+    rf"誰と誰|だれとだれ|\bnames\b|\bwho (?:are|were|r)\b|(?<![\d一])(?!一|1\D){_NUM}\s*(?:人|名)"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:\w+ ){0,2}?"
+    r"(?:people|ppl|researchers|leaders|leads|employees|staff|execs|executives|engineers)\b"
+)
+
+
+# People named in a question (their names asked: "names of the 7 other leads", 8人の名前; not
+# a thing's, 制度の名前)
+_PEOPLE_WORD = re.compile(
+    r"(?:人|者|員|リーダー|メンバー|スタッフ|たち|達)(?:の|って|は)?名前|\b(?:people|ppl|persons|guys"
+    r"|researchers|leads|leaders|employees|staff\w*|execs|executives|engineers|members)\b"
+)
+
+
+def names_asked(question: str, kind: AnswerType | None) -> int:
+    """How many persons' names a question (normalised; of `kind`, index.answertype.question_type)
+    asks for: 0, 1, or 2 for several. Without a "who" (名前は?, "names of"), only several people's
+    names count: the dictionary does not know every name a passage gives (高砂政郎), and one
+    person's asked so is rare in a channel."""
+    if not asks_name(question):
+        return 0
+    several = _SEVERAL_NAMES.search(question) is not None
+    if kind is AnswerType.PERSON:
+        return 2 if several else 1
+    return 2 if kind is None and several and _PEOPLE_WORD.search(question) else 0
+
+
+def persons(nodes: list[tuple[str, str, str, str]], names: set[str]) -> list[str]:
+    """The persons a text names, each once as its name's words ("マーク チェン"), from its words
+    (index.tokenize.JapaneseTokenizer.nodes): runs of names (人名, or a word `names` holds, マーク
+    read as a common noun), ・ joining their parts."""
+    found: dict[str, None] = {}
+    run: list[str] = []
+    for k, (surface, pos1, _, pos3) in enumerate([*nodes, ("", "", "", "")]):
+        word = normalize(surface)
+        if pos1 == "名詞" and (pos3 == "人名" or word in names):
+            run.append(word)
+        elif not (run and surface in _JOINERS and k + 1 < len(nodes)):
+            if run:
+                found[" ".join(run)] = None
+            run = []
+    return list(found)
+
+
+_JOINERS = frozenset({"・", "=", "＝", "･"})
+
+
 # A count of people asked (何人, 何名, 人数, how many people / researchers / staff ...), and one
 # stated in a passage's Japanese (8人, 七名): "メタは何人引き抜いた?" wants the passage that says how
 # many researchers left, not one that says "poaching" and counts nothing, or counts days.

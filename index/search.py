@@ -17,9 +17,10 @@ import numpy as np
 from . import cache as disk
 from .answertype import (
     AnswerType,
-    asks_name,
     asks_people,
     in_money_sense,
+    names_asked,
+    persons,
     question_type,
     states,
     states_people,
@@ -442,6 +443,9 @@ class PassageTokens:
     ja: list[list[str]]  # the passage's words and its section heading's
     en: list[list[str]]  # the words of its English rendering
     facts: list[frozenset[AnswerType]]  # the kinds of fact each passage states
+    # the persons each passage names, each as its name's words ("マーク チェン"): who it names
+    # besides those a question names (index.answertype.names_asked)
+    persons: list[list[str]]
     ja_sentences: list[list[list[str]]]  # each passage's sentences' words (index.sentences)
     en_sentences: list[list[list[str]]]  # ... and its English rendering's
 
@@ -474,6 +478,7 @@ class PassageTokens:
             [d + sections[p.section or ""] for d, p in zip(ja_docs, passages, strict=True)],
             [en(p.text_en or "") for p in passages],
             facts,
+            [persons(ja.nodes(p.text), names) for p in passages],
             [[ja(s) for s in split_sentences(p.text)] for p in passages],
             [[en(s) for s in split_sentences(p.text_en or "")] for p in passages],
         )
@@ -481,23 +486,25 @@ class PassageTokens:
     def to_json(self) -> dict[str, object]:
         facts = [sorted(kind.value for kind in kinds) for kinds in self.facts]
         sentences = {"ja_sentences": self.ja_sentences, "en_sentences": self.en_sentences}
-        return {"ja": self.ja, "en": self.en, "facts": facts} | sentences
+        named = {"facts": facts, "persons": self.persons}
+        return {"ja": self.ja, "en": self.en} | named | sentences
 
     @classmethod
     def from_json(cls, data: dict[str, Any], n_passages: int) -> PassageTokens:
         """Tokens from `to_json` for `n_passages` passages; TypeError or ValueError otherwise."""
-        ja, en, facts = data["ja"], data["en"], data["facts"]
+        ja, en, facts, persons = data["ja"], data["en"], data["facts"], data["persons"]
         ja_sentences, en_sentences = data["ja_sentences"], data["en_sentences"]
         if (
             not len(ja)
             == len(en)
             == len(facts)
+            == len(persons)
             == len(ja_sentences)
             == len(en_sentences)
             == n_passages
         ):
             raise ValueError("not one entry per passage")
-        for rows in (ja, en, facts):
+        for rows in (ja, en, facts, persons):
             for row in rows:
                 disk.strings(row)
         for rows in (ja_sentences, en_sentences):
@@ -506,7 +513,7 @@ class PassageTokens:
                     disk.strings(sentence)
         kinds = {kind.value: kind for kind in AnswerType}  # KeyError for any other
         facts = [frozenset(kinds[kind] for kind in row) for row in facts]
-        return cls(ja, en, facts, ja_sentences, en_sentences)
+        return cls(ja, en, facts, persons, ja_sentences, en_sentences)
 
 
 def save_tokens(
@@ -566,6 +573,7 @@ class Library:
         self.judge = judge or _judge()
         self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary, self.frequency)
         self._facts = tuple(tokens.facts)
+        self._named = tuple(tuple(set(person.split()) for person in row) for row in tokens.persons)
         # A passage that repeats another word for word (an article copied into seeds/ under
         # another name) is never a hit: a reply would quote the same text twice. The first with
         # an English rendering is kept, else the first.
@@ -965,8 +973,9 @@ class Library:
             score=math.log1p(ranked[0][1] if ranked else 0.0),
             type_missing=float(kind is not None and kind not in self._facts[doc]),
             exact_missing=float(
-                (kind in EXACT_TYPES or (kind is AnswerType.PERSON and asks_name(normalized)))
+                kind in EXACT_TYPES
                 and kind not in self._facts[doc]
+                or self._unnamed(normalized, kind, tokens, japanese, doc)
             ),
             unknown_name=float(bool(self._unknown(names))),
             # Advice asked of what the passage itself advises on (what to tell Meta's recruiters)
@@ -984,6 +993,18 @@ class Library:
                 doc >= 0 and self.slots.unfilled(normalized, japanese, kind, self.passages[doc])
             ),
         )
+
+    def _unnamed(
+        self, normalized: str, kind: AnswerType | None, tokens: list[str], japanese: bool, doc: int
+    ) -> bool:
+        """Whether a question asks for a person's name (or several: index.answertype.names_asked)
+        and the passage names fewer persons than that besides those the question names
+        ("チェン以外の7人の研究責任者って誰と誰?" of the passage naming Chen alone)."""
+        wanted = names_asked(normalized, kind)
+        if not wanted or doc < 0:
+            return False
+        asked = {form for t in tokens for index, form in self._word(t, japanese).forms}
+        return sum(not words & asked for words in self._named[doc]) < wanted
 
     def _follow_up_evidence(
         self,

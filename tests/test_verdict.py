@@ -8,10 +8,17 @@ import numpy as np
 import pytest
 
 from index import Library
-from index.answertype import asks_name, topics_asked, topics_told
+from index.answertype import (
+    asks_name,
+    names_asked,
+    persons,
+    question_type,
+    topics_asked,
+    topics_told,
+)
 from index.frequency import UNLISTED_ZIPF, WordFrequency
 from index.questionform import plain
-from index.tokenize import normalize
+from index.tokenize import JapaneseTokenizer, normalize
 from index.verdict import (
     ANSWERED,
     FEATURES,
@@ -490,6 +497,50 @@ def test_a_short_form_the_article_spells_out_is_asked_of_it(
     # (a supercomputer, a VPN) is still a definition it does not give
     assert library.search(question).verdict == "answered"
     assert library.search("what is a VPN").verdict != "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("names of the 7 other research leads?", 2),
+        ("チェン以外の7人の研究責任者って誰と誰?", 2),
+        ("8人の名前は?", 2),
+        ("who are the 8 researchers", 2),
+        ("whats the gtm person's name", 1),
+        ("この制度の名前は?", 0),  # (a thing's)
+        ("独自の考えを持っていた一人は誰？", 1),
+        ("メタの超知能チームのリーダーって誰?", 1),
+        ("who is chen", 0),
+        ("誰が引き抜かれたの?", 0),
+        ("この曲の名前は?", 0),  # (a thing's)
+    ],
+)
+def test_how_many_names_a_question_asks_for(question: str, wanted: int) -> None:
+    normalized = normalize(question)
+    assert names_asked(normalized, question_type(normalized, normalized=True)) == wanted
+
+
+def test_the_persons_a_text_names_are_its_runs_of_names() -> None:
+    text = "チェンは、サム・アルトマン最高経営責任者とともに、マーク・ザッカーバーグに"
+    found = persons(JapaneseTokenizer().nodes(text), set())
+    assert found == ["チェン", "サム アルトマン", "マーク ザッカーバーグ"]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 13 names Chen, and of the seven other research leaders none
+        ("チェン以外の7人の研究責任者って誰と誰?", RELATED),
+        ("names of the 7 other research leads?", RELATED),
+        ("メタ行った8人って誰なん、名前出てる?", RELATED),  # (line 3 counts them)
+        # line 11 names Altman, whom the question does not
+        ("チェンと一緒に動いてるのは誰?", ANSWERED),
+    ],
+)
+def test_a_name_asked_is_one_the_question_does_not_give(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
 
 
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
