@@ -259,9 +259,10 @@ def test_conversation_set_shape() -> None:
     assert len(chats) >= 80 and {c.lang for c in chats} == {"ja", "en"}
     assert sum(c.kind == "topic_change" for c in chats) >= 20
     assert all(2 <= len(c.turns) <= 3 and not c.turns[0].followup for c in chats)
-    # (some turns ask what the article does not say: no gold, right when declined)
+    # (some turns ask what the article does not say: no gold, right when declined; 10% of all
+    # until a round's conversations asked it in a third of theirs)
     turns = [t for c in chats for t in c.turns]
-    assert sum(bool(t.gold) for t in turns) >= 0.9 * len(turns)
+    assert sum(bool(t.gold) for t in turns) >= 0.85 * len(turns)
 
 
 def test_eval_chat_command() -> None:
