@@ -21,6 +21,17 @@ _ASKS_JA = re.compile(
     r"効果|効く|効いて|うまくいく|上手くいく|うまくいった|意味(?:ある|あんの|あった)|成功"
     r"|(?:たら|れば|なら)[、,\s]*(?:\w{1,6}(?:は|って))?どうな"
 )
+# ... of which what comes if it succeeds (メタが勝ったらどうなる, "what happens if meta wins") asks
+# for a conditional outcome (line 37: "if Meta's recruiting succeeds ... could change"), and the
+# rest whether a measure works (line 32: "may temporarily halt recruiters' advances")
+_CONDITION_JA = re.compile(
+    r"(?:たら|れば|なら)[、,\s]*(?:\w{1,6}(?:は|って))?どうな|(?:たら|れば|なら)[?？]*$"
+)
+_CONDITION_EN = re.compile(
+    r"\bwhat (?:happens|would happen|will happen|could happen|happens next) (?:\w+ )?if\b"
+    r"|\bwhat if\b",
+    re.IGNORECASE,
+)
 # ... and whether a measure works ("does the forced break work?", "will the shutdown even work";
 # not "do the execs still work?": whether people work)
 _MEASURE_WORKS = (
@@ -45,9 +56,18 @@ _ASKS_EN = re.compile(
     r"|\bwhat (?:happens|would happen|will happen|could happen|happens next) if\b|\bwhat if\b",
     re.IGNORECASE,
 )
-# A likely outcome weighed: a hedge on what will happen.
-_STATES_JA = re.compile(r"かもしれない|可能性|見込み|恐れがある|だろう")
-_STATES_EN = re.compile(r"\b(?:may|might|could|likely|would)\b", re.IGNORECASE)
+# A likely outcome weighed: a hedge on what will happen ...
+_HEDGE_JA = r"(?:かもしれない|可能性|見込み|恐れがある|だろう)"
+_HEDGE_EN = r"\b(?:may|might|could|likely|would)\b"
+# ... of a measure, on what it is meant to stop or slow (止めるかもしれない, "may temporarily halt";
+# not "Meta would take advantage of the shutdown week", a warning of what someone will do) ...
+_EFFECT_JA = re.compile(rf"(?:止め|食い止め|鈍ら|抑え|防げ|防ぐ)\w{{0,4}}{_HEDGE_JA}")
+_EFFECT_EN = re.compile(
+    rf"{_HEDGE_EN} (?:\w+ )?(?:halt|stop|slow|stem|curb|prevent|end|fix|solve)\b", re.IGNORECASE
+)
+# ... and if something happens (もし...成功すれば...かもしれない, "If ... succeeds, ... could change")
+_CONDITION_STATED_JA = re.compile(rf"(?:もし|れば|たら)[^。]*{_HEDGE_JA}")
+_CONDITION_STATED_EN = re.compile(rf"\bif\b[^.]*{_HEDGE_EN}", re.IGNORECASE)
 
 
 _WORKS = re.compile(_WORKS_ASKED, re.IGNORECASE)
@@ -63,9 +83,36 @@ def asks_effect(question: str) -> bool:
     return cue_found(_ASKS_JA, _ASKS_EN, question)
 
 
-def weighs_outcome(text: str) -> bool:
-    """Whether the text weighs a likely outcome (かもしれない, 可能性, may, could ...)."""
-    return cue_found(_STATES_JA, _STATES_EN, text)
+def asks_condition(question: str) -> bool:
+    """Whether the question asks what comes if something happens (メタが勝ったらどうなる)."""
+    return cue_found(_CONDITION_JA, _CONDITION_EN, question)
+
+
+# What effect something had ("what effect did that have", どんな効果): the consequence it tells,
+# not whether a measure works
+_WHAT_EFFECT = re.compile(
+    r"\b(?:what|which)\b[\w\s']{0,20}\beffects?\b|\beffects? of\b|(?:どんな|どういう|何の|なんの)効果"
+    r"|効果(?:は|って)(?:何|なに|なん)",
+    re.IGNORECASE,
+)
+
+
+def asks_works(question: str) -> bool:
+    """Whether the question asks whether something works (not what effect it had, nor what
+    comes if it does)."""
+    return (
+        asks_effect(question) and not _WHAT_EFFECT.search(question) and not asks_condition(question)
+    )
+
+
+def weighs_effect(text: str) -> bool:
+    """Whether the text weighs whether a measure stops or slows something (止めるかもしれない)."""
+    return cue_found(_EFFECT_JA, _EFFECT_EN, text)
+
+
+def weighs_condition(text: str) -> bool:
+    """Whether the text weighs what comes if something happens ("If ..., ... could change")."""
+    return cue_found(_CONDITION_STATED_JA, _CONDITION_STATED_EN, text)
 
 
 # What is being done about something (a response, a countermeasure), asked ...

@@ -32,7 +32,16 @@ from .errors import QueryError
 from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
 from .identity import first_mentions, identity_subject
-from .outcome import asks_effect, asks_response, tells_response, unframed, weighs_outcome
+from .outcome import (
+    asks_condition,
+    asks_effect,
+    asks_response,
+    asks_works,
+    tells_response,
+    unframed,
+    weighs_condition,
+    weighs_effect,
+)
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
@@ -234,13 +243,21 @@ ENDING_BONUS = 1.0
 # topic changes +1 ("diff topic: how does the article end"); nothing lost, JSQuAD (its articles
 # have no sections: every passage is the last section's) the same.
 ENDING_FLOOR = True
-# Whether it works asked ("is it gonna work", それで効果あるの?) prefers the passages weighing a likely
-# outcome (index.outcome: "may temporarily halt recruiters' advances"), by this share, and "work"
-# there is not searched as the staff's work. Chosen on the tuning sets: 0.3-0.5 channel English +1
+# Whether it works asked ("is it gonna work", それで効果あるの?) prefers the passages weighing what a
+# measure may stop (index.outcome: "may temporarily halt recruiters' advances"), and what comes if
+# something succeeds (メタが勝ったらどうなる) those weighing that ("If ..., ... could change"), by this
+# share; "work" there is not searched as the staff's work. (One preference for any hedged outcome
+# let a leader's warning, "Meta would take advantage of the shutdown week", outrank line 32: its
+# split, tuning openings +1.) Chosen on the tuning sets: 0.3-0.5 channel English +1
 # and (with "work" left out) follow-ups +1; 1.0 and up one follow-up fewer; a follow-up weighing
 # them as strongly as a kind of fact (FOLLOWUP_TYPE_BONUS, 1-20): 1-2 fewer (a leader's warning,
 # "Meta would take advantage of the shutdown week", outranks line 32); JSQuAD the same.
 EFFECT_BONUS = 0.5
+# ... and in a follow-up asking whether it works ("is it gonna work tho", それ効果あるの?; not "what
+# effect did that have", which asks the consequence told), those passages of the article score at
+# least the best: the earlier question's words ("why did openai give everyone a week off") are not
+# theirs ("the forced rest may temporarily halt..."). Tuning follow-ups 568 -> 576 of 716.
+EFFECT_FLOOR = True
 # What is done about something asked ("is sam altman doing anything about the poaching", どう対策
 # してんの?) prefers the passages telling a response (index.outcome: working on retaining talent,
 # scrambling for countermeasures), by this share; not in a "why" (なんでメタ対策になるわけ? asks a
@@ -593,7 +610,8 @@ class Library:
         self._reasons = np.array([states_reason(text) for text in both], dtype=bool)
         causes = np.array([states_cause(text) for text in both], dtype=bool)
         self._explaining = self._reasons | causes  # (an aim or a cause stated)
-        self._outcomes = np.array([weighs_outcome(text) for text in both], dtype=bool)
+        self._effects = np.array([weighs_effect(text) for text in both], dtype=bool)
+        self._conditions = np.array([weighs_condition(text) for text in both], dtype=bool)
         self._topics = [topics_told(text) for text in both]
         self._paying = np.array(["pay" in told for told in self._topics], dtype=bool)
         self._responses = np.array([tells_response(text) for text in both], dtype=bool)
@@ -684,6 +702,7 @@ class Library:
         # "zuckerburg" as "zuckerberg", ザッカバーグ as ザッカーバーグ (index.spelling)
         query = self.respelled(query)
         effect = EFFECT_BONUS and asks_effect(query)
+        works = effect and context and EFFECT_FLOOR and asks_works(query)
         if effect:
             query = unframed(query)  # ("is it gonna work": not the staff's work)
         normalized = normalize(query)
@@ -800,13 +819,16 @@ class Library:
         if RESPONSE_BONUS and not why and asks_response(query):
             preferred.append((self._responses, RESPONSE_BONUS))
         if effect:
-            preferred.append((self._outcomes, EFFECT_BONUS))
+            weighing = self._conditions if asks_condition(query) else self._effects
+            preferred.append((weighing, EFFECT_BONUS))
         if COMPARE_BONUS and asks_comparison(normalized):
             preferred.append((self._comparing, COMPARE_BONUS))
         preference = None
         for passages, bonus in preferred:
             factor = np.where(passages, 1 + bonus, 1.0)
             preference = factor if preference is None else preference * factor
+        if works:
+            scores = self._floored(scores, weighing)
         if preference is not None:
             scores = scores * preference
         if ending and ENDING_FLOOR and refers_to_article(normalized):
@@ -918,6 +940,17 @@ class Library:
         its_end[best_other:end] = self._ending[best_other:end]
         later = floor * (1 + 1e-9 * np.arange(len(scores)))
         return np.where(its_end, np.maximum(scores, later), scores)
+
+    def _floored(self, scores: np.ndarray, preferred: np.ndarray) -> np.ndarray:
+        """The preferred passages of the best passage's article score at least the best (a
+        follow-up asking whether it works, "is it gonna work?", shares no word with the passage
+        weighing that)."""
+        if not scores.any():
+            return scores
+        best = int(scores.argmax())
+        doc = self.passages[best].doc
+        its = preferred & np.array([p.doc == doc for p in self.passages], dtype=bool)
+        return np.where(its, np.maximum(scores, scores[best]), scores)
 
     def _first_stating(
         self, ranked: list[tuple[int, float]], stated: np.ndarray, ratio: float

@@ -5,7 +5,16 @@ import pytest
 from index import Library
 from index.followup import Turn, resolve
 from index.followup_eval import quoted
-from index.outcome import asks_effect, asks_response, tells_response, unframed, weighs_outcome
+from index.outcome import (
+    asks_condition,
+    asks_effect,
+    asks_response,
+    asks_works,
+    tells_response,
+    unframed,
+    weighs_condition,
+    weighs_effect,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,10 +54,37 @@ def test_work_asking_whether_it_works_is_not_searched() -> None:
     assert unframed("does the forced break work?") == "does the forced break?"
 
 
-def test_a_hedged_outcome_is_weighed() -> None:
-    assert weighs_outcome("強制的な休養は、リクルーターの進出を一時的に止めるかもしれないが")
-    assert weighs_outcome("The forced rest may temporarily halt recruiters' advances")
-    assert not weighs_outcome("スタッフは週80時間という過酷な労働を強いられており")
+@pytest.mark.parametrize(
+    ("question", "condition", "works"),
+    [
+        ("is it gonna work", False, True),
+        ("それで効果あるの?", False, True),
+        ("will the week off actually stop the poaching", False, True),
+        ("what happens if meta wins this", True, False),
+        ("メタが勝ったらどうなる", True, False),
+        ("もしそれがうまくいったら?", True, False),
+        # what effect it had: the consequence told, not whether a measure works
+        ("what effect did that have?", False, False),
+        ("どんな効果があったの?", False, False),
+    ],
+)
+def test_what_comes_if_or_whether_it_works(question: str, condition: bool, works: bool) -> None:
+    assert asks_condition(question) is condition
+    assert asks_works(question) is works
+
+
+def test_a_hedged_effect_or_condition_is_weighed() -> None:
+    # line 32 weighs what the measure may stop; line 37 what comes if Meta succeeds
+    assert weighs_effect("強制的な休養は、リクルーターの進出を一時的に止めるかもしれないが")
+    assert weighs_effect("The forced rest may temporarily halt recruiters' advances")
+    assert weighs_condition(
+        "もしメタの冷酷な勧誘が成功すれば、AI開発の未来は大きく変わるかもしれない。"
+    )
+    assert weighs_condition("If Meta's ruthless recruiting succeeds, the future could change")
+    # a warning of what someone will do is neither (line 15)
+    warning = "Another warned that Meta would “take advantage of” the company's shutdown week"
+    assert not weighs_effect(warning) and not weighs_condition(warning)
+    assert not weighs_effect("スタッフは週80時間という過酷な労働を強いられており")
 
 
 def test_whether_it_works_finds_the_outcome_weighed(library: Library) -> None:
@@ -56,6 +92,23 @@ def test_whether_it_works_finds_the_outcome_weighed(library: Library) -> None:
     # dramatically"; without the preference, line 14 (what a leader advised) came first
     hits = library.search("what happens if meta's recruiting push actually works").hits
     assert hits[0].passage.lines[0] == 37
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("why did openai give everyone a week off", "is it gonna work"),
+        ("openaiなんで1週間も会社止めたん", "それ効果あるの?"),
+    ],
+)
+def test_whether_it_works_in_a_follow_up_finds_the_passage_weighing_it(
+    library: Library, first: str, then: str
+) -> None:
+    # the earlier question's words ("week off") are not line 32's ("the forced rest may
+    # temporarily halt recruiters' advances"): line 23 (the week off is "super welcome") came first
+    opening = resolve(library, first, None).result
+    turn = Turn(first, opening.lang, quoted(opening))
+    assert resolve(library, then, turn).result.hits[0].passage.lines[0] == 32
 
 
 @pytest.mark.parametrize(
