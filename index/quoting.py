@@ -71,6 +71,30 @@ def someones_own(question: str) -> bool:
     return _CALLED.search(question) is None and _ARTICLE.search(question) is None
 
 
+# A party's own response asked (メタ側はこの件でコメント出してる?, "did meta respond to the wired
+# story", "did meta say anything back"): what it said or did in answer, which an article that
+# quotes nobody for it does not give.
+_RESPONSE_OF = re.compile(
+    r"コメント|声明|反論|言い返|見解|(?:何か|なんか|何も|なにか)(?:言って|言った|言う)"
+    r"|\b(?:respond\w*|response|comment\w*|statements?|repl(?:y|ied|ies)|react\w*|reaction"
+    r"|(?:say|said|says) (?:anything|something|back|in response)|spokes\w+)\b"
+)
+# Verbs of saying after which the party named before them is the one who spoke, as the English
+# rendering's words stem them ("OpenAI Chief Research Officer Mark Chen bluntly voiced", "OpenAI's
+# leadership insists"; said, says and wrote are stop words)
+SPEAKING = "told insists warned advised commented responded voiced assured announced replied denied"
+
+
+def asks_response_of(question: str) -> bool:
+    """Whether a (normalised) question asks for someone's response or comment."""
+    return _RESPONSE_OF.search(question) is not None
+
+
+def unquoted(text: str) -> str:
+    """The text without what it quotes."""
+    return _QUOTED.sub(" ", text)
+
+
 def quotes_someone(text: str) -> bool:
     """Whether a passage's text holds quotation marks."""
     return _QUOTES.search(text) is not None

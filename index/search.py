@@ -46,10 +46,12 @@ from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
 from .questionform import japanese_part, plain
 from .quoting import (
+    SPEAKING,
     asks_comparison,
     asks_ending,
     asks_feeling,
     asks_group,
+    asks_response_of,
     asks_source,
     asks_words,
     compared,
@@ -60,6 +62,7 @@ from .quoting import (
     quotes_someone,
     someones_own,
     speaker,
+    unquoted,
 )
 from .reason import asks_grounds, asks_reason, states_cause, states_reason
 from .sentences import SentenceIndex
@@ -253,6 +256,15 @@ ENDING_FLOOR = True
 # them as strongly as a kind of fact (FOLLOWUP_TYPE_BONUS, 1-20): 1-2 fewer (a leader's warning,
 # "Meta would take advantage of the shutdown week", outranks line 32); JSQuAD the same.
 EFFECT_BONUS = 0.5
+# Words after a name within which a verb of saying makes it a speaker (Library.voiced).
+VOICED_SPAN = 8
+# A name asked as the one responding: in Japanese its subject (メタは, メタ側って, メタの反応), not
+# what is responded to (メタへの, メタに対して) nor a medium (slackで); in English not after "to",
+# "against", "about" ("a reaction to meta").
+_RESPONDING_JA = re.compile(
+    r"側?(?:は|が|って|も|から|の(?:コメント|声明|反応|反論|見解|広報|返答))"
+)
+_RESPONDED_TO_EN = re.compile(r"\b(?:to|against|at|on|about|with|toward|towards|in)\s+(?:\w+\s+)?$")
 # ... and in a follow-up asking whether it works ("is it gonna work tho", それ効果あるの?; not "what
 # effect did that have", which asks the consequence told), those passages of the article score at
 # least the best: the earlier question's words ("why did openai give everyone a week off") are not
@@ -869,6 +881,14 @@ class Library:
             and self._unquoted(tokens, japanese)
         ):
             verdict = Verdict(verdict.confidence, RELATED)
+        # "Did Meta respond?" of articles in which Meta says nothing (no one speaks for it): they do
+        # not say.
+        if (
+            verdict.answerable
+            and asks_response_of(normalized)
+            and self._unvoiced(normalized, tokens, japanese)
+        ):
+            verdict = Verdict(verdict.confidence, RELATED)
         # A topic asked of a passage that does not speak of it (pay, the law, what came after the
         # article's events, who leaked it ...: index.answertype.TOPICS): the article does not say,
         # as of an age it does not state.
@@ -1336,6 +1356,53 @@ class Library:
         is one whose words the articles quote."""
         named = set().union(*(self._person_forms(token, japanese) for token in tokens))
         return bool(named) and not named & self.speakers
+
+    @functools.cached_property
+    def voiced(self) -> frozenset[str]:
+        """The names (English tokens of the glossary's names) that the articles' renderings give
+        as speaking: followed, outside quotation marks, by a verb of saying within VOICED_SPAN
+        words ("OpenAI's leadership insists"; not "warned that Meta would"). Found at the first
+        question asking for someone's response."""
+        verbs = set(self.tokenize_en(SPEAKING))
+        names = self.glossary.names
+        found: set[str] = set()
+        for p in self.passages:
+            words = self.tokenize_en(unquoted(p.text_en or ""))
+            for i, word in enumerate(words):
+                # (a name's last word: Chen of "Mark Chen", not Mark, which Zuckerberg's is too)
+                last = i + 1 == len(words) or words[i + 1] not in names
+                if word in names and last and verbs.intersection(words[i + 1 : i + VOICED_SPAN]):
+                    found.add(word)
+        return frozenset(found)
+
+    def _unvoiced(self, normalized: str, tokens: list[str], japanese: bool) -> bool:
+        """Whether the first name of the articles a question asks about (Meta in "did meta respond
+        to openai's shutdown"), asked as the one responding (not "a reaction to meta", slackで言って
+        た), is none the articles give as speaking (with English renderings: without, none is
+        known)."""
+        if not self.has_english:
+            return False
+        run: list[str] = []  # the first name's words ("mark zuckerberg")
+        english: set[str] = set()  # ... as the English forms the rendering uses
+        for token in tokens:
+            forms = self._word(token, japanese).forms
+            names = {f for index, f in forms if index is self.en and f in self.glossary.names}
+            names |= {token} & self.glossary.names  # (meta in a Japanese question)
+            if not names and run:
+                break
+            if names:
+                run.append(token)
+                english |= names
+        if not run:
+            return False
+        if japanese:  # (its word as written: メタ, or meta read as メタ)
+            found = [(at, w) for w in (run[-1], *english) if (at := normalized.find(w)) >= 0]
+            at, word = min(found, default=(-1, ""))
+            responding = at >= 0 and _RESPONDING_JA.match(normalized, at + len(word))
+        else:
+            at = normalized.find(run[0])
+            responding = at >= 0 and not _RESPONDED_TO_EN.search(normalized, 0, at)
+        return bool(responding) and not english & self.voiced
 
     def respelled(self, question: str) -> str:
         """The question with its typos of the articles' words in the articles' spelling

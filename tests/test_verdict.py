@@ -543,6 +543,33 @@ def test_a_name_asked_is_one_the_question_does_not_give(
     assert library.search(question).verdict == verdict
 
 
+def test_the_articles_speakers_are_the_names_before_a_verb_of_saying(library: Library) -> None:
+    # "OpenAI Chief Research Officer (CRO) Mark Chen bluntly voiced", "Chen assured staff"; Meta
+    # only in what others warn of ("Another warned that Meta would ...")
+    assert library.voiced == {"openai", "chen"}
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # nobody speaks for Meta or Zuckerberg in the article
+        ("did meta respond to the wired story at all", RELATED),
+        ("what did meta say in response", RELATED),
+        ("メタ側ってこの件にコメント出してる?", RELATED),
+        ("metaはこの件についてなんかコメント出してる?", RELATED),
+        ("did mark zuckerberg respond", RELATED),
+        # ... and OpenAI's people do; Meta responded to is no Meta responding
+        ("how did openai respond", ANSWERED),
+        ("what did mark chen say in response", ANSWERED),
+        ("so the week off is basically a reaction to meta??", ANSWERED),
+    ],
+)
+def test_a_response_asked_of_one_the_articles_never_give_speaking(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
