@@ -62,8 +62,9 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"いくら|幾ら|金額|何ドル|何円"
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
-            r"|お?金(?:は|って)?(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)"
-            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
+            r"|(?:お?金|給料|給与|年収|報酬|ボーナス)(?:は|って|を)?(?:どれくらい|どのくらい|どれぐらい|どれだけ"
+            r"|どんだけ|どんくらい)|具体的な(?:額|金額)"
+            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
         ),
     ),
     (
@@ -211,6 +212,29 @@ _NAME_ASKED = re.compile(
 def asks_name(question: str) -> bool:
     """Whether a question (normalised) asks for a name."""
     return _NAME_ASKED.search(question) is not None
+
+
+# An amount a thing went up by asked (給料どんだけ上げたの, "how much did openai raise salaries by",
+# "how big were the raises"): an amount stated of something else ("offers worth $100 million") or
+# a change with none ("recalibrating pay") does not give it; told of by an increase stated.
+_RAISE_ASKED = re.compile(
+    r"上げ|昇給|増額|賃上げ|アップ|\b(?:rais\w*|bump\w*|increas\w*|hik\w*|boost\w*)\b"
+)
+_RAISE_TOLD = re.compile(
+    r"引き上げ|上げ(?:た|る|て)|増額|昇給|増や|増加|増え|上昇|伸び|\b(?:raised|raising|increased"
+    r"|increasing|bumped|boosted|hiked|rose|grew|up by)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_raise(question: str, kind: AnswerType | None) -> bool:
+    """Whether a question (normalised; of `kind`) asks by how much something went up."""
+    return kind is AnswerType.MONEY and _RAISE_ASKED.search(question) is not None
+
+
+def tells_raise(text: str) -> bool:
+    """Whether a passage's text tells of something going up (引き上げ, raised)."""
+    return _RAISE_TOLD.search(text) is not None
 
 
 # Several names asked for (誰と誰, "names", who a counted group are: 8人の名前, "who are the 7

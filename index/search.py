@@ -18,12 +18,14 @@ from . import cache as disk
 from .answertype import (
     AnswerType,
     asks_people,
+    asks_raise,
     in_money_sense,
     names_asked,
     persons,
     question_type,
     states,
     states_people,
+    tells_raise,
     topics_asked,
     topics_told,
 )
@@ -622,6 +624,7 @@ class Library:
         self._reasons = np.array([states_reason(text) for text in both], dtype=bool)
         causes = np.array([states_cause(text) for text in both], dtype=bool)
         self._explaining = self._reasons | causes  # (an aim or a cause stated)
+        self._raising = np.array([tells_raise(text) for text in both], dtype=bool)
         self._effects = np.array([weighs_effect(text) for text in both], dtype=bool)
         self._conditions = np.array([weighs_condition(text) for text in both], dtype=bool)
         self._topics = [topics_told(text) for text in both]
@@ -1029,6 +1032,7 @@ class Library:
                 kind in EXACT_TYPES
                 and kind not in self._facts[doc]
                 or self._unnamed(normalized, kind, tokens, japanese, doc)
+                or (doc >= 0 and asks_raise(normalized, kind) and not self._raising[doc])
             ),
             unknown_name=float(bool(self._unknown(names))),
             # Advice asked of what the passage itself advises on (what to tell Meta's recruiters)

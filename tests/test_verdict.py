@@ -570,6 +570,26 @@ def test_a_response_asked_of_one_the_articles_never_give_speaking(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 11 says pay is being recalibrated, and by no amount; line 7's $100 million is Meta's
+        # offer, no raise
+        ("how much did openai actually raise salaries by", RELATED),
+        ("給料どんだけ上げたの 具体的な額知りたい", RELATED),
+        ("how big were the raises openai ended up giving", RELATED),
+        # whether they are raising pay, it says
+        ("is openai raising pay to keep people", ANSWERED),
+        ("給料上げるの?", ANSWERED),
+        ("how much did meta offer", ANSWERED),
+    ],
+)
+def test_by_how_much_something_went_up_is_answered_by_an_increase_stated(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
