@@ -522,6 +522,41 @@ TOPICS: dict[str, Topic] = {
             r"[「『“\"]|コメント|声明|反論|見解|発表", r"\b(?:comment\w*|statements?|announce\w*)\b"
         ),
     ),
+    # The means of a contact (did zuck call them himself or just text, ザッカーバーグは直接電話したの?,
+    # "like dm or email"): told of by one named (Slack messages, 個人的なメッセージ, a post), not by
+    # "personal involvement". Of a contact, not of what it said: not "what's the advice if meta dms
+    # you", "what did chen call the main quest".
+    "means": Topic(
+        re.compile(r"電話|メール|(?<![a-z])dms?(?![a-z])|(?<!オン)ライン|直接会|対面"),
+        re.compile(
+            r"\b(?:did|does|do|was|were|has|have)\b[^?.!]{0,30}?\b(?:call(?:ed)?|phon(?:e|ed)"
+            r"|text(?:ed)?|dm(?:'?d|ed)?|e-?mail(?:ed)?)\b(?= ?(?:(?:the|his|her|openai'?s?) )?"
+            r"(?:them|him|her|any\w*|ppl|people|researchers|staff|employees|him ?self|personally"
+            r"|directly|or\b|\?|$))"
+            r"|\b(?:or|like|just|via|by|over|through) (?:a )?(?:call|phone|text|dms?|e-?mail|zoom"
+            r"|in person)\b"
+        ),
+        _both(
+            r"メッセージ|メモ|投稿|電話|メール|slack",
+            r"\b(?:messages?|memo|post|calls?|called|phone|e-?mails?)\b",
+        ),
+    ),
+    # Which platform (what platform was the deleted post on, twitter?, どこのsns, "did altman post
+    # on x"): told of by one named (Slack), not by a kind (social media, SNS).
+    "platform": Topic(
+        re.compile(
+            r"(?:どの|どこの?|何の|なんの)(?:sns|サイト|アプリ|プラットフォーム)|ツイッター|ツイート"
+            r"|インスタ|twitter"
+        ),
+        re.compile(
+            r"\b(?:what|which) (?:platform|site|website|app|social media|social network|sns)\b"
+            r"|\bon (?:x|twitter|linkedin|threads|reddit|instagram|facebook)\b|\btwitter\b|\btweet"
+        ),
+        _both(
+            r"ツイッター|インスタ|slack|twitter",
+            r"\b(?:slack|twitter|linkedin|reddit|instagram|facebook|discord|zoom)\b",
+        ),
+    ),
 }
 _LATIN = re.compile(r"[a-z]")
 

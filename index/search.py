@@ -179,6 +179,10 @@ PEOPLE_RATIO = 0.5
 # line 37). Chosen on the tuning sets over 0-0.7: 0.7 answers one more of the channel's English
 # than 0 and declines two fewer near misses; 0.3-0.5 four fewer.
 PAY_RATIO = 0.7
+# ... and so is one asking which platform, by the first naming one ("what platform did the leaked
+# messages come from": line 9's Slack). Not at any score: "which social media site did the upset
+# employee post on" is not answered by line 9's Slack, under a fifth of line 19's score.
+RANKING_TOPICS = frozenset({"pay", "platform"})
 # Passages stating an aim or a strategy rank higher by this share of their score when the
 # question asks why (index.reason). Chosen on the tuning sets (questions.jsonl, answerable and
 # channel tuning parts, the tuning conversations, JSQuAD's even half): 0.2 -> 0.9 channel tune
@@ -628,7 +632,11 @@ class Library:
         self._effects = np.array([weighs_effect(text) for text in both], dtype=bool)
         self._conditions = np.array([weighs_condition(text) for text in both], dtype=bool)
         self._topics = [topics_told(text) for text in both]
-        self._paying = np.array(["pay" in told for told in self._topics], dtype=bool)
+        # the passages speaking of each topic that ranks them (PAY_RATIO)
+        self._telling = {
+            topic: np.array([topic in told for told in self._topics], dtype=bool)
+            for topic in RANKING_TOPICS
+        }
         self._responses = np.array([tells_response(text) for text in both], dtype=bool)
         self._people = np.array([states_people(p.text) for p in self.passages], dtype=bool)
         self._advising = np.array([gives_advice(text) for text in both], dtype=bool)
@@ -855,8 +863,9 @@ class Library:
             ranked = self._first_stating(ranked, self._people, PEOPLE_RATIO)
         elif REASON_RATIO and not context and aims_asked:
             ranked = self._first_stating(ranked, self._explaining, REASON_RATIO)
-        elif PAY_RATIO and "pay" in topics_asked(normalized):
-            ranked = self._first_stating(ranked, self._paying, PAY_RATIO)
+        elif PAY_RATIO and (ranking := RANKING_TOPICS & topics_asked(normalized)):
+            topic = min(ranking)
+            ranked = self._first_stating(ranked, self._telling[topic], PAY_RATIO)
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if preference is not None:

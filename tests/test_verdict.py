@@ -590,6 +590,29 @@ def test_by_how_much_something_went_up_is_answered_by_an_increase_stated(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 8 says Zuckerberg was personally involved, by no means named; line 19's post was on
+        # social media, on no platform named
+        ("did zuckerberg phone the researchers himself?", RELATED),
+        ("ザッカーバーグってメールで誘ったの?", RELATED),
+        ("その社員ってどこのSNSに投稿したの?", RELATED),
+        # line 9 names Slack, line 13 personal messages: the means they say
+        ("what platform did the leaked messages come from", ANSWERED),
+        ("did the research leaders message their teams?", ANSWERED),
+        # a call that names (the main quest), a dm in an advice asked, "online": no means asked
+        ("what did chen call the fight with meta", ANSWERED),
+        ("what's the advice if meta dms you with a huge offer", ANSWERED),
+        ("今年後半にオンラインになるのは?", ANSWERED),
+    ],
+)
+def test_the_means_or_platform_of_a_contact_is_answered_by_one_named(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
@@ -672,6 +695,13 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("チェン以外にメッセ送ったリーダー何人いるの", set()),
         ("メタ側はこの件で反論とかしてる?", {"comment"}),
         ("did meta comment on any of this?", {"comment"}),
+        ("did zuck call them himself or just text", {"means"}),
+        ("ザッカーバーグってdmで誘ったの?", {"means"}),
+        ("what did chen call the main quest", set()),  # (a call that names)
+        ("what's the advice if meta dms you", set()),
+        ("今年後半になにがオンラインになるの", set()),
+        ("what platform was the deleted post on, twitter?", {"platform"}),
+        ("消された投稿ってどこのsns?", {"platform"}),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -700,8 +730,12 @@ def test_topics_asked(question: str, topics: set[str]) -> None:
         ),
         ("取締役会との対立で解任された", {"dismissal", "dismissal_reason"}),
         ("he was ousted in 2023 over a dispute with the board", {"dismissal", "dismissal_reason"}),
-        ("In internal Slack messages leaked to Wired, OpenAI Chief Research Officer", set()),
-        ("an engineer leaked the messages to a reporter", {"leaker", "reporter"}),
+        (
+            "In internal Slack messages leaked to Wired, OpenAI Chief Research Officer",
+            {"means", "platform"},
+        ),
+        ("an engineer leaked the messages to a reporter", {"leaker", "reporter", "means"}),
+        ("ある従業員のソーシャルメディアへの投稿", {"means"}),  # (a kind of platform, not one)
         ("この1週間の休みは「超嬉しい」のだという", {"comment"}),  # (someone's words quoted)
         ("Meta's approach to building its AI team is strikingly aggressive.", set()),
         ("少なくとも8人の研究者がメタの超知能チームに奪われた", set()),  # (not its size)
