@@ -522,12 +522,36 @@ TOPICS: dict[str, Topic] = {
             r"[「『“\"]|コメント|声明|反論|見解|発表", r"\b(?:comment\w*|statements?|announce\w*)\b"
         ),
     ),
+    # Whether an offer was taken or its money received ("did any of the 8 actually take the 100m
+    # deal", 8人はみんな1億ドルもらったの?, 実際に受けた人って誰): told of by an acceptance or a receipt,
+    # not by an offer made (line 7: staff "were offered"). Not who is offered it (1億ドルって誰が
+    # もらえるの, "who got the 100m offer"), nor what to do "if they get a crazy offer".
+    "receipt": Topic(
+        re.compile(
+            r"(?:実際に?|結局|ほんとに|本当に|マジで|みんな|全員|それぞれ|全額)[^?？]{0,12}?"
+            r"(?:もら(?:っ|え)|受け取|受け入れ|受諾|受けた)"
+            r"|(?:もらった|受け取った|受け入れた)(?:人|やつ|研究者|社員)|オファー(?:を)?(?:受け入れ|受諾|承諾)"
+            r"|オファーに(?:応じ|乗っ)"
+        ),
+        re.compile(
+            r"\b(?:accept(?:ed|s|ing)?|took|take|taking)\b (?:(?:the|that|those|these|meta'?s?) )?"
+            r"(?:full )?(?:\$?100 ?m\w*|offers?|deals?|money|cash)"
+            r"|\b(?:actually|really|ever|any of (?:them|the \w+))\b[^?.!]{0,30}?\b(?:get|got|gotten"
+            r"|receive[ds]?)\b (?:(?:the|that|their|all the) )?(?:(?:full|whole) )?(?:\$?100 ?m\w*"
+            r"|money|cash|bonus\w*|payouts?)"
+            r"|\b(?:get|got|receive[ds]?)\b (?:the )?(?:full )?\$?100 ?m\w* (?:each|all)\b"
+        ),
+        _both(
+            r"受け入れ|受け取|受諾|承諾|応じ",
+            r"\b(?:accept(?:ed|s|ing)?|received|took the (?:offer|deal|money))\b",
+        ),
+    ),
     # The means of a contact (did zuck call them himself or just text, ザッカーバーグは直接電話したの?,
     # "like dm or email"): told of by one named (Slack messages, 個人的なメッセージ, a post), not by
     # "personal involvement". Of a contact, not of what it said: not "what's the advice if meta dms
     # you", "what did chen call the main quest".
     "means": Topic(
-        re.compile(r"電話|メール|(?<![a-z])dms?(?![a-z])|(?<!オン)ライン|直接会|対面"),
+        re.compile(r"電話|メール|(?<![a-z])dms?(?![a-z])|直接会|対面"),
         re.compile(
             r"\b(?:did|does|do|was|were|has|have)\b[^?.!]{0,30}?\b(?:call(?:ed)?|phon(?:e|ed)"
             r"|text(?:ed)?|dm(?:'?d|ed)?|e-?mail(?:ed)?)\b(?= ?(?:(?:the|his|her|openai'?s?) )?"

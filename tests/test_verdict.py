@@ -613,6 +613,24 @@ def test_the_means_or_platform_of_a_contact_is_answered_by_one_named(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 7 says staff were offered $100 million, not that anyone took it or got paid it
+        ("did anyone really receive the 100m", RELATED),
+        ("結局みんな1億ドル受け取ったの?", RELATED),
+        ("did any researcher accept meta's offer", RELATED),
+        # who is offered it, it says
+        ("1億ドルって誰がもらえるの?", ANSWERED),
+        ("who got offered the 100m", ANSWERED),
+    ],
+)
+def test_an_offer_taken_is_not_answered_by_an_offer_made(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
@@ -700,8 +718,15 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("what did chen call the main quest", set()),  # (a call that names)
         ("what's the advice if meta dms you", set()),
         ("今年後半になにがオンラインになるの", set()),
+        ("ライン川と結ばれたのはいつか", set()),  # (JSQuAD: the Rhine)
         ("what platform was the deleted post on, twitter?", {"platform"}),
         ("消された投稿ってどこのsns?", {"platform"}),
+        ("did anyone actually take the 100m tho", {"receipt"}),
+        ("8人はみんな1億ドルもらったの?", {"receipt"}),
+        ("1億ドルって誰がもらえるの", set()),
+        ("何人くらいオファーもらったの", set()),
+        ("how many ppl did meta actually take", set()),  # (took: poached)
+        ("what should staff do if they get a crazy offer", set()),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
