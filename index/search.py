@@ -1041,6 +1041,10 @@ class Library:
                 kind in EXACT_TYPES
                 and kind not in self._facts[doc]
                 or self._unnamed(normalized, kind, tokens, japanese, doc)
+                # (a name asked of a passage without the question's most informative word the
+                # articles use is someone else's: "who leads meta's superintelligence team" of
+                # line 13, naming Chen among OpenAI's leaders)
+                or (names_asked(normalized, kind) > 0 and not most_known_held)
                 or (doc >= 0 and asks_raise(normalized, kind) and not self._raising[doc])
             ),
             unknown_name=float(bool(self._unknown(names))),

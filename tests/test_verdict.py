@@ -631,6 +631,25 @@ def test_an_offer_taken_is_not_answered_by_an_offer_made(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 13 names Chen among OpenAI's leaders and says nothing of Meta's superintelligence
+        # team, which line 3 names with no one leading it
+        ("who heads meta's superintelligence team?", RELATED),
+        ("who is leading meta's superintelligence team", RELATED),
+        # the passage naming the one asked after, with what the question asks of
+        ("who is the ceo of openai", ANSWERED),
+        ("who's openai's chief research officer", ANSWERED),
+        ("OpenAIのCEOって誰?", ANSWERED),
+    ],
+)
+def test_a_name_asked_is_given_by_a_passage_holding_what_it_is_asked_of(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
