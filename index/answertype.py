@@ -546,6 +546,20 @@ TOPICS: dict[str, Topic] = {
             r"\b(?:accept(?:ed|s|ing)?|received|took the (?:offer|deal|money))\b",
         ),
     ),
+    # Which team (SNSで嘆いてた社員ってどこのチームの人?, "which teams do the other research leads
+    # run"): told of by a team named, quoted or capitalised (「超知能」チーム, the Go-To-Market (GTM)
+    # team), not by "their teams".
+    "team": Topic(
+        re.compile(
+            r"(?:どこの|どの|何の|なんの)(?:チーム|部署|部門)|チーム(?:って|は)?(?:何|なに|なん)て"
+            r"(?:名前|呼|言)|チームの名前"
+        ),
+        re.compile(r"\b(?:which|what) (?:\w+ )?teams?\b|\bteam(?:'s)? name\b"),
+        re.compile(  # (case matters: a capital names)
+            r"[」”\"』][^\s、。]{0,3}(?:チーム|部署|部門)|[A-Z]\)?\s*(?:チーム|部署|部門)"
+            r"|[”\"] teams?\b|\b[A-Z][\w-]*\)? teams?\b"
+        ),
+    ),
     # The means of a contact (did zuck call them himself or just text, ザッカーバーグは直接電話したの?,
     # "like dm or email"): told of by one named (Slack messages, 個人的なメッセージ, a post), not by
     # "personal involvement". Of a contact, not of what it said: not "what's the advice if meta dms

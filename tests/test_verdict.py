@@ -741,6 +741,8 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("what platform was the deleted post on, twitter?", {"platform"}),
         ("消された投稿ってどこのsns?", {"platform"}),
         ("did anyone actually take the 100m tho", {"receipt"}),
+        ("which teams do the other research leads run", {"team"}),
+        ("その社員ってどこの部署?", {"team"}),
         ("8人はみんな1億ドルもらったの?", {"receipt"}),
         ("1億ドルって誰がもらえるの", set()),
         ("何人くらいオファーもらったの", set()),
@@ -781,9 +783,12 @@ def test_topics_asked(question: str, topics: set[str]) -> None:
         ("an engineer leaked the messages to a reporter", {"leaker", "reporter", "means"}),
         ("ある従業員のソーシャルメディアへの投稿", {"means"}),  # (a kind of platform, not one)
         ("この1週間の休みは「超嬉しい」のだという", {"comment"}),  # (someone's words quoted)
-        ("Meta's approach to building its AI team is strikingly aggressive.", set()),
+        ("Meta's approach to building its AI team is strikingly aggressive.", {"team"}),
         ("少なくとも8人の研究者がメタの超知能チームに奪われた", set()),  # (not its size)
         ("a workforce of 3,000 employees", {"headcount"}),
+        ("the “superintelligence” team newly formed by Meta", {"comment", "team"}),
+        ("an OpenAI employee on the Go-To-Market (GTM) team", {"team"}),
+        ("personal messages urging their teams to be careful", {"means"}),  # (no team named)
     ],
 )
 def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
