@@ -546,6 +546,24 @@ TOPICS: dict[str, Topic] = {
             r"\b(?:accept(?:ed|s|ing)?|received|took the (?:offer|deal|money))\b",
         ),
     ),
+    # A counter-offer (did openai match meta's offers, "how much is openai paying to counter meta's
+    # offers", カウンターオファー出したの?): told of by one made or an offer matched, not by
+    # "countermeasures" or pay "recalibrated" (line 11: how they respond, which "どう対抗してるの"
+    # asks).
+    "counteroffer": Topic(
+        re.compile(
+            r"カウンターオファー|対抗オファー|同額(?:を|の)?(?:出|提示|オファー)"
+            r"|(?:対抗|張り合)[^?？、]{0,8}?(?:いくら|金額|何ドル|ドル|億)"
+        ),
+        re.compile(
+            r"\bcounter[- ]?(?:offers?|bonus\w*)\b|\bcounter(?:ing|ed)? (?:with|meta'?s?)\b"
+            r"|\bmatch(?:ed|ing|es)?\b (?:[\w']+ ){0,2}?(?:offers?|100 ?m\w*|\$)|\bmatch(?:ed|ing|es)? meta\b"
+        ),
+        _both(
+            r"カウンターオファー|対抗オファー|同額",
+            r"\bcounter-?offers?\b|\bmatched\b|\bmatching (?:the|its|their|his|her) offers?\b",
+        ),
+    ),
     # Which team (SNSで嘆いてた社員ってどこのチームの人?, "which teams do the other research leads
     # run"): told of by a team named, quoted or capitalised (「超知能」チーム, the Go-To-Market (GTM)
     # team), not by "their teams".

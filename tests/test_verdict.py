@@ -650,6 +650,25 @@ def test_a_name_asked_is_given_by_a_passage_holding_what_it_is_asked_of(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 8's countermeasures and line 11's pay recalibrated make no counter-offer; line 7's
+        # $100 million is Meta's
+        ("did openai make counter offers to keep people", RELATED),
+        ("how much did openai offer to match meta", RELATED),
+        ("OpenAIってカウンターオファー出したの?", RELATED),
+        # how OpenAI responds, it says
+        ("OpenAI側はどう対抗してるの?", ANSWERED),
+        ("is openai matching on pay or what's the retention play", ANSWERED),
+    ],
+)
+def test_a_counter_offer_is_not_answered_by_countermeasures(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
@@ -742,6 +761,10 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("消された投稿ってどこのsns?", {"platform"}),
         ("did anyone actually take the 100m tho", {"receipt"}),
         ("which teams do the other research leads run", {"team"}),
+        ("did openai end up matching meta's offers?", {"counteroffer"}),
+        ("OpenAIってカウンターオファー出したの?", {"counteroffer"}),
+        ("OpenAI側はどう対抗してるの?", set()),  # (how they respond: line 11)
+        ("is openai matching on pay or what's the retention play", {"pay"}),
         ("その社員ってどこの部署?", {"team"}),
         ("8人はみんな1億ドルもらったの?", {"receipt"}),
         ("1億ドルって誰がもらえるの", set()),
