@@ -200,6 +200,10 @@ _NAME_ASKED = re.compile(
     r"|(?:リーダー|ceo|cro|cto|社長|トップ|上司|ボス|責任者|創業者|会長|代表|リクルーター)(?:って|は|とは)(?:誰|だれ)"
     r"|\bwho(?:'s| is| are)? (?:leading|heading|running|heads|runs|leads|in charge of)\b"
     r"|\bwho(?:'s| is) the (?:leader|head|ceo|boss|founder|chief) of\b"
+    # who exactly did something (具体的に誰, "who exactly got the offer"): a name, which "several
+    # staff" is not (not who someone is: "who exactly is mark chen")
+    r"|具体的に(?:は)?(?:誰|だれ)|\bwho (?:exactly|specifically) (?:got|gets|did|was offered"
+    r"|were|received|left|took|joined)\b"
     # who the one the question already calls by a role is (投稿した社員って誰, 記者だれ, "who is the
     # employee who posted", "whos the reporter"): a name, which "one employee" does not give (not
     # 人物は誰, JSQuAD's "who is the person who...", any who)

@@ -669,6 +669,20 @@ def test_a_counter_offer_is_not_answered_by_countermeasures(
     assert library.search(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 7's "several OpenAI staff members" names no one
+        ("who exactly got offered the 100m", RELATED),
+        ("1億ドルのオファーって具体的に誰がもらったの?", RELATED),
+        # who someone is, it says
+        ("who exactly is mark chen", ANSWERED),
+    ],
+)
+def test_who_exactly_asks_a_name(library: Library, question: str, verdict: str) -> None:
+    assert library.search(question).verdict == verdict
+
+
 def test_who_holds_a_role_is_not_answered_by_a_passage_naming_no_one(library: Library) -> None:
     # line 3 says Meta formed the superintelligence team, and names nobody leading it
     assert library.search("メタの超知能チームのリーダーって誰?").verdict == "related"
