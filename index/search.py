@@ -864,7 +864,7 @@ class Library:
         elif REASON_RATIO and not context and aims_asked:
             ranked = self._first_stating(ranked, self._explaining, REASON_RATIO)
         elif PAY_RATIO and (ranking := RANKING_TOPICS & topics_asked(normalized)):
-            topic = min(ranking)
+            topic = min(ranking)  # (pay before platform)
             ranked = self._first_stating(ranked, self._telling[topic], PAY_RATIO)
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
@@ -1040,11 +1040,7 @@ class Library:
             exact_missing=float(
                 kind in EXACT_TYPES
                 and kind not in self._facts[doc]
-                or self._unnamed(normalized, kind, tokens, japanese, doc)
-                # (a name asked of a passage without the question's most informative word the
-                # articles use is someone else's: "who leads meta's superintelligence team" of
-                # line 13, naming Chen among OpenAI's leaders)
-                or (names_asked(normalized, kind) > 0 and not most_known_held)
+                or self._unnamed(normalized, kind, tokens, japanese, doc, most_known_held)
                 or (doc >= 0 and asks_raise(normalized, kind) and not self._raising[doc])
             ),
             unknown_name=float(bool(self._unknown(names))),
@@ -1065,13 +1061,26 @@ class Library:
         )
 
     def _unnamed(
-        self, normalized: str, kind: AnswerType | None, tokens: list[str], japanese: bool, doc: int
+        self,
+        normalized: str,
+        kind: AnswerType | None,
+        tokens: list[str],
+        japanese: bool,
+        doc: int,
+        holds_most: bool,
     ) -> bool:
         """Whether a question asks for a person's name (or several: index.answertype.names_asked)
         and the passage names fewer persons than that besides those the question names
-        ("チェン以外の7人の研究責任者って誰と誰?" of the passage naming Chen alone)."""
+        ("チェン以外の7人の研究責任者って誰と誰?" of the passage naming Chen alone), or lacks the
+        question's most informative word the articles use (`holds_most`): the names it gives are
+        someone else's ("who leads meta's superintelligence team" of line 13, naming Chen among
+        OpenAI's leaders)."""
         wanted = names_asked(normalized, kind)
-        if not wanted or doc < 0:
+        if not wanted:
+            return False
+        if not holds_most:
+            return True
+        if doc < 0:
             return False
         asked = {form for t in tokens for index, form in self._word(t, japanese).forms}
         return sum(not words & asked for words in self._named[doc]) < wanted
