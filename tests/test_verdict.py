@@ -593,47 +593,6 @@ def test_by_how_much_something_went_up_is_answered_by_an_increase_stated(
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
-        # line 8 says Zuckerberg was personally involved, by no means named; line 19's post was on
-        # social media, on no platform named
-        ("did zuckerberg phone the researchers himself?", RELATED),
-        ("ザッカーバーグってメールで誘ったの?", RELATED),
-        ("その社員ってどこのSNSに投稿したの?", RELATED),
-        # line 9 names Slack, line 13 personal messages: the means they say
-        ("what platform did the leaked messages come from", ANSWERED),
-        ("did the research leaders message their teams?", ANSWERED),
-        # a call that names (the main quest), a dm in an advice asked, "online": no means asked
-        ("what did chen call the fight with meta", ANSWERED),
-        ("what's the advice if meta dms you with a huge offer", ANSWERED),
-        ("今年後半にオンラインになるのは?", ANSWERED),
-    ],
-)
-def test_the_means_or_platform_of_a_contact_is_answered_by_one_named(
-    library: Library, question: str, verdict: str
-) -> None:
-    assert library.search(question).verdict == verdict
-
-
-@pytest.mark.parametrize(
-    ("question", "verdict"),
-    [
-        # line 7 says staff were offered $100 million, not that anyone took it or got paid it
-        ("did anyone really receive the 100m", RELATED),
-        ("結局みんな1億ドル受け取ったの?", RELATED),
-        ("did any researcher accept meta's offer", RELATED),
-        # who is offered it, it says
-        ("1億ドルって誰がもらえるの?", ANSWERED),
-        ("who got offered the 100m", ANSWERED),
-    ],
-)
-def test_an_offer_taken_is_not_answered_by_an_offer_made(
-    library: Library, question: str, verdict: str
-) -> None:
-    assert library.search(question).verdict == verdict
-
-
-@pytest.mark.parametrize(
-    ("question", "verdict"),
-    [
         # line 13 names Chen among OpenAI's leaders and says nothing of Meta's superintelligence
         # team, which line 3 names with no one leading it
         ("who heads meta's superintelligence team?", RELATED),
@@ -645,25 +604,6 @@ def test_an_offer_taken_is_not_answered_by_an_offer_made(
     ],
 )
 def test_a_name_asked_is_given_by_a_passage_holding_what_it_is_asked_of(
-    library: Library, question: str, verdict: str
-) -> None:
-    assert library.search(question).verdict == verdict
-
-
-@pytest.mark.parametrize(
-    ("question", "verdict"),
-    [
-        # line 8's countermeasures and line 11's pay recalibrated make no counter-offer; line 7's
-        # $100 million is Meta's
-        ("did openai make counter offers to keep people", RELATED),
-        ("how much did openai offer to match meta", RELATED),
-        ("OpenAIってカウンターオファー出したの?", RELATED),
-        # how OpenAI responds, it says
-        ("OpenAI側はどう対抗してるの?", ANSWERED),
-        ("is openai matching on pay or what's the retention play", ANSWERED),
-    ],
-)
-def test_a_counter_offer_is_not_answered_by_countermeasures(
     library: Library, question: str, verdict: str
 ) -> None:
     assert library.search(question).verdict == verdict
@@ -765,6 +705,20 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("チェン以外にメッセ送ったリーダー何人いるの", set()),
         ("メタ側はこの件で反論とかしてる?", {"comment"}),
         ("did meta comment on any of this?", {"comment"}),
+        # an offer taken (not who is offered it, nor took as poached), a counter-offer (not how
+        # they respond, line 11), which team, the means of a contact, which platform
+        ("did anyone actually take the 100m tho", {"receipt"}),
+        ("8人はみんな1億ドルもらったの?", {"receipt"}),
+        ("1億ドルって誰がもらえるの", set()),
+        ("何人くらいオファーもらったの", set()),
+        ("how many ppl did meta actually take", set()),
+        ("what should staff do if they get a crazy offer", set()),
+        ("did openai end up matching meta's offers?", {"counteroffer"}),
+        ("OpenAIってカウンターオファー出したの?", {"counteroffer"}),
+        ("OpenAI側はどう対抗してるの?", set()),
+        ("is openai matching on pay or what's the retention play", {"pay"}),
+        ("which teams do the other research leads run", {"team"}),
+        ("その社員ってどこの部署?", {"team"}),
         ("did zuck call them himself or just text", {"means"}),
         ("ザッカーバーグってdmで誘ったの?", {"means"}),
         ("what did chen call the main quest", set()),  # (a call that names)
@@ -773,18 +727,6 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("ライン川と結ばれたのはいつか", set()),  # (JSQuAD: the Rhine)
         ("what platform was the deleted post on, twitter?", {"platform"}),
         ("消された投稿ってどこのsns?", {"platform"}),
-        ("did anyone actually take the 100m tho", {"receipt"}),
-        ("which teams do the other research leads run", {"team"}),
-        ("did openai end up matching meta's offers?", {"counteroffer"}),
-        ("OpenAIってカウンターオファー出したの?", {"counteroffer"}),
-        ("OpenAI側はどう対抗してるの?", set()),  # (how they respond: line 11)
-        ("is openai matching on pay or what's the retention play", {"pay"}),
-        ("その社員ってどこの部署?", {"team"}),
-        ("8人はみんな1億ドルもらったの?", {"receipt"}),
-        ("1億ドルって誰がもらえるの", set()),
-        ("何人くらいオファーもらったの", set()),
-        ("how many ppl did meta actually take", set()),  # (took: poached)
-        ("what should staff do if they get a crazy offer", set()),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -851,6 +793,30 @@ def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
         ("how much meta stock is in the offer", False, None),
         ("メタの株価どう?", False, None),
         ("how much did meta offer", True, 7),
+        # an offer taken (line 7: staff were offered $100 million, no more), not who is offered it
+        ("did anyone really receive the 100m", False, None),
+        ("結局みんな1億ドル受け取ったの?", False, None),
+        ("did any researcher accept meta's offer", False, None),
+        ("1億ドルって誰がもらえるの?", True, 7),
+        ("who got offered the 100m", True, 7),
+        # a counter-offer (not line 8's countermeasures, line 11's pay recalibrated), not how
+        # OpenAI responds
+        ("did openai make counter offers to keep people", False, None),
+        ("how much did openai offer to match meta", False, None),
+        ("OpenAIってカウンターオファー出したの?", False, None),
+        ("OpenAI側はどう対抗してるの?", True, None),
+        ("is openai matching on pay or what's the retention play", True, 11),
+        # the means of a contact (line 8: Zuckerberg personally involved, by no means named) and
+        # a platform (line 19: a post on social media, none named); line 9 names Slack, line 13
+        # personal messages; a call that names, a dm in an advice asked, "online": no means asked
+        ("did zuckerberg phone the researchers himself?", False, None),
+        ("ザッカーバーグってメールで誘ったの?", False, None),
+        ("その社員ってどこのSNSに投稿したの?", False, None),
+        ("what platform did the leaked messages come from", True, 9),
+        ("did the research leaders message their teams?", True, 13),
+        ("what did chen call the fight with meta", True, 26),
+        ("what's the advice if meta dms you with a huge offer", True, 14),
+        ("今年後半にオンラインになるのは?", True, 27),
     ],
 )
 def test_a_topic_asked_of_a_passage_not_speaking_of_it_is_not_answered(
