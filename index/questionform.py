@@ -105,7 +105,8 @@ def changes_topic(question: str) -> bool:
 # does, index.followup).
 _OPENER = re.compile(
     r"^(?:(?:hey|hi|hello|yo|oi|ok|okay|um|uh|hmm|wait|btw|lol|idk|real quick|so like|really"
-    r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez|ngl|tbh|imo|lowkey|fr|wdym|icl)\b"
+    r"|seriously|for real|whoa|wow|damn|omg|bruh|jeez|ngl|tbh|imo|lowkey|fr|wdym|icl|ohh?|ahh?"
+    r"|huh|yikes|oof|i see|got it)\b"
     r"(?: (?:bot|there|guys|all|everyone|y'?all))?[\s,!.:?]+(?=\w)"
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
@@ -114,6 +115,11 @@ _OPENER = re.compile(
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
     r"[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
+    # ... or a reaction to the last answer, marked off from the question (やば、それで士気は?,
+    # えぐ…モチベ大丈夫なん, マジか。で何人?): not a word of what is asked
+    r"|^(?:やば|やばい|やべえ|やべー|えぐ|えぐい|まじか|マジか|まじかよ|へー|へぇ|へえ|ほう|なるほど|なるほどね"
+    r"|うわ|うわー|うわぁ|すご|すごい|すげえ|すげー|ふーん|ふむ|おお|おー|ええ|草|笑)"
+    r"(?:[\s、,!！ー〜?？。.…]|[\U0001F300-\U0001FAFF\u2600-\u27BF])+(?=\S)"
     # ... or "really?" before it (まじで80時間?: the echo of an answer, doubted)
     r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,
