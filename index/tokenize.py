@@ -38,6 +38,9 @@ TEXT_ALIASES: dict[str, str] = {
     "お偉いさん": "幹部",
     "お偉方": "幹部",
     "偉い人": "幹部",
+    "えらい人": "幹部",
+    "エラい人": "幹部",
+    "えらいさん": "幹部",
     # the people leading a company, as the articles write them (首脳陣: unidic reads each as two
     # words, 経営 + 陣, 上層 + 部, which no synonym list joins)
     "経営陣": "首脳陣",
