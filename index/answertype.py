@@ -64,7 +64,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
             r"|(?:お?金|給料|給与|年収|報酬|ボーナス)(?:は|って|を)?(?:どれくらい|どのくらい|どれぐらい|どれだけ"
             r"|どんだけ|どんくらい)|具体的な(?:額|金額)"
-            r"|\bwhat(?:'s| is| are| was)? (?:the |their |an? )?(?:average |typical |median |starting )?(?:salar|wage)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
+            r"|\bwhat(?:'s|s| is| are| was)? (?:the |their |an? |\w+'?s )?(?:average |typical |median |starting |normal |usual |regular |total |annual )?(?:salar|wage|budget)|how much (?:\$+\s*)?(?:money|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
         ),
     ),
     (
@@ -494,8 +494,19 @@ TOPICS: dict[str, Topic] = {
     # Who reported it (wiredの記事書いた記者だれ, "which wired reporter broke the story"; not what
     # "the author" means: what the article says); told of by a reporter named.
     "reporter": Topic(
-        _all(r"誰|だれ|名前", r"記者|ライター|書いた人"),
-        _all(r"\bwho|\bwhich|\bnames?\b", r"\breporters?\b|\bjournalists?\b|\bwriters?\b"),
+        re.compile(
+            r"\A(?:(?=.*(?:誰|だれ|名前))(?=.*(?:記者|ライター|書いた人))"
+            # ... or who wrote the report (wiredの記事って誰が書いたの)
+            r"|(?=.*記事.{0,6}(?:誰|だれ)が?(?:書|執筆))|(?=.*記事を?(?:書いた|執筆した)(?:の|人)(?:は|って)?(?:誰|だれ))"
+            r"|(?=.*(?:誰|だれ)が(?:この|その|あの)?記事を?(?:書|執筆)))",
+            re.DOTALL,
+        ),
+        re.compile(
+            r"\A(?:(?=.*(?:\bwho|\bwhich|\bnames?\b))(?=.*(?:\breporters?\b|\bjournalists?\b"
+            r"|\bwriters?\b))|(?=.*\bwho (?:wrote|broke|reported|published) (?:the|that|this|"
+            r"wired'?s?) (?:\w+ )?(?:article|story|piece|report|scoop)))",
+            re.DOTALL,
+        ),
         _both(r"記者|ライター", r"\b(?:reporters?|journalists?|writers?|correspondents?)\b"),
     ),
     # How many work somewhere, how big a team or a company is (openaiって社員何人いるの, メタの超知能

@@ -675,6 +675,10 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("誰にリークされたの?", set()),
         ("wiredの記事書いた記者だれ", {"reporter"}),
         ("which wired reporter broke the story", {"reporter"}),
+        ("wiredの記事って誰が書いたの", {"reporter"}),  # who wrote the report
+        ("記事を書いたのは誰", {"reporter"}),
+        ("who wrote the wired article", {"reporter"}),
+        ("who wrote the post", set()),  # (the employee's post: not a report)
         ("what does the author mean by a human face", set()),
         ("メタの超知能チームって何人いるの", {"headcount"}),
         ("how many ppl work at openai total", {"headcount"}),
