@@ -141,6 +141,7 @@ def test_asks_people(question: str, people: bool) -> None:
         ("how much $$ was meta offering", AnswerType.MONEY),
         ("whats the normal salary at openai", AnswerType.MONEY),  # a salary, a budget asked
         ("whats metas total budget for the superintelligence team", AnswerType.MONEY),
+        ("how much cash did meta throw around", AnswerType.MONEY),
         ("where is openai's headquarters?", AnswerType.PLACE),
         ("where is it based?", AnswerType.PLACE),
         ("where was that?", None),  # where something said was: a medium as often as a place
