@@ -75,15 +75,6 @@ FOLLOWUP_RESPONSE_BONUS = 3.0
 # after line 21 found line 23's quote). (A preference for any quoting passage lost as many.)
 FOLLOWUP_WORDS_BONUS = 10.0
 FOLLOWUP_WORDS_SPAN = 3
-# A question with words enough of its own to stand alone ("給料もいじるってこと?", "how many have left
-# so far") that alone is declined with a confidence of at least FALLBACK_FLOOR is searched again
-# with the earlier question's words, and that answer is taken when it is one: people follow up
-# without a word pointing back. Below the floor it is declined as it is (an off-topic "おすすめの
-# ラーメン屋教えて" at 0.03, "best meta quest 3 games rn?" at 0.14 would have found the earlier
-# question's passage). Chosen on tests/data/followups.jsonl over 0.15-0.3: 0.15-0.2 answer 6 more
-# follow-ups (576 -> 582 of 716) and decline 2 fewer unanswered turns (107 -> 105 of 150; 0.3: 5
-# and 1); no opening or topic change moved.
-FALLBACK_FLOOR = 0.2
 
 # Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
 # (Not "why", なぜ: "why is openai closing for a week" asks anew; a bare "why?" has no word of
@@ -282,32 +273,10 @@ def resolve(
     context_weight: float | None = None,
 ) -> Resolved:
     """Search a question in its conversation: with the earlier question's words when it leans on
-    it, as alone when it does not (or there is nothing before it), unless alone it is declined
-    but not out of hand and with them answered (FALLBACK_FLOOR)."""
+    it, exactly as alone when it does not (or there is nothing before it)."""
     again = previous is not None and (asks_again(question) or language_asked(question) is not None)
-    if previous is not None and (again or leans_on_previous(library, question)):
-        return _in_context(library, question, previous, top, lang, context_weight, again)
-    alone = Resolved(library.search(question, top=top, lang=lang), ())
-    if (
-        previous is None
-        or alone.result.answerable
-        or alone.result.confidence < FALLBACK_FLOOR
-        or changes_topic(question)
-    ):
-        return alone
-    followed = _in_context(library, question, previous, top, lang, context_weight, False)
-    return followed if followed.result.answerable else alone
-
-
-def _in_context(
-    library: Library,
-    question: str,
-    previous: Turn,
-    top: int,
-    lang: str | None,
-    context_weight: float | None,
-    again: bool,
-) -> Resolved:
+    if previous is None or not (again or leans_on_previous(library, question)):
+        return Resolved(library.search(question, top=top, lang=lang), ())
     context = context_of(previous)
     weight = {} if context_weight is None else {"context_weight": context_weight}
     if wants_more(question):

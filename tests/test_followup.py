@@ -196,31 +196,6 @@ def test_a_follow_up_is_searched_with_the_earlier_question(
 
 
 @pytest.mark.parametrize(
-    ("first", "follow_up", "gold"),
-    [
-        # words enough to stand alone, no word pointing back, declined alone (FALLBACK_FLOOR)
-        ("チェンとアルトマンって人材引き止めるために何してんの?", "給料もいじるってこと?", 11),
-        ("openaiの上層部は自分たちの対応どう言ってる", "でもお金だけの問題じゃないんでしょ", 30),
-    ],
-)
-def test_a_question_declined_alone_is_answered_with_the_earlier_one(
-    library: Library, first: str, follow_up: str, gold: int
-) -> None:
-    assert not library.search(follow_up).answerable
-    resolved = resolve(library, follow_up, _turn(library, first))
-    assert resolved.context == (first,)
-    top = resolved.result.hits[0].passage.lines
-    assert resolved.result.answerable and top[0] <= gold <= top[1]
-
-
-def test_an_off_topic_question_is_not_answered_with_the_earlier_one(library: Library) -> None:
-    resolved = resolve(
-        library, "おすすめのラーメン屋教えて", _turn(library, "メタの勧誘には何て言えって?")
-    )
-    assert resolved.context == () and not resolved.result.answerable
-
-
-@pytest.mark.parametrize(
     ("first", "second"),
     [
         ("メタは何人引き抜いたの?", "OpenAIの社員は週何時間働いてるの?"),
