@@ -377,6 +377,11 @@ def _all(*cues: str) -> re.Pattern[str]:
     return re.compile(r"\A" + "".join(f"(?=.*(?:{cue}))" for cue in cues), re.DOTALL)
 
 
+def _any(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """A question matching any of these `_all` patterns (each anchored)."""
+    return re.compile("|".join(p.pattern for p in patterns), re.DOTALL)
+
+
 TOPICS: dict[str, Topic] = {
     # What came after: a return (came back to OpenAI, 戻った, 復帰) or a time after the event ("after
     # the break ended", 休み明け); told of by a return or a time after something (the departure
@@ -494,18 +499,20 @@ TOPICS: dict[str, Topic] = {
     # Who reported it (wiredの記事書いた記者だれ, "which wired reporter broke the story"; not what
     # "the author" means: what the article says); told of by a reporter named.
     "reporter": Topic(
-        re.compile(
-            r"\A(?:(?=.*(?:誰|だれ|名前))(?=.*(?:記者|ライター|書いた人))"
+        _any(
+            _all(r"誰|だれ|名前", r"記者|ライター|書いた人"),
             # ... or who wrote the report (wiredの記事って誰が書いたの)
-            r"|(?=.*記事.{0,6}(?:誰|だれ)が?(?:書|執筆))|(?=.*記事を?(?:書いた|執筆した)(?:の|人)(?:は|って)?(?:誰|だれ))"
-            r"|(?=.*(?:誰|だれ)が(?:この|その|あの)?記事を?(?:書|執筆)))",
-            re.DOTALL,
+            _all(
+                r"記事.{0,6}(?:誰|だれ)が?(?:書|執筆)|記事を?(?:書いた|執筆した)(?:の|人)(?:は|って)?"
+                r"(?:誰|だれ)|(?:誰|だれ)が(?:この|その|あの)?記事を?(?:書|執筆)"
+            ),
         ),
-        re.compile(
-            r"\A(?:(?=.*(?:\bwho|\bwhich|\bnames?\b))(?=.*(?:\breporters?\b|\bjournalists?\b"
-            r"|\bwriters?\b))|(?=.*\bwho (?:wrote|broke|reported|published) (?:the|that|this|"
-            r"wired'?s?) (?:\w+ )?(?:article|story|piece|report|scoop)))",
-            re.DOTALL,
+        _any(
+            _all(r"\bwho|\bwhich|\bnames?\b", r"\breporters?\b|\bjournalists?\b|\bwriters?\b"),
+            _all(
+                r"\bwho (?:wrote|broke|reported|published) (?:the|that|this|wired'?s?) (?:\w+ )?"
+                r"(?:article|story|piece|report|scoop)"
+            ),
         ),
         _both(r"記者|ライター", r"\b(?:reporters?|journalists?|writers?|correspondents?)\b"),
     ),
