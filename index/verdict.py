@@ -244,7 +244,11 @@ def advice_reported(normalized_question: str, gives: bool) -> bool:
     """Whether an advice question asks what the best passage advises (`gives`: it gives advice
     and holds the question's most informative word the articles use) rather than about the
     asker's own affairs."""
-    return gives and ASKER.search(normalized_question) is None
+    return (
+        gives
+        and ASKER.search(normalized_question) is None
+        and not tells_own_news(normalized_question)
+    )
 
 
 def refers_to_article(normalized_question: str) -> bool:
@@ -263,8 +267,68 @@ POINTING = re.compile(r"\b(?:it|its|they|them|their|this|that|he|she|his|her)\b"
 _LATIN_LETTER = re.compile(r"[a-z]")
 
 
+# A Japanese message that asks nothing: no question mark, question word, asking or requesting end
+# (か, の, っけ, って, なん, 教えて, 詳しく), nor news heard (って聞いた, 読んだけど), ending in a
+# predicate (a verb, an adjective, a colloquial negative: 集中できん, やる気でん, 温泉いくわ; not a
+# noun: 明日の天気, GTMの人の感想) or a bare reaction (草, w): the asker telling the channel their own
+# news, mood or plans, which a news article does not answer (the advice cue). On normalised text.
+_ASKING_JA = re.compile(
+    r"[?？]|何(?![もか])|なに(?![もか])|なんで(?!も)|なんの|なんて|なんぼ|どう|どこ|どれ|どの|どんな|どっち"
+    r"|どちら|どゆ|どんだけ|どんくらい|いつ(?!も)|誰|だれ|いくら|幾ら|なぜ|何故|理由|原因|いくつ"
+    r"|(?:聞い|きい|読ん|見)た(?:けど|んだけど)?"
+)
+_ASKING_END_JA = re.compile(
+    r"(?:か|の|っけ|って|かな|かね|かい|なん|[るたいなだ]ん|は|まじ|マジ|ほんと|本当|ホント|よね|でしょ|だろ"
+    r"|だろう|じゃん|じゃね|っしょ|教えて|おしえて|知りたい|説明して|ください|下さい|まとめて|くれ|頼む"
+    r"|詳しく|くわしく|もっと|続き|つづき)$"
+)
+_TRAILING = re.compile(r"[\W_wｗ笑草泣]+$")
+
+
+def tells_own_news_ja(normalized_question: str) -> bool:
+    """Whether a Japanese message asks nothing: the asker's own news, mood or plans, told."""
+    text = _TRAILING.sub("", normalized_question)
+    if _ASKING_JA.search(normalized_question) or _ASKING_END_JA.search(text):
+        return False
+    return not text or "\u3041" <= text[-1] <= "\u3093"  # (ends in hiragana: a predicate)
+
+
+# ... and an English one: no question mark or word, no auxiliary or request opening it or a
+# clause (", is that for all staff"), no tag ("..., right"), with a finite verb or a chat tag
+# ("this week has felt like a month", "burnout is real this week ngl"; not "meta offer amount",
+# a bare phrase searched).
+_ASKING_EN = re.compile(
+    r"\?|\b(?:what|whats|wat|wut|who|whom|whose|whos|when|where|why|how|hows|which|wym|wdym"
+    r"|according)\b|\b(?:right|yeah|no|correct|true)\W*$"
+    r"|(?:^|, ?)(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|am|isn't"
+    r"|aren't|didn't|doesn't|don't|won't|cant|can't|wasn't|tell|explain|summari[sz]e|give|show|list"
+    r"|describe|define|compare|quote|say|elaborate|tl;?dr|eli5|pls|please|plz|any|anything|anyone"
+    r"|source|so|and|or|but|ok|wait|more|also|then|other|else|like|idk|wonder|lemme|let me|need"
+    r"|help|gimme)\b"
+)
+_TELLING_EN = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|i'm|im|it's|that's|thats|i've|ive|i'll|gonna|wanna"
+    r"|got|feel|feels|felt|been|ngl|lol|lmao|tbh|fr|smh|lowkey)\b|'(?:s|re|m)\b"
+)
+
+
+def tells_own_news_en(normalized_question: str) -> bool:
+    """Whether an English message asks nothing: told, with a verb or a chat tag."""
+    text = normalized_question
+    return _ASKING_EN.search(text) is None and _TELLING_EN.search(text) is not None
+
+
+def tells_own_news(normalized_question: str) -> bool:
+    """Whether a message asks nothing (tells_own_news_ja, tells_own_news_en, by its script)."""
+    if normalized_question.isascii():
+        return tells_own_news_en(normalized_question)
+    return tells_own_news_ja(normalized_question)
+
+
 def asks_advice(normalized_question: str) -> bool:
     text = normalized_question
+    if tells_own_news(text):
+        return True
     if _LATIN_LETTER.search(text) and ADVICE.search(text):
         return True
     if not text.isascii() and ADVICE_JA.search(text):

@@ -186,6 +186,26 @@ from index.verdict import (
         ("who said the someone-broke-into-my-house thing", False),
         ("メタのAI人材集めってどんなやり方してんの", False),
         ("転職する方法ある?", True),
+        # a message asking nothing: the asker's news, mood or plans told the channel; not a
+        # question without its mark, news heard, a request, a bare phrase searched
+        ("来週有給とって温泉いくわ", True),
+        ("今週ずっとプレッシャーやばくて全然集中できん", True),
+        ("なんか燃え尽きてもう何もやる気でん", True),
+        ("草", True),
+        ("this week has felt like a month", True),
+        ("burnout is real this week ngl", True),
+        ("metaがopenaiの人にえぐいオファー出してるってきいた", False),
+        ("openaiって1週間休みなん", False),
+        ("メタのオファーについて教えて", False),
+        ("もっと詳しく", False),
+        ("GTMチームの人の感想", False),
+        ("チェンがなんか怒ってたって聞いたけど", False),
+        ("結局この休みで流出止まりそう?記事的には", False),
+        ("altman got fired at some point right", False),
+        ("two day weekend thing, is that for all employees", False),
+        ("according to chen is the ai race just about machines", False),
+        ("meta offer amount", False),
+        ("tell me about the offer", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
