@@ -64,7 +64,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
             r"|(?:お?金|給料|給与|年収|報酬|ボーナス)(?:は|って|を)?(?:どれくらい|どのくらい|どれぐらい|どれだけ"
             r"|どんだけ|どんくらい)|具体的な(?:額|金額)"
-            r"|\bwhat(?:'s|s| is| are| was)? (?:the |their |an? |\w+'?s )?(?:average |typical |median |starting |normal |usual |regular |total |annual )?(?:salar|wage|budget)|how much (?:\$+\s*)?(?:money|cash|dough|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
+            r"|\bwhat(?:'s|s| is| are| was)? (?:the |their |an? |\w+'?s )?(?:average |typical |median |starting |normal |usual |regular |total |annual )?(?:salar|wage|budget)|how much (?:\$+\s*)?(?:money|cash|dough|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bhow much\b.{0,24}\b(?:pay(?:ing)?|raises?|bonus(?:es)?|salar\w*|compensation)\b|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
         ),
     ),
     (
@@ -222,7 +222,7 @@ def asks_name(question: str) -> bool:
 # "how big were the raises"): an amount stated of something else ("offers worth $100 million") or
 # a change with none ("recalibrating pay") does not give it; told of by an increase stated.
 _RAISE_ASKED = re.compile(
-    r"上げ|昇給|増額|賃上げ|アップ|\b(?:rais\w*|bump\w*|increas\w*|hik\w*|boost\w*)\b"
+    r"上げ|昇給|増額|賃上げ|アップ|\b(?:rais\w*|bump\w*|increas\w*|hik\w*|boost\w*)\b|\bhow much more\b"
 )
 _RAISE_TOLD = re.compile(
     r"引き上げ|上げ(?:た|る|て)|増額|昇給|増や|増加|増え|上昇|伸び|\b(?:raised|raising|increased"

@@ -609,6 +609,8 @@ def test_a_response_asked_of_one_the_articles_never_give_speaking(
         ("how much did openai actually raise salaries by", RELATED),
         ("給料どんだけ上げたの 具体的な額知りたい", RELATED),
         ("how big were the raises openai ended up giving", RELATED),
+        ("how much more is openai paying ppl now", RELATED),
+        ("how much of a raise did they get", RELATED),
         # whether they are raising pay, it says
         ("is openai raising pay to keep people", ANSWERED),
         ("給料上げるの?", ANSWERED),
