@@ -88,8 +88,9 @@ class Synonyms:
         return cls(*maps)
 
     def japanese(self, token: str) -> list[str]:
-        """The articles' Japanese words in a group with this Japanese token."""
-        return self._japanese.get(token, [])
+        """The articles' Japanese words in a group with this Japanese token, or with the verb a
+        noun made of a verb's stem comes from (奪い合い: 奪い合う, whose group holds 争奪)."""
+        return self._japanese.get(token) or self._japanese.get(verb_of(token), [])
 
     def to_english(self, token: str) -> list[str]:
         """The English rendering's words in a group with this Japanese token."""
@@ -103,6 +104,21 @@ class Synonyms:
         """The forms the articles use of a Japanese word they never write this way (スパコン ->
         スーパーコンピューター): the same lexeme in Sudachi's dictionary."""
         return self._variants.get(token, [])
+
+
+# A verb's stem used as a noun ends in its i-row kana (奪い合い, 取り組み, 引き抜き): the verb ends in
+# the same consonant's u-row one (奪い合う, 取り組む, 引き抜く).
+_STEM_TO_VERB = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+
+
+def verb_of(token: str) -> str:
+    """The verb a noun made of its stem comes from (奪い合い -> 奪い合う), or "" if none could be."""
+    if len(token) < 2 or token[-1] not in _STEM_TO_VERB:
+        return ""
+    before = token[-2]  # (a kanji or a stem's kana: 抜き, 合い; not きれい, はやり)
+    if before in _STEM_TO_VERB or "\u4e00" <= before <= "\u9fff":
+        return token[:-1] + _STEM_TO_VERB[token[-1]]
+    return ""
 
 
 def _extend(mapping: dict[str, list[str]], key: str, values: list[str]) -> None:

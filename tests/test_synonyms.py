@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index import Library
-from index.synonyms import Synonyms
+from index.synonyms import Synonyms, verb_of
 
 
 def _builder():  # type: ignore[no-untyped-def]
@@ -87,3 +87,25 @@ def test_a_library_keeps_only_the_synonyms_its_articles_use(library: Library) ->
     used = library.synonyms.japanese("給料")
     assert "給与" in used  # the article says 給与
     assert all(library.ja.idf(t) for t in used)
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [
+        ("奪い合い", "奪い合う"),
+        ("取り組み", "取り組む"),
+        ("引き抜き", "引き抜く"),
+        ("人材", ""),
+        ("ai", ""),
+    ],
+)
+def test_a_noun_made_of_a_verbs_stem_finds_the_verb(noun: str, verb: str) -> None:
+    assert verb_of(noun) == verb
+
+
+def test_a_noun_made_of_a_verbs_stem_has_the_verbs_synonyms(library: Library) -> None:
+    # Sudachi groups the verb 奪い合う with 争奪 (the article's 人材争奪戦); 奪い合い, as a channel
+    # writes it, is a noun unidic lemmatises as itself
+    assert (
+        library.synonyms.japanese("奪い合い") == library.synonyms.japanese("奪い合う") == ["争奪"]
+    )
