@@ -41,6 +41,10 @@ TEXT_ALIASES: dict[str, str] = {
     "えらい人": "幹部",
     "エラい人": "幹部",
     "えらいさん": "幹部",
+    # a channel's words for a contest and its heating up, which Sudachi's dictionary does not
+    # group (人材の取り合い: 人材争奪戦, 人材獲得競争; 争奪戦がヒートアップ: 激化)
+    "取り合い": "争奪競争",
+    "ヒートアップ": "激化",
     # the people leading a company, as the articles write them (首脳陣: unidic reads each as two
     # words, 経営 + 陣, 上層 + 部, which no synonym list joins)
     "経営陣": "首脳陣",
