@@ -75,6 +75,15 @@ FOLLOWUP_RESPONSE_BONUS = 3.0
 # after line 21 found line 23's quote). (A preference for any quoting passage lost as many.)
 FOLLOWUP_WORDS_BONUS = 10.0
 FOLLOWUP_WORDS_SPAN = 3
+# A follow-up asking who said it ("who said that", 誰が言ったの?) after an answer whose passage is
+# a quote and nothing else (opens with a quotation mark: a news article names the speaker of such a
+# paragraph in the one before it) is answered with that one first, in its section.
+SPEAKER_FIRST = True
+_SPEAKER_ASKED = re.compile(
+    r"\bwho(?:'s| is| was)? (?:said|says|saying|wrote|writes|write)\b|\bwhose (?:words|quote|line)\b"
+    r"|誰が(?:言|書|話)|(?:言った|言ってた|言ってる|言ってん|書いた)の(?:は|って)?誰|誰の(?:言葉|発言|セリフ)"
+)
+_OPENS_QUOTE = re.compile(r"^\s*[「『\"“]")
 
 # Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
 # (Not "why", なぜ: "why is openai closing for a week" asks anew; a bare "why?" has no word of
@@ -307,6 +316,13 @@ def resolve(
     )
     if searched != question:
         result = replace(result, query=check_query(question))
+    if SPEAKER_FIRST and result.hits and _SPEAKER_ASKED.search(normalize(asked)):
+        # (the speaker's passage shares no word with the quote: first, as high as the best)
+        speaker = _speaker_before(library, previous.passages[:1])
+        best = result.hits[0].score
+        first = [Hit(p, best) for p, named in zip(library.passages, speaker, strict=True) if named]
+        rest = [h for h in result.hits if h.passage not in {f.passage for f in first}]
+        result = replace(result, hits=tuple(first + rest)[:top])
     return Resolved(result, context)
 
 
@@ -327,6 +343,21 @@ def _words_after(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
                 after[j] = True
                 break
     return after
+
+
+def _speaker_before(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
+    """Per passage, whether it comes right before a quoted passage that is a quote and nothing
+    else (opens with a quotation mark), in the same section."""
+    before = np.zeros(len(library.passages), dtype=bool)
+    order = library.position
+    for i in (order[p] for p in quoted if p in order):
+        passage = library.passages[i]
+        if i == 0 or not _OPENS_QUOTE.search(passage.text):
+            continue
+        previous = library.passages[i - 1]
+        if (previous.doc, previous.section) == (passage.doc, passage.section):
+            before[i - 1] = True
+    return before
 
 
 def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:

@@ -328,3 +328,25 @@ def test_asking_for_the_last_answer_again(message: str, again: bool, lang: str |
 )
 def test_the_people_a_question_names(library: Library, question: str, person: str) -> None:
     assert named_person(library, question) == person
+
+
+@pytest.mark.parametrize(
+    ("first", "who", "lines"),
+    [
+        # line 27 is a quote and nothing else: its speaker (Chen's memo) is named in line 26
+        ("main quest vs side quest??", "who said that", [(26, 26), (27, 27)]),
+        (
+            "メインクエストがどうとかって話あったよね、あれ何?",
+            "誰が言ったの?",
+            [(26, 26), (27, 27)],
+        ),
+        # a passage naming its speaker answers who said it itself
+        ("what was the house break-in quote", "who said that", [(9, 10)]),
+    ],
+)
+def test_who_said_a_bare_quote_is_told_by_the_paragraph_before(
+    library: Library, first: str, who: str, lines: list[tuple[int, int]]
+) -> None:
+    resolved = resolve(library, who, _turn(library, first))
+    assert resolved.result.answerable
+    assert [h.passage.lines for h in resolved.result.hits[: len(lines)]] == lines
