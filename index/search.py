@@ -875,7 +875,9 @@ class Library:
         # (a word asking after a relation, 狙い, downside, that no article uses frames the question:
         # it is no information the articles miss)
         framed = self._framed(tokens, japanese)
-        evidence = self._evidence(normalized, japanese, framed, ranked_as_found, kind, names, nouns)
+        evidence = self._evidence(
+            normalized, japanese, framed, ranked_as_found, kind, names, nouns, topic=topic
+        )
         if prior is not None and earlier is not None:
             evidence = self._follow_up_evidence(
                 evidence, prior, earlier, query, tokens, ranked, kind, names, nouns
@@ -1008,11 +1010,13 @@ class Library:
         kind: AnswerType | None,
         names: list[str],
         nouns: set[str] | None = None,
+        topic: bool = False,
     ) -> Evidence:
         """What the verdict decides on (index.verdict.Evidence): each of the question's own words
         weighed by its information in the language, looked for in the articles and in the best
         passage in every form the search used (its glossary translations, its rendering).
-        `nouns`: which of the tokens are nouns (None: all of them count as such)."""
+        `nouns`: which of the tokens are nouns (None: all of them count as such). `topic`: a
+        summary's topic, which asks nothing by nature ("私やマークがそばにいる" is no news told)."""
         doc = ranked[0][0] if ranked else -1
         held = seen = total = noun_seen = noun_total = most_known = 0.0
         top_info, top_known = -1.0, True
@@ -1047,7 +1051,7 @@ class Library:
             # Advice asked of what the passage itself advises on (what to tell Meta's recruiters)
             # is what the article reports, not the asker's own affairs.
             advice=float(
-                asks_advice(normalized)
+                asks_advice(normalized, told=not topic)
                 and not advice_reported(normalized, most_known_held and self._advising[doc])
                 and not self._spelled_out(normalized)
             ),

@@ -270,7 +270,7 @@ _LATIN_LETTER = re.compile(r"[a-z]")
 # A Japanese message that asks nothing: no question mark, question word, asking or requesting end
 # (か, の, っけ, って, なん, 教えて, 詳しく), nor news heard (って聞いた, 読んだけど), ending in a
 # predicate (a verb, an adjective, a colloquial negative: 集中できん, やる気でん, 温泉いくわ; not a
-# noun: 明日の天気, GTMの人の感想) or a bare reaction (草, w): the asker telling the channel their own
+# noun: 明日の天気, GTMの人の感想, 燃え尽き) or a bare reaction (草, w): the asker telling the channel their own
 # news, mood or plans, which a news article does not answer (the advice cue). On normalised text.
 _ASKING_JA = re.compile(
     r"[?？]|何(?!も|か(?!ら))|なに(?!も|か(?!ら))|なんで(?!も)|なんの|なんて|なんと|なんぼ|どう|どこ|どれ|どの|どんな|どっち"
@@ -282,6 +282,7 @@ _ASKING_END_JA = re.compile(
     r"|だろう|じゃん|じゃね|っしょ|教えて|おしえて|知りたい|説明して|ください|下さい|まとめて|くれ|頼む"
     r"|詳しく|くわしく|もっと|続き|つづき|[えけげせてねべめれ]よ|なさい|でしょう|[0-9]つ|で|と|こと)$"
 )
+_KANA_END = re.compile(r"[\u3041-\u3093]+$")
 _TRAILING = re.compile(r"[\W_wｗ笑草泣]+$")
 
 
@@ -290,7 +291,10 @@ def tells_own_news_ja(normalized_question: str) -> bool:
     text = _TRAILING.sub("", normalized_question)
     if _ASKING_JA.search(normalized_question) or _ASKING_END_JA.search(text):
         return False
-    return not text or "\u3041" <= text[-1] <= "\u3093"  # (ends in hiragana: a predicate)
+    # (a predicate ends in two kana or more, いくわ, できん, 疲れた; a noun made of a verb's stem
+    # in one, 燃え尽き, 引き抜き, 休み: a topic asked for, /summary 燃え尽き)
+    end = _KANA_END.search(text)
+    return not text or end is not None and len(end.group()) >= 2
 
 
 # ... and an English one: no question mark or word, no auxiliary or request opening it or a
@@ -325,9 +329,11 @@ def tells_own_news(normalized_question: str) -> bool:
     return tells_own_news_ja(normalized_question)
 
 
-def asks_advice(normalized_question: str) -> bool:
+def asks_advice(normalized_question: str, told: bool = True) -> bool:
+    """Whether a question asks advice or about the asker's own affairs (`told`: or tells their own
+    news, asking nothing: not for a summary's topic)."""
     text = normalized_question
-    if tells_own_news(text):
+    if told and tells_own_news(text):
         return True
     if _LATIN_LETTER.search(text) and ADVICE.search(text):
         return True

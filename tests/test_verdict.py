@@ -199,6 +199,8 @@ from index.verdict import (
         ("メタのオファーについて教えて", False),
         ("もっと詳しく", False),
         ("GTMチームの人の感想", False),
+        ("燃え尽き", False),  # (a topic: a noun made of a verb's stem)
+        ("引き抜き", False),
         ("チェンがなんか怒ってたって聞いたけど", False),
         ("結局この休みで流出止まりそう?記事的には", False),
         ("altman got fired at some point right", False),
