@@ -270,8 +270,9 @@ _LATIN_LETTER = re.compile(r"[a-z]")
 # A Japanese message that asks nothing: no question mark, question word, asking or requesting end
 # (か, の, っけ, って, なん, 教えて, 詳しく), nor news heard (って聞いた, 読んだけど), ending in a
 # predicate (a verb, an adjective, a colloquial negative: 集中できん, やる気でん, 温泉いくわ; not a
-# noun: 明日の天気, GTMの人の感想, 燃え尽き) or a bare reaction (草, w): the asker telling the channel their own
-# news, mood or plans, which a news article does not answer (the advice cue). On normalised text.
+# noun: 明日の天気, GTMの人の感想, 燃え尽き) or a bare reaction (草, w): the asker telling the
+# channel their own news, mood or plans, which a news article does not answer (the advice cue).
+# On normalised text.
 _ASKING_JA = re.compile(
     r"[?？]|何(?!も|か(?!ら))|なに(?!も|か(?!ら))|なんで(?!も)|なんの|なんて|なんと|なんぼ|どう|どこ|どれ|どの|どんな|どっち"
     r"|どちら|どゆ|どんだけ|どんくらい|いつ(?!も)|誰|だれ|いくら|幾ら|なぜ|何故|理由|原因|いくつ"
