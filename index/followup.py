@@ -17,6 +17,7 @@ import numpy as np
 from .answertype import AnswerType, question_type
 from .identity import identity_subject
 from .outcome import asks_response
+from .passages import Passage
 from .questionform import changes_topic, plain
 from .quoting import asks_words, tells_message
 from .search import Hit, Library, SearchResult, check_query
@@ -294,17 +295,18 @@ def resolve(
         return Resolved(_again(library, previous, top, lang or previous.lang), context, again=True)
     boost = near(library, previous.passages)
     asked = plain(question)
+    normalized = normalize(asked)
     kind = question_type(asked)
     if FOLLOWUP_TYPE_BONUS and kind is not None and kind not in _VAGUE_TYPES:
         boost = np.where(library.stating(kind), (1 + boost) * (1 + FOLLOWUP_TYPE_BONUS) - 1, boost)
     if FOLLOWUP_RESPONSE_BONUS and asks_response(asked):
         factor = 1 + FOLLOWUP_RESPONSE_BONUS
         boost = np.where(library.responding, (1 + boost) * factor - 1, boost)
-    if FOLLOWUP_WORDS_BONUS and asks_words(normalize(asked)):
+    if FOLLOWUP_WORDS_BONUS and asks_words(normalized):
         after = _words_after(library, previous.passages[:1])
         boost = np.where(after, (1 + boost) * (1 + FOLLOWUP_WORDS_BONUS) - 1, boost)
     searched = unpointed(question)
-    if _PERSON_POINTED.search(normalize(asked)):
+    if _PERSON_POINTED.search(normalized):
         # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
         # (in the follow-up's own script: a Japanese name would make an English question Japanese)
         same = [q for q in context if is_japanese(q) == is_japanese(question)]
@@ -316,13 +318,15 @@ def resolve(
     )
     if searched != question:
         result = replace(result, query=check_query(question))
-    if SPEAKER_FIRST and result.hits and _SPEAKER_ASKED.search(normalize(asked)):
+    if (
+        SPEAKER_FIRST
+        and result.hits
+        and _SPEAKER_ASKED.search(normalized)
+        and (speaker := _speaker_before(library, previous.passages[:1])) is not None
+    ):
         # (the speaker's passage shares no word with the quote: first, as high as the best)
-        speaker = _speaker_before(library, previous.passages[:1])
-        best = result.hits[0].score
-        first = [Hit(p, best) for p, named in zip(library.passages, speaker, strict=True) if named]
-        rest = [h for h in result.hits if h.passage not in {f.passage for f in first}]
-        result = replace(result, hits=tuple(first + rest)[:top])
+        rest = [h for h in result.hits if h.passage != speaker]
+        result = replace(result, hits=(Hit(speaker, result.hits[0].score), *rest)[:top])
     return Resolved(result, context)
 
 
@@ -345,19 +349,14 @@ def _words_after(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
     return after
 
 
-def _speaker_before(library: Library, quoted: tuple[str, ...]) -> np.ndarray:
-    """Per passage, whether it comes right before a quoted passage that is a quote and nothing
-    else (opens with a quotation mark), in the same section."""
-    before = np.zeros(len(library.passages), dtype=bool)
-    order = library.position
-    for i in (order[p] for p in quoted if p in order):
-        passage = library.passages[i]
-        if i == 0 or not _OPENS_QUOTE.search(passage.text):
-            continue
-        previous = library.passages[i - 1]
-        if (previous.doc, previous.section) == (passage.doc, passage.section):
-            before[i - 1] = True
-    return before
+def _speaker_before(library: Library, quoted: tuple[str, ...]) -> Passage | None:
+    """The passage right before the best one quoted, in its section, when that one is a quote and
+    nothing else (opens with a quotation mark); else None."""
+    i = library.position.get(quoted[0]) if quoted else None
+    if not i or not _OPENS_QUOTE.search(library.passages[i].text):  # (None, or the first)
+        return None
+    passage, before = library.passages[i], library.passages[i - 1]
+    return before if (before.doc, before.section) == (passage.doc, passage.section) else None
 
 
 def _again(library: Library, previous: Turn, top: int, lang: str) -> SearchResult:
