@@ -73,6 +73,8 @@ from .slot import Slots, included, included_en
 from .spelling import Speller
 from .synonyms import Synonyms
 from .tokenize import (
+    I_ROW,
+    U_ROW,
     EnglishTokenizer,
     JapaneseTokenizer,
     Tokenizer,
@@ -107,9 +109,9 @@ _LATIN_WORD = re.compile(r"(?<![\w'])[A-Za-z]+(?![\w'])")
 MAX_JOINED = 3  # pieces of a katakana word the dictionary broke up (ブラ + ザ + ヴィル)
 # A verb's lemma (a kanji, then kana ending in a u-row kana: 抜く, 組む) and the first verb of a
 # compound verb, in its joining form (引き, 食い, 取り).
-_VERB_LEMMA = re.compile(r"[\u4e00-\u9fff][\u3041-\u3093]*[うくぐすつぬぶむる]")
-_TO_I_ROW = str.maketrans("うくぐすつぬぶむる", "いきぎしちにびみり")
-_COMPOUND_HEAD = re.compile(r"[\u4e00-\u9fff][いきぎしちにびみりえけげせてねべめれ]")
+_VERB_LEMMA = re.compile(rf"[\u4e00-\u9fff][\u3041-\u3093]*[{U_ROW}]")
+_TO_I_ROW = str.maketrans(U_ROW, I_ROW)
+_COMPOUND_HEAD = re.compile(rf"[\u4e00-\u9fff][{I_ROW}えけげせてねべめれ]")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")  # (not across ・: マーク・チェン is two)
 # A run of hiragana where a word starts (the question's start, after a space or punctuation), the
 # particles a name is followed by, and hiragana -> katakana.

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from .cache import strings
+from .tokenize import I_ROW, U_ROW
 
 Vocabulary = Callable[[str], object]  # truthy when the articles use the token (BM25Index.idf)
 Group = tuple[list[str], list[str], list[str], list[str], list[str]]
@@ -108,7 +109,7 @@ class Synonyms:
 
 # A verb's stem used as a noun ends in its i-row kana (奪い合い, 取り組み, 引き抜き): the verb ends in
 # the same consonant's u-row one (奪い合う, 取り組む, 引き抜く).
-_STEM_TO_VERB = dict(zip("いきぎしちにびみり", "うくぐすつぬぶむる", strict=True))
+_STEM_TO_VERB = dict(zip(I_ROW, U_ROW, strict=True))
 
 
 def verb_of(token: str) -> str:

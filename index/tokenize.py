@@ -121,6 +121,11 @@ EN_STOPWORDS = frozenset(
     """.split()
 )
 
+# A verb's last kana (u-row) and the same consonant's i-row one, its stem's: 抜く, 抜き (a compound's
+# first verb, 引き抜く; the verb used as a noun, 引き抜き).
+U_ROW = "うくぐすつぬぶむる"
+I_ROW = "いきぎしちにびみり"
+
 _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _KANA_LETTER = re.compile(r"[\u3041-\u3096]")  # hiragana letters (ぁ-ゖ), not their marks
