@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+# (どうして asks why, どうしてる / どうしてんの / どうしている what someone is doing: not a reason.)
 # Japanese and English cues apart, English ones case-insensitive, on the question's plain form
 # (index.questionform) or a passage's text: one regular expression over both, or normalising every
 # passage first, made a start-up from the disk cache 2-10 times as slow for the same matches.
 _ASKS_JA = re.compile(
-    r"なぜ|何故|なんで|どうして|理由|何のため|なんのため|目的|狙い|ねらい|意図|動機"
+    r"なぜ|何故|なんで|どうして(?![るんいまた])|理由|何のため|なんのため|目的|狙い|ねらい|意図|動機"
 )
 _ASKS_EN = re.compile(
     r"\b(?:why|what for|the reason|reasons?|purpose|how come|(?:the|what'?s|whats) point"

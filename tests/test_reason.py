@@ -19,6 +19,10 @@ from index.reason import asks_grounds, asks_reason, states_reason
         ("how come openai is closing for a week", True),
         ("what's the point of the shutdown", True),
         ("この休みの意図は?", True),
+        ("どうしてそんなに嬉しいの?", True),
+        # what someone is doing about it, not why (どうしてる, どうしてんの)
+        ("それでopenaiのトップはどうしてんの?", False),
+        ("休み中って役員はどうしてる?", False),
         ("what's the main point of chen's memo", False),  # its gist, not an aim
         ("メタはいくら出したの?", False),
         ("How much did Meta offer?", False),
