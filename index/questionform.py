@@ -114,7 +114,10 @@ _OPENER = re.compile(
     r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
-    r"[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
+    r"(?:\s?(?:bot|ボット|ぼっと)(?:さん|くん|ちゃん)?)?[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
+    # ... or the bot called by name, marked off (bot、チェンって誰?, "bot: who is chen"; not "bot
+    # accounts on x?")
+    r"|^(?:bot|ボット)(?:さん|くん|ちゃん)?(?:[、,!！:]|\s(?=[^\x00-\x7f]))[\s、,!！:]*(?=\S)"
     # ... or a reaction to the last answer, marked off from the question (やば、それで士気は?,
     # えぐ…モチベ大丈夫なん, マジか。で何人?): not a word of what is asked
     r"|^(?:やば|やばい|やべえ|やべー|えぐ|えぐい|まじか|マジか|まじかよ|へー|へぇ|へえ|ほう|なるほど|なるほどね"
@@ -123,6 +126,15 @@ _OPENER = re.compile(
     # ... or "really?" before it (まじで80時間?: the echo of an answer, doubted)
     r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,
+)
+# Spaces and line breaks: one space ("how  many  researchers", a question and a second line).
+_SPACES = re.compile(r"\s+")
+# A closing courtesy after a Japanese question ("…何人?\nよろしく", "…教えて、お願いします"): it asks
+# nothing (an English one's, "thanks", "pls", is a filler after it).
+_CLOSING_JA = re.compile(
+    r"(?<=[?？!！。、,\s])\s*(?:(?:どうか|どうぞ)?(?:よろしく|宜しく)(?:お願い(?:します|いたします|します。)?|です|ね|〜|ー)?"
+    r"|お願い(?:します|いたします|しまーす)?|おねがい(?:します)?|(?:ありがとう|サンキュー|サンキュ|あざす|あざっす|thx|ty)"
+    r"(?:ございます)?)[!！。.〜ー~\s]*$"
 )
 _FILLERS_AFTER = frozenset(
     "pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro lowkey wdym imo".split()
@@ -138,7 +150,8 @@ def plain(question: str) -> str:
     laughter and emphasis at the end dropped (with the end's question mark kept), a question
     written all in capitals in lower case with a capital first letter (its words are no more
     names than anyone's), and a channel's spellings as the words they spell."""
-    text = unicodedata.normalize("NFKC", question).strip()
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", question)).strip()
+    text = _CLOSING_JA.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text

@@ -105,6 +105,13 @@ VARIANTS = [
     ("アルトマンって誰?", "アルトマンって誰って知ってる?"),
     ("チェンって誰?", "チェンって誰か教えて"),
     ("役員も休むの?", "役員も休むのか誰かわかる?"),  # (a "who" asked: the CEO, line 31)
+    # the bot called by name, spaces doubled, a second line, a courtesy after the question
+    ("メタは何人引き抜いたの?", "ねえbot、メタは何人引き抜いたの?"),
+    ("チェンって誰?", "bot、チェンって誰?"),
+    ("How many researchers did Meta poach?", "how  many  researchers  did  meta  poach"),
+    ("メタは何人引き抜いたの?", "メタは何人引き抜いたの?\nよろしく"),
+    ("メタはいくら出したの?", "メタはいくら出したの?よろしくお願いします!"),
+    ("Why is OpenAI shutting down for a week?", "why is openai shutting down for a week?\nthanks"),
 ]
 
 
@@ -195,6 +202,16 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("whoa, 100 million?", "100 million?"),
         ("wow", "wow"),  # alone it stays (bot.answer.social)
         ("ねえ", "ねえ"),  # a call alone stays one
+        ("ねえbot、チェンって誰?", "チェンって誰?"),
+        ("ボットくん、チェンって誰?", "チェンって誰?"),
+        ("bot", "bot"),
+        ("bot: who is chen", "who is chen"),
+        ("bot accounts on x, how many?", "bot accounts on x, how many?"),  # a word of it
+        ("how  many\tresearchers\n left", "how many researchers left"),
+        ("メタは何人?\nよろしく", "メタは何人?"),
+        ("チェンって誰?ありがとう!", "チェンって誰?"),
+        ("よろしくお願いします", "よろしくお願いします"),  # alone it stays (bot.answer.social)
+        ("お願いします", "お願いします"),
     ],
 )
 def test_plain(question: str, expected: str) -> None:
