@@ -19,10 +19,14 @@ _JA_RUN = re.compile(
 # one took 8-13 µs a question, as much as a twentieth of a search.
 _EMPHASIS = "!?.。…~〜"
 _LAUGHTER = ("(笑)", "[笑]", "笑")
-_WORDS = ("lol", "lmao", "haha", "hahaha")
+# ... English laughter as a channel stretches it (lol, lolll, lmaooo, lmfao, rofl, hahaha, hehe, xD)
+_LAUGHING = re.compile(
+    r"(?<=[\s?!.,])(?:l+o+l+|l+m+f?a+o+|r+o+f+l+|(?:h+a+){2,}h*|(?:h+e+){2,}h*|x+d+)$",
+    re.IGNORECASE,
+)
 _SPACED_EMPHASIS = _EMPHASIS + " \t\n\u3000"
 _BEFORE_GRASS = frozenset(" wW笑" + _EMPHASIS)
-_TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaA")  # the characters a tail can end with
+_TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaAdDeEhH")  # the characters a tail can end with
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _LOWER = re.compile(r"[a-z]")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+")
@@ -71,6 +75,11 @@ _LABEL = re.compile(
     # how the asker feels about it: "I'm confused, why ...", "i don't get why ..."
     r"|^(?:(?:so|ok|okay|wait|hmm|sorry|honestly|ngl) )*(?:i'?m|i am) (?:so |a bit |kinda )?"
     r"(?:confused|lost|curious|wondering)[\s,.:!\-]+(?=\w)"
+    # ... an apology or curiosity marked off before it ("sorry if this was asked already, ...",
+    # "genuinely curious, ...", "dumb question but ...")
+    r"|^(?:sorry|sry)(?: if [^,.!?:]{1,60})?[,.!:\-]+\s*(?=\w)"
+    r"|^(?:(?:just|genuinely|honestly|really|kinda|so) )?curious[,.:!\-]+\s*(?=\w)"
+    r"|^(?:dumb|stupid|silly|noob|random|quick|simple) (?:question|q)(?:,? but| here)?[,.:!\-]*\s+(?=\w)"
     r"|^(?:(?:so|ok|okay|wait|hmm|sorry|honestly|ngl|but) )*i (?:don'?t|do not|still don'?t) "
     r"(?:get|understand)(?: it)?[\s,.:!\-]*(?=(?:why|how|what|who|when|where|which)\b)",
     re.IGNORECASE,
@@ -123,18 +132,31 @@ _OPENER = re.compile(
     r"|^(?:やば|やばい|やべえ|やべー|えぐ|えぐい|まじか|マジか|まじかよ|へー|へぇ|へえ|ほう|なるほど|なるほどね"
     r"|うわ|うわー|うわぁ|すご|すごい|すげえ|すげー|ふーん|ふむ|おお|おー|ええ|草|笑)"
     r"(?:[\s、,!！ー〜?？。.…]|[\U0001F300-\U0001FAFF\u2600-\u27BF])+(?=\S)"
+    # ... or an apology or a request to ask marked off before it (既出だったらごめん、…, すみません、…,
+    # ちょっと聞きたいんだけど、…, 質問!…)
+    r"|^(?:既出(?:だったら|なら|かも(?:しれない)?(?:けど|だけど)?)?\s?(?:ごめん|すみません|すいません|すまん)?"
+    r"|すみません|すいません|ごめん|(?:ちょっと|1つ|ひとつ)?(?:聞きたい|質問したい|教えてほしい)(?:んだけど|んですけど"
+    r"|んですが|ことがある(?:んだけど|んですけど)?)|初歩的な質問(?:だけど|なんだけど|ですが)|質問)"
+    r"[\s、,!！。:：]+(?=\S)"
     # ... or "really?" before it (まじで80時間?: the echo of an answer, doubted)
     r"|^(?:まじで|マジで|ガチで|ほんとに|ほんまに|本当に)[\s、,!！]*(?=\S)",
     re.IGNORECASE,
 )
 # Spaces and line breaks: one space ("how  many  researchers", a question and a second line).
 _SPACES = re.compile(r"\s+")
-# A closing courtesy after a Japanese question ("…何人?\nよろしく", "…教えて、お願いします"): it asks
-# nothing (an English one's, "thanks", "pls", is a filler after it).
-_CLOSING_JA = re.compile(
-    r"(?<=[?？!！。、,\s])\s*(?:(?:どうか|どうぞ)?(?:よろしく|宜しく)(?:お願い(?:します|いたします|します。)?|です|ね|〜|ー)?"
-    r"|お願い(?:します|いたします|しまーす)?|おねがい(?:します)?|(?:ありがとう|サンキュー|サンキュ|あざす|あざっす|thx|ty)"
-    r"(?:ございます)?)[!！。.〜ー~\s]*$"
+# A closing courtesy after a question ("…何人?\nよろしく", "…教えて、お願いします", "…, thanks in
+# advance"): it asks nothing.
+_COURTESY_JA = (
+    r"(?:(?:どうか|どうぞ)?(?:よろしく|宜しく)(?:お願い(?:します|いたします)?|です|ね|〜|ー)?"
+    r"|お願い(?:します|いたします|しまーす)?|おねがい(?:します)?|(?:ありがとう|サンキュー|サンキュ|あざす|あざっす)"
+    r"(?:ございます)?)"
+)
+_COURTESY_EN = r"(?:thanks|thank you|thx|ty|tia|cheers)(?: (?:in advance|so much|a lot|guys|all|everyone|y'?all))?"
+_CLOSING = re.compile(
+    # (an English one after a mark or a line break: "how to say thanks" asks it)
+    r"(?:(?:(?<=[?？!！。.])\s*|\s*[,、\n]\s*)(?:" + _COURTESY_JA + "|" + _COURTESY_EN + r")"
+    r"|\s+" + _COURTESY_JA + r")[!！。.〜ー~\s]*$",
+    re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset(
     "pls plz please rn btw fr ngl tbh thx thanks asap tho smh bro lowkey wdym imo".split()
@@ -151,7 +173,7 @@ def plain(question: str) -> str:
     written all in capitals in lower case with a capital first letter (its words are no more
     names than anyone's), and a channel's spellings as the words they spell."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", question)).strip()
-    text = _CLOSING_JA.sub("", text, count=1) or text
+    text = _CLOSING.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
@@ -254,12 +276,8 @@ def _without_tail(text: str) -> str:
                 text = head
         elif last == "草" and (text[-2:-1] in _BEFORE_GRASS or _HIRAGANA.fullmatch(text[-2:-1])):
             text = text[:-1]
-        elif last in ("l", "L", "o", "O", "a", "A"):
-            lower = text.lower()
-            for word in _WORDS:
-                if lower.endswith(word) and lower[-len(word) - 1 : -len(word)] in (" ", "?", "!"):
-                    text = text[: -len(word)]
-                    break
+        elif last in "lLoOaAdDeEhH":
+            text = _LAUGHING.sub("", text)
         if text == before:
             break
     return text

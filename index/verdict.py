@@ -330,13 +330,18 @@ def tells_own_news(normalized_question: str) -> bool:
     return tells_own_news_ja(normalized_question)
 
 
+# Words that only join a question to the talk before it ("so how to negotiate salary", "ok but
+# good games for remote teams?"): ADVICE's cues at a question's start are looked for after them.
+_LEADING_EN = re.compile(r"^(?:(?:so|ok|okay|but|and|also|anyway|well|alright|hmm|wait)\b[\s,]*)+")
+
+
 def asks_advice(normalized_question: str, told: bool = True) -> bool:
     """Whether a question asks advice or about the asker's own affairs (`told`: or tells their own
     news, asking nothing: not for a summary's topic)."""
     text = normalized_question
     if told and tells_own_news(text):
         return True
-    if _LATIN_LETTER.search(text) and ADVICE.search(text):
+    if _LATIN_LETTER.search(text) and ADVICE.search(_LEADING_EN.sub("", text, count=1)):
         return True
     if not text.isascii() and ADVICE_JA.search(text):
         return True

@@ -208,6 +208,10 @@ from index.verdict import (
         ("according to chen is the ai race just about machines", False),
         ("meta offer amount", False),
         ("tell me about the offer", False),
+        # after a word joining it to the talk before
+        ("so how to negotiate salary at first job", True),
+        ("ok but good team building games for remote teams?", True),
+        ("so how did openai respond", False),
     ],
 )
 def test_advice_cue(question: str, advice: bool) -> None:
