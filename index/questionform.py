@@ -174,6 +174,13 @@ def plain(question: str) -> str:
     names than anyone's), and a channel's spellings as the words they spell."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", question)).strip()
     text = _CLOSING.sub("", text, count=1) or text
+    start = 0
+    while start < len(text) and (_emoji(text[start]) or text[start].isspace()):  # (🤔 why …)
+        start += 1
+    text = text[start:] or text
+    text = _KAOMOJI.sub("", text) or text
+    if len(text) > 2 and _QUOTED.get(text[0]) == text[-1] and text[0] not in text[1:-1]:
+        text = text[1:-1].strip() or text
     text = _OPENER.sub("", text, count=1) or text
     text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
     text = _LABEL.sub("", text, count=1) or text
@@ -212,7 +219,17 @@ _WRAPPED_JA = re.compile(
     # ... asked of the channel: "…のか誰かわかる?", "…知ってる人いる?"
     r"|(?<=[^\s?？])(?:って|か|のか|の)?(?:知ってる|しってる|わかる|分かる)(?:人|ひと|やつ)"
     r"(?:いる|います|いますか|おる)[?？!！。]*$"
+    # ... and such a request marked off after the question ("…何人?わかる人いる?", "…の、誰か教えて")
+    r"|(?<=[^\s?？、,])[\s、,?？!！]+(?:(?:誰か|だれか)?(?:教えて|おしえて)(?:ください|下さい|くれ|ほしい|欲しい)?"
+    r"|(?:誰か|だれか)(?:わかる|分かる|知ってる)|(?:知ってる|しってる|わかる|分かる)(?:人|ひと|やつ)"
+    r"(?:いる|います|いますか|おる))[ー〜?？!！。]*$"
 )
+# A face drawn at the end ((´・ω・`), (^^;), (T_T)): no word of the question.
+_KAOMOJI = re.compile(
+    r"\s*[(（](?=[^()（）]*[´`・ω^_;；＾Дд∀゜°ﾟ><*＊])[^()（）\u3040-\u309f\u4e00-\u9fff]{1,14}[)）]\s*$"
+)
+# Quotation marks around the whole question ("\"why is openai closing\"", 「チェンって誰?」).
+_QUOTED = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'"}
 
 
 def _without_fillers_after(text: str) -> str:

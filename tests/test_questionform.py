@@ -227,6 +227,15 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("メタは何人 よろしく", "メタは何人"),
         ("どうしてありがとうって言うの", "どうしてありがとうって言うの"),
         ("質問です", "質問です"),
+        # a request to the channel after the question, a face drawn, an emoji before, quotes around
+        ("メタは何人引き抜いたの、誰か教えて", "メタは何人引き抜いたの?"),
+        ("メタは何人?わかる人いる?", "メタは何人?"),
+        ("メタは何人引き抜いたの(´・ω・`)", "メタは何人引き抜いたの"),
+        ("チェンの役職(CRO)", "チェンの役職(cro)"),  # a word, not a face
+        ("🤔 why is openai closing", "why is openai closing"),
+        ('"why is openai closing"', "why is openai closing"),
+        ("「チェンって誰?」", "チェンって誰?"),
+        ('"hi" means what', '"hi" means what'),
         ("how  many\tresearchers\n left", "how many researchers left"),
         ("メタは何人?\nよろしく", "メタは何人?"),
         ("チェンって誰?ありがとう!", "チェンって誰?"),
