@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 
 from .errors import QAError
 from .evaluate import Report, evaluate, in_half, load_questions
@@ -56,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the question set")
     p.add_argument("--misses", action="store_true", help="also list the questions it got wrong")
     p.add_argument("--split", choices=["tune", "heldout"], help="only this part of the set")
+    p.add_argument(
+        "--forms",
+        action="store_true",
+        help="score the questions written as a channel writes them (index.forms) against their "
+        "plain wording",
+    )
     p.add_argument(
         "--spans",
         action="store_true",
@@ -207,6 +214,13 @@ def _eval(args: argparse.Namespace) -> int:
                 print(json.dumps(row, ensure_ascii=False))
             return 0
         report: SpanReport | Report = score_spans(library, questions)
+    elif args.forms:
+        from .forms import score_forms
+
+        chosen = load_questions(args.file, args.split)
+        for name, score in score_forms(library, chosen).items():
+            print(json.dumps({"form": name, **asdict(score)}, ensure_ascii=False))
+        return 0
     else:
         questions = load_questions(args.file, args.split)
         report = evaluate(library, [q for q in questions if in_half(q.doc, args.articles)])

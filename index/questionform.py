@@ -155,7 +155,10 @@ _COURTESY_EN = r"(?:thanks|thank you|thx|ty|tia|cheers)(?: (?:in advance|so much
 _CLOSING = re.compile(
     # (an English one after a mark or a line break: "how to say thanks" asks it)
     r"(?:(?:(?<=[?？!！。.])\s*|\s*[,、\n]\s*)(?:" + _COURTESY_JA + "|" + _COURTESY_EN + r")"
-    r"|\s+" + _COURTESY_JA + r")[!！。.〜ー~\s]*$",
+    r"|\s+"
+    + _COURTESY_JA
+    + r"|(?<=[\u3041-\u309f])(?:どうか|どうぞ)?(?:よろしく|宜しく)お願い(?:します|いたします)"
+    r")[!！。.〜ー~\s]*$",
     re.IGNORECASE,
 )
 _FILLERS_AFTER = frozenset(

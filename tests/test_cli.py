@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from index.forms import FORMS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -93,6 +95,21 @@ def test_eval_prints_the_figures(tmp_path: Path) -> None:
     report = json.loads(out.stdout)
     assert report["answerable"]["ja"]["recall@1"] == 1.0
     assert report["declined_by_kind"]["offtopic"]["declined"] == 1.0
+
+
+def test_eval_scores_a_channel_s_ways_of_writing(tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "a", "lang": "ja", "q": "メタは研究者にいくら提示した?", "gold": [7]}\n'
+        '{"id": "b", "lang": "en", "q": "How do I bake bread?", "gold": [], "kind": "offtopic"}\n',
+        encoding="utf-8",
+    )
+    out = run("eval", str(questions), "--forms")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {row["form"] for row in rows} == set(FORMS)
+    laughing = next(row for row in rows if row["form"] == "en lmaooo")
+    assert laughing == {"form": "en lmaooo", "lost": {}, "gained": {}, "n": {"unanswerable": 1}}
 
 
 @pytest.mark.parametrize(("half", "counted"), [("even", 1), ("odd", 0)])
