@@ -83,13 +83,19 @@ def test_passages_lists_ids_lines_and_sections() -> None:
     assert rows[0]["passage"] == "000_30e68451fde60380:2" and rows[0]["lines"] == [2, 2]
 
 
-def test_eval_prints_the_figures(tmp_path: Path) -> None:
+def _two_questions(tmp_path: Path) -> Path:
+    """One question the article answers (line 7) and one everyday question it does not."""
     questions = tmp_path / "q.jsonl"
     questions.write_text(
         '{"id": "a", "lang": "ja", "q": "メタは研究者にいくら提示した?", "gold": [7]}\n'
         '{"id": "b", "lang": "en", "q": "How do I bake bread?", "gold": [], "kind": "offtopic"}\n',
         encoding="utf-8",
     )
+    return questions
+
+
+def test_eval_prints_the_figures(tmp_path: Path) -> None:
+    questions = _two_questions(tmp_path)
     out = run("eval", str(questions))
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
@@ -98,12 +104,7 @@ def test_eval_prints_the_figures(tmp_path: Path) -> None:
 
 
 def test_eval_scores_a_channel_s_ways_of_writing(tmp_path: Path) -> None:
-    questions = tmp_path / "q.jsonl"
-    questions.write_text(
-        '{"id": "a", "lang": "ja", "q": "メタは研究者にいくら提示した?", "gold": [7]}\n'
-        '{"id": "b", "lang": "en", "q": "How do I bake bread?", "gold": [], "kind": "offtopic"}\n',
-        encoding="utf-8",
-    )
+    questions = _two_questions(tmp_path)
     out = run("eval", str(questions), "--forms")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
