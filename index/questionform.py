@@ -153,8 +153,9 @@ _COURTESY_JA = (
 )
 _COURTESY_EN = r"(?:thanks|thank you|thx|ty|tia|cheers)(?: (?:in advance|so much|a lot|guys|all|everyone|y'?all))?"
 _CLOSING = re.compile(
-    # (an English one after a mark or a line break: "how to say thanks" asks it)
-    r"(?:(?:(?<=[?？!！。.])\s*|\s*[,、\n]\s*)(?:" + _COURTESY_JA + "|" + _COURTESY_EN + r")"
+    # (an English one after a mark or a comma: "how to say thanks" asks it; a line break is a space
+    # by then, and "... thanks" a filler after the question, _FILLERS_AFTER)
+    r"(?:(?:(?<=[?？!！。.])\s*|\s*[,、]\s*)(?:" + _COURTESY_JA + "|" + _COURTESY_EN + r")"
     r"|\s+"
     + _COURTESY_JA
     + r"|(?<=[\u3041-\u309f])(?:どうか|どうぞ)?(?:よろしく|宜しく)お願い(?:します|いたします)"
@@ -174,7 +175,9 @@ def plain(question: str) -> str:
     """NFKC (full-width letters and digits as ASCII), a label before it ("question:") and
     laughter and emphasis at the end dropped (with the end's question mark kept), a question
     written all in capitals in lower case with a capital first letter (its words are no more
-    names than anyone's), and a channel's spellings as the words they spell."""
+    names than anyone's), and a channel's spellings as the words they spell. Spaces and line
+    breaks read as one space; a courtesy after it (よろしく, "thanks in advance"), emoji before it, a
+    face drawn after it and quotation marks around all of it are dropped (index.forms)."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", question)).strip()
     text = _CLOSING.sub("", text, count=1) or text
     start = 0
