@@ -279,18 +279,28 @@ _ASKING_JA = re.compile(
     r"|(?:聞い|きい|読ん|見)た(?:けど|んだけど)?"
 )
 _ASKING_END_JA = re.compile(
-    r"(?:か|の|っけ|って|かな|かね|かい|なん|[るたいなだ]ん|は|まじ|マジ|ほんと|本当|ホント|よね|でしょ|だろ"
+    r"(?:か|の|っけ|って|かな|かね|かい|なん|[うくぐすつぬぶむるたいなだ]ん|は|まじ|マジ|ほんと|本当|ホント|よね|でしょ|だろ"
     r"|だろう|じゃん|じゃね|っしょ|教えて|おしえて|知りたい|説明して|ください|下さい|まとめて|くれ|頼む"
-    r"|詳しく|くわしく|もっと|続き|つづき|[えけげせてねべめれ]よ|なさい|でしょう|[0-9]つ|で|と|こと)$"
+    r"|詳しく|くわしく|もっと|続き|つづき|[えけげせてねべめれ]よ|なさい|でしょう|[0-9]つ|で|と|こと"
+    r"|やつ|(?:人|奴|やつ)(?:いた|いる|おる)|(?<!た)くない)$"
 )
 _KANA_END = re.compile(r"[\u3041-\u3093]+$")
+# A noun's topic marked by って (ミッションってまだ効いてる, 休みって急に決まったやつ): what is asked
+# about, not the asker's news; not って quoting or a verb's て (辞めたいって思ってる, 振ってきた).
+_TOPIC_JA = re.compile(
+    r"[一-龯々ァ-ヶーa-z0-9み]って(?![るたてぃいなくきみもん]|ほしい|ください|から)"
+)
 _TRAILING = re.compile(r"[\W_wｗ笑草泣]+$")
 
 
 def tells_own_news_ja(normalized_question: str) -> bool:
     """Whether a Japanese message asks nothing: the asker's own news, mood or plans, told."""
     text = _TRAILING.sub("", normalized_question)
-    if _ASKING_JA.search(normalized_question) or _ASKING_END_JA.search(text):
+    if (
+        _ASKING_JA.search(normalized_question)
+        or _ASKING_END_JA.search(text)
+        or _TOPIC_JA.search(text)
+    ):
         return False
     # (a predicate ends in two kana or more, いくわ, できん, 疲れた; a noun made of a verb's stem
     # in one, 燃え尽き, 引き抜き, 休み: a topic asked for, /summary 燃え尽き)

@@ -208,6 +208,16 @@ from index.verdict import (
         ("according to chen is the ai race just about machines", False),
         ("meta offer amount", False),
         ("tell me about the offer", False),
+        # a noun's topic marked by って, a colloquial question's end (休むん, …やつ, くない, 人いた):
+        # asked, without the mark; not って quoting (辞めたいって思ってる)
+        ("ミッションってまだ効いてる", False),
+        ("役員も一緒に休むん", False),
+        ("この休みって急に決まったやつ", False),
+        ("メタのオファー額ヤバくない", False),
+        ("休み中にmetaが攻めてくるって心配してる人いた", False),
+        ("会社辞めたいって毎朝思ってる", True),
+        ("上司がまた金曜の夕方に仕事振ってきたんだがw", True),
+        ("リーダーやれって言われたけど自信ないわ", True),
         # after a word joining it to the talk before
         ("so how to negotiate salary at first job", True),
         ("ok but good team building games for remote teams?", True),
@@ -458,6 +468,24 @@ def test_a_japanese_follow_up_weighs_the_nouns_of_both_questions(library: Librar
 )
 def test_a_bare_common_word_is_no_question(library: Library, message: str, verdict: str) -> None:
     assert library.search(message).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        # a Japanese yes/no question typed without its mark, made of the article's words: asked
+        ("この休みで流出止まる", True),
+        ("給料見直すって話あった", True),
+        # the asker's own news, however many of the article's words it uses
+        ("来週有給とって温泉いくわ", False),
+        ("今週ずっとプレッシャーやばくて全然集中できん", False),
+        ("burnout is real this week ngl", False),  # (English asks by its word order)
+    ],
+)
+def test_a_message_told_of_the_article_s_words_is_asked(
+    library: Library, message: str, answered: bool
+) -> None:
+    assert library.search(message).answerable is answered
 
 
 def test_a_bare_common_word_in_a_conversation_is_a_follow_up(library: Library) -> None:
