@@ -22,6 +22,10 @@ def _head(text: str) -> Callable[[str], str]:
     return lambda q: text + q
 
 
+def _unmarked(q: str) -> str:
+    return q.rstrip("?？!！ ")
+
+
 # name -> (the language of the questions it rewrites, the rewrite)
 FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "en capitals": ("en", str.upper),
@@ -37,6 +41,10 @@ FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "en sorry if asked": ("en", _head("sorry if this was asked already, ")),
     "en genuinely curious": ("en", _head("genuinely curious, ")),
     "en quoted": ("en", lambda q: f'"{q}"'),
+    "en no question mark": ("en", _unmarked),
+    "en pls answer": ("en", _head("pls answer: ")),
+    "en can someone tell me": ("en", lambda q: "can someone tell me " + _unmarked(q)),
+    "en @handle": ("en", _head("@articlebot ")),
     "ja 笑": ("ja", _tail("笑")),
     "ja www": ("ja", _tail("www")),
     "ja !!": ("ja", _tail("!!")),
@@ -51,6 +59,11 @@ FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "ja わかる人いる": ("ja", lambda q: q.rstrip("?？") + "？わかる人いる?"),
     "ja face": ("ja", _tail("(´・ω・`)")),
     "ja quoted": ("ja", lambda q: f"「{q}」"),
+    "ja no question mark": ("ja", _unmarked),
+    "ja 。": ("ja", lambda q: _unmarked(q) + "。"),
+    "ja …": ("ja", lambda q: _unmarked(q) + "…"),
+    "ja 質問です。": ("ja", _head("質問です。")),
+    "ja drawn out ー？": ("ja", lambda q: _unmarked(q) + "ー？"),
 }
 
 

@@ -26,8 +26,10 @@ _LAUGHING = re.compile(
 )
 _SPACED_EMPHASIS = _EMPHASIS + " \t\n\u3000"
 _BEFORE_GRASS = frozenset(" wW笑" + _EMPHASIS)
-_TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaAdDeEhH")  # the characters a tail can end with
+_TAIL = frozenset(_SPACED_EMPHASIS + ")]笑wW草lLoOaAdDeEhHー")  # the characters a tail can end with
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\uff66-\uff9f]")
+_DRAWN_OUT = ("マジ", "ホント", "ウソ")  # katakana words a channel draws out at the end
 _LOWER = re.compile(r"[a-z]")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")
@@ -68,7 +70,8 @@ _CHAT = re.compile(
 # heard what they ask about ("my friend says ...", "I read that ...", "someone said ...").
 _LABEL = re.compile(
     r"^(?:(?:quick|random|dumb|stupid|serious|simple|small|another|one more|a) )?(?:q|qq|question)"
-    r"\s*[:\-–]\s*|^(?:help|halp|pls help)\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,]\s*"
+    r"\s*[:\-–]\s*|^(?:(?:pls|plz|please) )?(?:help|halp|answer|explain)(?: (?:this|me|pls|plz|please))?"
+    r"\s*[:\-–]\s*|^(?:質問|しつもん)(?:です|なんですが|なんだけど|があります)?\s*[:：、,。!！]\s*"
     r"|^(?:(?:so|ok|okay|wait|hey|but|and) )*(?:(?:my|a|some) \w+|someone|somebody|people"
     r"|everyone|i|we)(?: (?:just|also))? (?:says?|said|told me|tells me|heard|read)"
     r"(?: (?:somewhere|online|here))?(?: that)?[\s,:]+(?=\w)"
@@ -120,10 +123,14 @@ _OPENER = re.compile(
     r"(?!(?:bot|there|guys|all|everyone|y'?all)\W*$))+"
     r"|^(?:(?:does )?any(?:one|body) know|do (?:you|u) know|(?:can|could) (?:you|u) tell me"
     r"|tell me|i wonder|wondering|i (?:wanna|want to) know|eli5|(?:can|could) (?:some|any)(?:one|body)"
-    r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b)"
+    r" (?:explain|tell me))[\s,]+(?=(?:who|what|why|when|where|how|which)(?:'?s)?\b"
+    # (or whether: "can someone tell me will the shutdown work")
+    r"|(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have)\b)"
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
     r"(?:\s?(?:bot|ボット|ぼっと)(?:さん|くん|ちゃん)?)?[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
+    # ... or someone's handle typed out, not picked as a mention ("@articlebot who is chen")
+    r"|^@[\w.\-]+[\s,:]+(?=\S)"
     # ... or the bot called by name, marked off (bot、チェンって誰?, "bot: who is chen"; not "bot
     # accounts on x?")
     r"|^(?:bot|ボット)(?:さん|くん|ちゃん)?(?:[、,!！:]|\s(?=[^\x00-\x7f]))[\s、,!！:]*(?=\S)"
@@ -187,9 +194,9 @@ def plain(question: str) -> str:
     text = _KAOMOJI.sub("", text) or text
     if len(text) > 2 and _QUOTED.get(text[0]) == text[-1] and text[0] not in text[1:-1]:
         text = text[1:-1].strip() or text
-    text = _OPENER.sub("", text, count=1) or text
-    text = _OPENER.sub("", text, count=1) or text  # (a greeting, then a wrapper)
-    text = _LABEL.sub("", text, count=1) or text
+    for _ in range(2):  # (a greeting, then a wrapper; a label, then "my friend says")
+        text = _OPENER.sub("", text, count=1) or text
+        text = _LABEL.sub("", text, count=1) or text
     text = _NEW_TOPIC.sub("", text, count=1) or text
     if "気にな" in text:  # (one look first: most questions have none)
         text = _CURIOUS_JA.sub("", text) or text
@@ -301,6 +308,10 @@ def _without_tail(text: str) -> str:
             text = text[:-1]
         elif last in "lLoOaAdDeEhH":
             text = _LAUGHING.sub("", text)
+        elif last == "ー":  # (drawn out, あるー?, 人ー?, マジー?; not a word's own: リーダー?)
+            head = text.rstrip("ー")
+            if not _KATAKANA.fullmatch(head[-1:]) or head.endswith(_DRAWN_OUT):
+                text = head
         if text == before:
             break
     return text
