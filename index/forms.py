@@ -44,7 +44,6 @@ FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "en no question mark": ("en", _unmarked),
     "en pls answer": ("en", _head("pls answer: ")),
     "en can someone tell me": ("en", lambda q: "can someone tell me " + _unmarked(q)),
-    "en @handle": ("en", _head("@articlebot ")),
     "ja 笑": ("ja", _tail("笑")),
     "ja www": ("ja", _tail("www")),
     "ja !!": ("ja", _tail("!!")),

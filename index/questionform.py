@@ -129,8 +129,6 @@ _OPENER = re.compile(
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
     r"(?:\s?(?:bot|ボット|ぼっと)(?:さん|くん|ちゃん)?)?[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
-    # ... or someone's handle typed out, not picked as a mention ("@articlebot who is chen")
-    r"|^@[\w.\-]+[\s,:]+(?=\S)"
     # ... or the bot called by name, marked off (bot、チェンって誰?, "bot: who is chen"; not "bot
     # accounts on x?")
     r"|^(?:bot|ボット)(?:さん|くん|ちゃん)?(?:[、,!！:]|\s(?=[^\x00-\x7f]))[\s、,!！:]*(?=\S)"

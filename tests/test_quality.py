@@ -221,10 +221,10 @@ def test_a_channel_s_ways_of_writing_keep_the_verdict(library: Library) -> None:
     # their plain wording does but for at most 1% of those the article answers, and declines
     # every one it does not answer. With the code before these forms were read (d370278), 742 of
     # 9,482 answerable rewrites lost (ねえbot、 248 of 356 Japanese); now 3 of 9,913. The next
-    # session's nine forms (no question mark, 。 or … instead, "pls answer:", "@articlebot", "can
-    # someone tell me", 質問です。, a vowel drawn out before the mark, ー？): with its first code
-    # 349 of 3,439 lost and 2 unanswerable answered (@articlebot 286 of 376, the Japanese without
-    # a mark 13 of 387 each: a yes/no question read as the asker's own news), now 9 and none.
+    # session's eight forms (no question mark, 。 or … instead, "pls answer:", "can someone tell
+    # me", 質問です。, a vowel drawn out before the mark, ー？): with its first code 63 of 3,063 lost
+    # and 2 unanswerable answered (the Japanese without a mark 13 of 387 each: a yes/no question
+    # read as the asker's own news), now 9 and none. (An @handle typed out is bot.answer's.)
     scores = score_forms(library, load_questions(DATA / "channel.jsonl", "heldout"))
     for name, score in scores.items():
         assert score.lost.get("answerable", 0) <= 0.01 * score.n["answerable"], name

@@ -112,11 +112,10 @@ VARIANTS = [
     ("メタは何人引き抜いたの?", "メタは何人引き抜いたの?\nよろしく"),
     ("メタはいくら出したの?", "メタはいくら出したの?よろしくお願いします!"),
     ("Why is OpenAI shutting down for a week?", "why is openai shutting down for a week?\nthanks"),
-    # a label asking for an answer, a handle typed out, "tell me" before a yes/no question, a
+    # a label asking for an answer, "tell me" before a yes/no question, a
     # Japanese label closed by 。, a vowel drawn out before the mark, a Japanese question typed
     # without its mark (a yes/no one is marked by nothing else)
     ("Who is Mark Chen?", "pls answer: who is mark chen"),
-    ("Who is Mark Chen?", "@articlebot who is mark chen"),
     (
         "Will the shutdown stop the poaching?",
         "can someone tell me will the shutdown stop the poaching",
@@ -257,7 +256,6 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("お願いします", "お願いします"),
         ("pls answer: who is chen", "who is chen"),
         ("question: my friend says chen quit", "chen quit"),  # (a label, then who said it)
-        ("@articlebot who is chen", "who is chen"),
         ("質問です。チェンって誰?", "チェンって誰?"),
         ("チェンって誰ー？", "チェンって誰?"),
         ("マジー？", "マジ?"),
