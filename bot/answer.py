@@ -40,9 +40,38 @@ _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # the question (a Latin word in a Japanese question is read as a name the article never uses): they
 # are not searched.
 _DISCORD_SYNTAX = re.compile(
-    r"<(?:@[!&]?|#|/[\w -]+:|a?:\w+:|t:)\d+(?::\w)?>|@(?:everyone|here)\b|https?://\S+"
+    r"<(?:@[!&]?|#|/[\w -]+:|a?:\w+:|t:)\d+(?::\w)?>|@(?:everyone|here)\b|<?https?://[^\s>]+>?"
     r"|(?<!\S)@[\w.-]{2,32}|(?<!\w):[a-z][a-z0-9_+-]{1,31}:(?!\w)"
 )
+# ... and its markdown, around the question's words: bold, italics, underline, strikethrough,
+# spoilers and code are unwrapped ("**why** is openai closing?", "||who is chen?||"), a heading's
+# or a subtext's mark dropped ("# ", "-# "), and lines quoted from elsewhere ("> ...", the article
+# or an earlier answer) left out when the message has lines of its own: its question.
+_MARKDOWN_WRAP = re.compile(
+    r"(\*\*|__|~~|\|\||```|`)(?=\S)(.+?)(?<=\S)\1"
+    r"|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)",
+    re.DOTALL,
+)
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,3}|-#)\s+", re.MULTILINE)
+_QUOTED_LINE = re.compile(r"^>\s")
+
+
+def _unmarked(question: str) -> str:
+    """The question as written without Discord's markdown (see _MARKDOWN_WRAP)."""
+    lines = question.splitlines()
+    block = next((i for i, line in enumerate(lines) if line.startswith(">>> ")), len(lines))
+    own = [line for line in lines[:block] if not _QUOTED_LINE.match(line)]  # (>>> quotes the rest)
+    if own and len(own) < len(lines) and any(line.strip() for line in own):
+        question = "\n".join(own)
+    question = _MARKDOWN_LINE.sub("", question)
+    for _ in range(3):  # (nested: ***bold italics***, ||**spoiler**||)
+        unwrapped = _MARKDOWN_WRAP.sub(lambda m: m[2] or m[3] or m[4] or "", question)
+        if unwrapped == question:
+            break
+        question = unwrapped
+    return question
+
+
 # Words that only an English sentence uses. A question without any of them ("OpenAI", "1",
 # "Sam Altman") says nothing about the asker's language, so their locale decides.
 _ENGLISH_CLUES = frozenset(
@@ -285,13 +314,14 @@ def compose(
     a question with no clue to its language is answered in that turn's.
     """
     question = check_question(question)
-    reply = reply_lang(question, lang, previous.lang if previous else fallback_lang)
-    if lang is None and reply != "en" and _reads_english(library, question):
+    written = _unmarked(question)  # (its own lines: "> オープンAIは…\nwhat's that?" is English)
+    reply = reply_lang(written, lang, previous.lang if previous else fallback_lang)
+    if lang is None and reply != "en" and _reads_english(library, written):
         reply = "en"
     if previous is not None and lang is None:
         reply = language_asked(question) or reply  # "in English pls": the last answer, in English
     offset = max(0, min(offset, MAX_RESULTS))
-    searched = _DISCORD_SYNTAX.sub(" ", question)
+    searched = _DISCORD_SYNTAX.sub(" ", written)
     try:
         check_query(searched)
     except QueryError:  # nothing but mentions and links: search what was written

@@ -371,3 +371,39 @@ def test_discord_syntax_is_not_searched(library: Library, variant: str) -> None:
     answer = compose(library, variant)
     assert answer.verdict == expected.verdict == "answered"
     assert [q.passage.lines for q in answer.quotes] == [q.passage.lines for q in expected.quotes]
+
+
+@pytest.mark.parametrize(
+    ("question", "variant"),
+    [
+        ("who is mark chen", "**who is mark chen**"),
+        ("who is mark chen", "*who is mark chen*"),
+        ("who is mark chen", "||who is mark chen||"),
+        ("who is mark chen", "# who is mark chen"),
+        ("who is mark chen", "-# who is mark chen"),
+        ("who is mark chen", "~~who is mark chen~~"),
+        ("who is mark chen", "***who*** is mark chen"),
+        (
+            "when are the new supercomputers coming online",
+            "_when are the new supercomputers coming online_",
+        ),
+        ("週休3日の会社ってある？", "**週休3日の会社ってある？**"),  # (declined either way)
+        ("チェンの役職なに", "チェンの役職なに <https://www.wired.com/story/openai-meta/>"),
+        # a line quoted from the article (or an earlier answer): not the asker's words
+        ("who is mark chen?", "> OpenAI has taken an unusual step\nwho is mark chen?"),
+        ("who is mark chen?", "> オープンAIは異例の措置を取った\nwho is mark chen?"),
+        ("メタは何人引き抜いたの?", "> Meta's $100 million offer\nメタは何人引き抜いたの?"),
+    ],
+)
+def test_discord_markdown_is_not_searched(library: Library, question: str, variant: str) -> None:
+    # (with the markdown searched: "*why…?*" lost its question mark, "_why…_" read as a name,
+    # a quoted line's words outweighed the question's, and an English question under a Japanese
+    # quote was answered in Japanese)
+    expected = compose(library, question)
+    answer = compose(library, variant)
+    assert (answer.lang, answer.verdict) == (expected.lang, expected.verdict)
+    assert [q.passage.lines for q in answer.quotes] == [q.passage.lines for q in expected.quotes]
+
+
+def test_a_message_only_quoted_is_searched_as_written(library: Library) -> None:
+    assert compose(library, "> who is mark chen?").answered
