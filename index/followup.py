@@ -305,7 +305,8 @@ def resolve(
     if FOLLOWUP_WORDS_BONUS and asks_words(normalized):
         after = _words_after(library, previous.passages[:1])
         boost = np.where(after, (1 + boost) * (1 + FOLLOWUP_WORDS_BONUS) - 1, boost)
-    searched = unpointed(question)
+    # (its plain form: "WHAT DID HE SAY" with "mark chen" added is no longer all capitals)
+    searched = unpointed(asked)
     if _PERSON_POINTED.search(normalized):
         # "what's he doing about it?", その人は何するって?: he is whom the earlier question named
         # (in the follow-up's own script: a Japanese name would make an English question Japanese)

@@ -106,8 +106,10 @@ _NEW_TOPIC = re.compile(
 
 
 def changes_topic(question: str) -> bool:
-    """Whether a question starts by saying it changes the topic ("unrelated but", ところで)."""
-    return _NEW_TOPIC.search(unicodedata.normalize("NFKC", question).strip()) is not None
+    """Whether a question starts by saying it changes the topic ("unrelated but", ところで), after
+    a greeting or thanks ("thanks! other thing, ...")."""
+    text = unicodedata.normalize("NFKC", question).strip()
+    return _NEW_TOPIC.search(_OPENER.sub("", text, count=1) or text) is not None
 
 
 # Words around a question that ask nothing: a greeting or a filler before it ("hey bot, ...", "yo",
@@ -129,13 +131,19 @@ _OPENER = re.compile(
     # ... and in Japanese, a call or a hesitation before the question (ねえ、チェンの役職なに?)
     r"|^(?:ねえ|ねぇ|ねー|なあ|なぁ|なー|えっと|えーと|えーっと|あのさ|あのー|おーい|ちな|てか|えっ|え|は)+"
     r"(?:\s?(?:bot|ボット|ぼっと)(?:さん|くん|ちゃん)?)?[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
+    # ... or thanks for the last answer, or a word on it, marked off ("thanks! what else?", "cool,
+    # so why"; not "thanks for…", "great work")
+    r"|^(?:thanks|thank (?:you|u)|thx|ty|tysm|cool|nice|great|perfect|awesome|interesting"
+    r"|makes sense|gotcha)(?: (?:so much|a lot|bot))?[!.,]+\s*(?=\w)"
     # ... or the bot called by name, marked off (bot、チェンって誰?, "bot: who is chen"; not "bot
     # accounts on x?")
     r"|^(?:bot|ボット)(?:さん|くん|ちゃん)?(?:[、,!！:]|\s(?=[^\x00-\x7f]))[\s、,!！:]*(?=\S)"
     # ... or a reaction to the last answer, marked off from the question (やば、それで士気は?,
     # えぐ…モチベ大丈夫なん, マジか。で何人?): not a word of what is asked
     r"|^(?:やば|やばい|やべえ|やべー|えぐ|えぐい|まじか|マジか|まじかよ|へー|へぇ|へえ|ほう|なるほど|なるほどね"
-    r"|うわ|うわー|うわぁ|すご|すごい|すげえ|すげー|ふーん|ふむ|おお|おー|ええ|草|笑)"
+    r"|うわ|うわー|うわぁ|すご|すごい|すげえ|すげー|ふーん|ふむ|おお|おー|ええ|草|笑"
+    # (or thanks for it: ありがと、で他には?)
+    r"|ありがとう|ありがと|ありがとうございます|サンキュー|さんきゅ|了解|りょうかい|助かる|助かった)"
     r"(?:[\s、,!！ー〜?？。.…]|[\U0001F300-\U0001FAFF\u2600-\u27BF])+(?=\S)"
     # ... or an apology or a request to ask marked off before it (既出だったらごめん、…, すみません、…,
     # ちょっと聞きたいんだけど、…, 質問!…)

@@ -183,6 +183,12 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         # their words asked after an answer telling of messages sent: the quote after it
         ("Did other research leaders send messages too?", "What did they say?", 14),
         ("チェン以外にメッセージ送ったリーダーって何人?", "その人たちなんて言ってたの", 14),
+        # as a channel types it: after thanks, in capitals, without its question mark
+        ("What is Mark Chen's role at OpenAI?", "thanks! what did he say?", 10),
+        ("who's mark chen?", "WHAT DID HE SAY IN THE LEAKED SLACK MSGS?", 10),
+        ("SNSで話題になった社員の投稿って何", "今も見れる", 19),
+        ("強制的に休ませるのって結局どうなん、効くの?", "逆にデメリットある", 32),
+        ("マーク・チェンってOpenAIでどういうポジションの人?", "ありがと、彼は何て言ってた?", 10),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(
@@ -200,6 +206,8 @@ def test_a_follow_up_is_searched_with_the_earlier_question(
     [
         ("メタは何人引き抜いたの?", "OpenAIの社員は週何時間働いてるの?"),
         ("How many researchers did Meta poach?", "What is Mark Chen's job title?"),
+        # the new topic said after thanks
+        ("what did the gtm person say", "thanks! other thing, is openai paying people more now"),
     ],
 )
 def test_a_new_topic_is_answered_exactly_as_alone(

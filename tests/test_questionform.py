@@ -260,6 +260,12 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("チェンって誰ー？", "チェンって誰?"),
         ("マジー？", "マジ?"),
         ("リーダー?", "リーダー?"),  # a word's own long vowel stays
+        # thanks for the last answer, marked off before the next question
+        ("thanks! what else?", "what else?"),
+        ("ty. why?", "why?"),
+        ("thanks for the help", "thanks for the help"),
+        ("great work", "great work"),
+        ("ありがと、で他には?", "で他には?"),
     ],
 )
 def test_plain(question: str, expected: str) -> None:
