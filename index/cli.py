@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the conversation set")
     p.add_argument("--misses", action="store_true", help="also list the turns it got wrong")
     p.add_argument("--context-weight", type=float, help="weight of the earlier question's words")
+    p.add_argument(
+        "--forms",
+        action="store_true",
+        help="score the turns after the first written as a channel writes them (index.forms): "
+        "right as written, right so written, of how many",
+    )
     p.set_defaults(run=_eval_chat)
 
     p = command("summaries", "score the summarizers against the reference summaries")
@@ -235,6 +241,12 @@ def _eval_chat(args: argparse.Namespace) -> int:
 
     library = Library.from_seeds(args.seeds)
     chats = load_conversations(args.file)
+    if args.forms:
+        from .forms import score_chat_forms
+
+        for name, parts in score_chat_forms(library, chats).items():
+            print(json.dumps({"form": name, **parts}, ensure_ascii=False))
+        return 0
     report = evaluate_conversations(library, chats, args.context_weight)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     if args.misses:

@@ -3,14 +3,16 @@ apologies, spaced out or on two lines. Each form rewrites a question of a set; a
 reads well answers (or declines) each question as its plain wording does.
 
     python -m index eval tests/data/channel.jsonl --split tune --forms
+    python -m index eval-chat tests/data/followups.jsonl --forms   # follow-ups so written
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .evaluate import Question, gold_rank
+from .followup_eval import Conversation, evaluate_conversations
 from .search import Library
 
 
@@ -99,3 +101,40 @@ def score_forms(library: Library, questions: Iterable[Question]) -> dict[str, Fo
                 tally[kind] = tally.get(kind, 0) + 1
         scores[name] = score
     return scores
+
+
+# ... and forms of a follow-up in a conversation: thanks for the last answer before the next
+# question (any of FORMS applies as well)
+CHAT_FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "en thanks! before": ("en", _head("thanks! ")),
+    "en cool, before": ("en", _head("cool, ")),
+    "ja ありがと、before": ("ja", _head("ありがと、")),
+    "ja なるほど、before": ("ja", _head("なるほど、")),
+}
+
+
+def score_chat_forms(
+    library: Library, conversations: Iterable[Conversation]
+) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per form, its language's conversations with every turn after the first so rewritten:
+    follow-ups, topic changes and unanswered turns right, as written and rewritten."""
+    conversations = list(conversations)
+    out = {}
+    for name, (lang, rewrite) in {**FORMS, **CHAT_FORMS}.items():
+        chosen = [c for c in conversations if c.lang == lang]
+        rewritten = [
+            replace(c, turns=(c.turns[0], *(replace(t, q=rewrite(t.q)) for t in c.turns[1:])))
+            for c in chosen
+        ]
+        plain, form = (
+            evaluate_conversations(library, chats).as_dict() for chats in (chosen, rewritten)
+        )
+        out[name] = {
+            key: (_count(plain[key]), _count(form[key]), plain[key]["n"])
+            for key in ("followups", "topic_changes", "unanswered_declined")
+        }
+    return out
+
+
+def _count(part: dict) -> int:
+    return round(part.get("recall@1", part.get("share", 0.0)) * part["n"])

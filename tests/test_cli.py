@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index.forms import FORMS
+from index.forms import CHAT_FORMS, FORMS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,3 +125,19 @@ def test_eval_takes_one_half_of_the_articles(tmp_path: Path, half: str, counted:
     assert out.returncode == 0, out.stderr
     answerable = json.loads(out.stdout)["answerable"]
     assert answerable.get("ja", {}).get("n", 0) == counted
+
+
+def test_eval_chat_scores_follow_ups_written_as_a_channel_writes_them(tmp_path: Path) -> None:
+    chats = tmp_path / "c.jsonl"
+    chats.write_text(
+        '{"id": "c", "lang": "en", "turns": [{"q": "who is mark chen?", "gold": [9],'
+        ' "followup": false}, {"q": "what did he say?", "gold": [10], "followup": true}]}\n',
+        encoding="utf-8",
+    )
+    out = run("eval-chat", str(chats), "--forms")
+    assert out.returncode == 0, out.stderr
+    rows = {row["form"]: row for row in map(json.loads, out.stdout.splitlines())}
+    assert set(rows) == set(FORMS) | set(CHAT_FORMS)
+    # (right as written, right so written, of how many: "thanks! what did he say?")
+    assert rows["en thanks! before"]["followups"] == [1, 1, 1]
+    assert rows["ja ありがと、before"]["followups"] == [0, 0, 0]  # (no Japanese conversation)
