@@ -46,7 +46,7 @@ _DISCORD_SYNTAX = re.compile(
 # ... and its markdown, around the question's words: bold, italics, underline, strikethrough,
 # spoilers and code are unwrapped ("**why** is openai closing?", "||who is chen?||"), a heading's
 # or a subtext's mark dropped ("# ", "-# "), and lines quoted from elsewhere ("> ...", the article
-# or an earlier answer) left out when the message has lines of its own: its question.
+# or an earlier answer) left out when the message has lines of its own that ask: its question.
 _MARKDOWN_WRAP = re.compile(
     r"(\*\*|__|~~|\|\||```|`)(?=\S)(.+?)(?<=\S)\1"
     r"|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)",
@@ -54,6 +54,12 @@ _MARKDOWN_WRAP = re.compile(
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,3}|-#)\s+", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^>\s")
+# (lines of its own that ask something: else the question may be the quoted line itself)
+_ASKS = re.compile(
+    r"[?？]|\b(?:who|what|why|when|where|how|which|whats|hows|is|are|was|were|do|does|did|can|could"
+    r"|will|would|should|has|have)\b|誰|何|なに|なぜ|なんで|どう|どこ|いつ|いくら|って|[のかん]$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _unmarked(question: str) -> str:
@@ -61,7 +67,7 @@ def _unmarked(question: str) -> str:
     lines = question.splitlines()
     block = next((i for i, line in enumerate(lines) if line.startswith(">>> ")), len(lines))
     own = [line for line in lines[:block] if not _QUOTED_LINE.match(line)]  # (>>> quotes the rest)
-    if own and len(own) < len(lines) and any(line.strip() for line in own):
+    if len(own) < len(lines) and _ASKS.search("\n".join(own)):
         question = "\n".join(own)
     question = _MARKDOWN_LINE.sub("", question)
     for _ in range(3):  # (nested: ***bold italics***, ||**spoiler**||)
