@@ -62,7 +62,7 @@ _ASKS = re.compile(
 )
 
 
-def _unmarked(question: str) -> str:
+def _without_markdown(question: str) -> str:
     """The question as written without Discord's markdown (see _MARKDOWN_WRAP)."""
     lines = question.splitlines()
     block = next((i for i, line in enumerate(lines) if line.startswith(">>> ")), len(lines))
@@ -320,7 +320,8 @@ def compose(
     a question with no clue to its language is answered in that turn's.
     """
     question = check_question(question)
-    written = _unmarked(question)  # (its own lines: "> オープンAIは…\nwhat's that?" is English)
+    # (its own lines: "> オープンAIは…\nwhat's that?" is English)
+    written = _without_markdown(question)
     reply = reply_lang(written, lang, previous.lang if previous else fallback_lang)
     if lang is None and reply != "en" and _reads_english(library, written):
         reply = "en"

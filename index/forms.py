@@ -115,26 +115,32 @@ CHAT_FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
 
 def score_chat_forms(
     library: Library, conversations: Iterable[Conversation]
-) -> dict[str, dict[str, tuple[int, int]]]:
+) -> dict[str, dict[str, tuple[int, int, int]]]:
     """Per form, its language's conversations with every turn after the first so rewritten:
-    follow-ups, topic changes and unanswered turns right, as written and rewritten."""
+    follow-ups, topic changes and unanswered turns right, as written and rewritten, of how many."""
     conversations = list(conversations)
+    written = {  # (each language's conversations as written, scored once for all its forms)
+        lang: evaluate_conversations(library, [c for c in conversations if c.lang == lang])
+        for lang in ("ja", "en")
+    }
     out = {}
     for name, (lang, rewrite) in {**FORMS, **CHAT_FORMS}.items():
-        chosen = [c for c in conversations if c.lang == lang]
         rewritten = [
             replace(c, turns=(c.turns[0], *(replace(t, q=rewrite(t.q)) for t in c.turns[1:])))
-            for c in chosen
+            for c in conversations
+            if c.lang == lang
         ]
-        plain, form = (
-            evaluate_conversations(library, chats).as_dict() for chats in (chosen, rewritten)
-        )
+        plain, form = written[lang], evaluate_conversations(library, rewritten)
         out[name] = {
-            key: (_count(plain[key]), _count(form[key]), plain[key]["n"])
-            for key in ("followups", "topic_changes", "unanswered_declined")
+            key: (getattr(plain, part).at1, getattr(form, part).at1, getattr(plain, part).n)
+            for key, part in _CHAT_PARTS.items()
         }
     return out
 
 
-def _count(part: dict) -> int:
-    return round(part.get("recall@1", part.get("share", 0.0)) * part["n"])
+# what score_chat_forms counts: ChatReport's tallies, by the names eval-chat reports them with
+_CHAT_PARTS = {
+    "followups": "followup",
+    "topic_changes": "change",
+    "unanswered_declined": "unanswered",
+}

@@ -1069,7 +1069,7 @@ class Library:
                 asks_advice(
                     normalized,
                     told=not topic
-                    and (known < TOLD_KNOWN and not follow_up or normalized.isascii()),
+                    and ((known < TOLD_KNOWN and not follow_up) or normalized.isascii()),
                 )
                 and not advice_reported(normalized, most_known_held and self._advising[doc])
                 and not self._spelled_out(normalized)
