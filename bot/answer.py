@@ -21,7 +21,7 @@ from index.reason import asks_reason
 from index.search import MAX_QUERY_CHARS, check_query
 from index.spans import Span, focus, window
 from index.tokenize import is_japanese, normalize
-from index.verdict import ANSWERED, OFF_TOPIC, RELATED
+from index.verdict import ANSWERED, OFF_TOPIC, RELATED, asks
 
 from .errors import NotFoundError, QuestionError
 
@@ -54,12 +54,6 @@ _MARKDOWN_WRAP = re.compile(
 )
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,3}|-#)\s+", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^>\s")
-# (lines of its own that ask something: else the question may be the quoted line itself)
-_ASKS = re.compile(
-    r"[?？]|\b(?:who|what|why|when|where|how|which|whats|hows|is|are|was|were|do|does|did|can|could"
-    r"|will|would|should|has|have)\b|誰|何|なに|なぜ|なんで|どう|どこ|いつ|いくら|って|[のかん]$",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 def _without_markdown(question: str) -> str:
@@ -67,7 +61,9 @@ def _without_markdown(question: str) -> str:
     lines = question.splitlines()
     block = next((i for i, line in enumerate(lines) if line.startswith(">>> ")), len(lines))
     own = [line for line in lines[:block] if not _QUOTED_LINE.match(line)]  # (>>> quotes the rest)
-    if len(own) < len(lines) and _ASKS.search("\n".join(own)):
+    # (lines of its own that ask something, index.verdict.asks: else the question may be the
+    # quoted line itself)
+    if len(own) < len(lines) and any(asks(normalize(line)) for line in own):
         question = "\n".join(own)
     question = _MARKDOWN_LINE.sub("", question)
     for _ in range(3):  # (nested: ***bold italics***, ||**spoiler**||)

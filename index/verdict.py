@@ -293,15 +293,21 @@ _TOPIC_JA = re.compile(
 _TRAILING = re.compile(r"[\W_wｗ笑草泣]+$")
 
 
-def tells_own_news_ja(normalized_question: str) -> bool:
-    """Whether a Japanese message asks nothing: the asker's own news, mood or plans, told."""
+def asks_ja(normalized_question: str) -> bool:
+    """Whether a Japanese message asks: a question mark or word, an asking end, a topic って."""
     text = _TRAILING.sub("", normalized_question)
-    if (
+    return bool(
         _ASKING_JA.search(normalized_question)
         or _ASKING_END_JA.search(text)
         or _TOPIC_JA.search(text)
-    ):
+    )
+
+
+def tells_own_news_ja(normalized_question: str) -> bool:
+    """Whether a Japanese message asks nothing: the asker's own news, mood or plans, told."""
+    if asks_ja(normalized_question):
         return False
+    text = _TRAILING.sub("", normalized_question)
     # (a predicate ends in two kana or more, いくわ, できん, 疲れた; a noun made of a verb's stem
     # in one, 燃え尽き, 引き抜き, 休み: a topic asked for, /summary 燃え尽き)
     end = _KANA_END.search(text)
@@ -331,6 +337,15 @@ def tells_own_news_en(normalized_question: str) -> bool:
     """Whether an English message asks nothing: told, with a verb or a chat tag."""
     text = normalized_question
     return _ASKING_EN.search(text) is None and _TELLING_EN.search(text) is not None
+
+
+def asks(normalized_question: str) -> bool:
+    """Whether a message asks something (a question mark, a question word, an auxiliary or a
+    request opening it, an asking end); a bare phrase asks nothing by this. (Not by its script
+    alone: "what does 超知能 mean" asks in English.)"""
+    if _ASKING_EN.search(normalized_question):
+        return True
+    return not normalized_question.isascii() and asks_ja(normalized_question)
 
 
 def tells_own_news(normalized_question: str) -> bool:

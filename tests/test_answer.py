@@ -393,6 +393,9 @@ def test_discord_syntax_is_not_searched(library: Library, variant: str) -> None:
         ("who is mark chen?", "> OpenAI has taken an unusual step\nwho is mark chen?"),
         ("who is mark chen?", "> オープンAIは異例の措置を取った\nwho is mark chen?"),
         ("メタは何人引き抜いたの?", "> Meta's $100 million offer\nメタは何人引き抜いたの?"),
+        # ... under which the question asks without a question mark or word (index.verdict.asks)
+        ("休みどんくらいの期間だっけ", "> Meta's $100 million offer\n休みどんくらいの期間だっけ"),
+        ("what does 超知能 mean", "> Meta's $100 million offer\nwhat does 超知能 mean"),
     ],
 )
 def test_discord_markdown_is_not_searched(library: Library, question: str, variant: str) -> None:
