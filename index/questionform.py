@@ -112,6 +112,9 @@ def changes_topic(question: str) -> bool:
     return _NEW_TOPIC.search(_OPENER.sub("", text, count=1) or text) is not None
 
 
+# Thanks, before a question (for the last answer) or after it (in advance): the same words.
+_THANKS_EN = r"thanks|thank (?:you|u)|thx|ty|tysm|tia|cheers"
+_THANKS_JA = r"ありがとう(?:ございます)?|ありがと|サンキュー?|さんきゅー?|あざす|あざっす"
 # Words around a question that ask nothing: a greeting or a filler before it ("hey bot, ...", "yo",
 # "ok"; not "so", "and", "but": in a conversation they lean on the question before, index.followup),
 # an indirect question's wrapper ("anyone know who ...", "can you tell me what ..."), and a filler
@@ -133,7 +136,7 @@ _OPENER = re.compile(
     r"(?:\s?(?:bot|ボット|ぼっと)(?:さん|くん|ちゃん)?)?[\s、,!！ー〜?？]+(?=\S)|^えっ(?=[^\s、,!！?？])"
     # ... or thanks for the last answer, or a word on it, marked off ("thanks! what else?", "cool,
     # so why"; not "thanks for…", "great work")
-    r"|^(?:thanks|thank (?:you|u)|thx|ty|tysm|cool|nice|great|perfect|awesome|interesting"
+    r"|^(?:" + _THANKS_EN + r"|cool|nice|great|perfect|awesome|interesting"
     r"|makes sense|gotcha)(?: (?:so much|a lot|bot))?[!.,]+\s*(?=\w)"
     # ... or the bot called by name, marked off (bot、チェンって誰?, "bot: who is chen"; not "bot
     # accounts on x?")
@@ -143,7 +146,7 @@ _OPENER = re.compile(
     r"|^(?:やば|やばい|やべえ|やべー|えぐ|えぐい|まじか|マジか|まじかよ|へー|へぇ|へえ|ほう|なるほど|なるほどね"
     r"|うわ|うわー|うわぁ|すご|すごい|すげえ|すげー|ふーん|ふむ|おお|おー|ええ|草|笑"
     # (or thanks for it: ありがと、で他には?)
-    r"|ありがとう|ありがと|ありがとうございます|サンキュー|さんきゅ|了解|りょうかい|助かる|助かった)"
+    r"|" + _THANKS_JA + r"|了解|りょうかい|助かる|助かった)"
     r"(?:[\s、,!！ー〜?？。.…]|[\U0001F300-\U0001FAFF\u2600-\u27BF])+(?=\S)"
     # ... or an apology or a request to ask marked off before it (既出だったらごめん、…, すみません、…,
     # ちょっと聞きたいんだけど、…, 質問!…)
@@ -161,10 +164,9 @@ _SPACES = re.compile(r"\s+")
 # advance"): it asks nothing.
 _COURTESY_JA = (
     r"(?:(?:どうか|どうぞ)?(?:よろしく|宜しく)(?:お願い(?:します|いたします)?|です|ね|〜|ー)?"
-    r"|お願い(?:します|いたします|しまーす)?|おねがい(?:します)?|(?:ありがとう|サンキュー|サンキュ|あざす|あざっす)"
-    r"(?:ございます)?)"
+    r"|お願い(?:します|いたします|しまーす)?|おねがい(?:します)?|" + _THANKS_JA + ")"
 )
-_COURTESY_EN = r"(?:thanks|thank you|thx|ty|tia|cheers)(?: (?:in advance|so much|a lot|guys|all|everyone|y'?all))?"
+_COURTESY_EN = r"(?:" + _THANKS_EN + r")(?: (?:in advance|so much|a lot|guys|all|everyone|y'?all))?"
 _CLOSING = re.compile(
     # (an English one after a mark or a comma: "how to say thanks" asks it; a line break is a space
     # by then, and "... thanks" a filler after the question, _FILLERS_AFTER)

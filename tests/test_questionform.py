@@ -266,6 +266,11 @@ def test_a_variant_form_is_the_same_question(library: Library, question: str, va
         ("thanks for the help", "thanks for the help"),
         ("great work", "great work"),
         ("ありがと、で他には?", "で他には?"),
+        # the same thanks words before a question as after one
+        ("tysm! why?", "why?"),
+        ("あざす、で他には?", "で他には?"),
+        ("チェンって誰?ありがと!", "チェンって誰?"),
+        ("who is chen? thank u", "who is chen?"),
     ],
 )
 def test_plain(question: str, expected: str) -> None:
