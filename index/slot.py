@@ -46,6 +46,9 @@ _JA_SUBJECT = frozenset("は が って も".split())
 _JA_PARTAKING = frozenset("に から で と へ より".split())
 # Verbs too general to say what is asked about (いるの?, 言ったのは誰?).
 _JA_LIGHT_VERBS = frozenset("いる ある おる する なる 言う できる くる 来る 行く やる".split())
+# ... of which these still act in a count of people (OpenAIから何人メタに行ったの: who went, not
+# what OpenAI numbers).
+_JA_MOTION_VERBS = frozenset("くる 来る 行く".split())
 # Nouns that belong to the question word, not to what it asks about (西暦何年).
 _JA_CUE_NOUNS = frozenset(
     "西暦 和暦 元号 一体 大体 約 およそ 全部 全体 合計 最大 最低 平均 生涯 毎日 件数 回数 人数 数 総数".split()
@@ -206,7 +209,10 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
         nodes[cue][0] == "何" and cue + 1 < len(nodes) and nodes[cue + 1][0] in ("人", "名")
     )
     # (何人いるの counts; it does not act)
-    people = people and any(_full_verb(nodes, k, tagger) for k in range(cue + 1, len(nodes)))
+    people = people and any(
+        _full_verb(nodes, k, tagger, _JA_LIGHT_VERBS - _JA_MOTION_VERBS)
+        for k in range(cue + 1, len(nodes))
+    )
     i = cue - 1
     while i >= 0:
         _, pos1, _, _ = nodes[i]
@@ -279,14 +285,16 @@ def included_en(question: str, names: Container[str] = ()) -> str | None:
     return m["y"] if m["x"] in names and m["y"] else m["x"]
 
 
-def _full_verb(nodes: list[Node], i: int, tagger: JapaneseTokenizer) -> str | None:
+def _full_verb(
+    nodes: list[Node], i: int, tagger: JapaneseTokenizer, light: Container[str] = _JA_LIGHT_VERBS
+) -> str | None:
     """The lemma of node `i` if it is a verb and not a light one (いる, する, なる ...)."""
     if nodes[i][1] != "動詞":
         return None
     # Its lemma from the verb with what follows it (なっ alone reads as なあ).
     after = nodes[i + 1][0] if i + 1 < len(nodes) else ""
     words = tagger(nodes[i][0] + after)[:1]
-    return words[0] if words and words[0] not in _JA_LIGHT_VERBS else None
+    return words[0] if words and words[0] not in light else None
 
 
 def _run_nodes(nodes: list[Node], start: int) -> list[Node]:

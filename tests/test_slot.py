@@ -42,6 +42,8 @@ COUNT, MONEY, DURATION = AnswerType.COUNT, AnswerType.MONEY, AnswerType.DURATION
         ("メタに何人引き抜かれた?", [], False),
         ("OpenAIから何人抜けたの?", [], False),
         ("メタ何人引き抜いた?", [], False),  # (its particle dropped)
+        ("OpenAIから何人メタに行ったの", [], False),  # (going acts, as 抜ける does)
+        ("メタに何人来たの?", [], False),
         ("社員何人辞めた?", ["社員"], True),  # people who act are counted
         ("研究者は何名抜けたの?", ["研究", "研究者"], True),  # (either: 研究責任者 too)
         ("OpenAIって社員何人いるの?", ["社員"], True),
