@@ -482,10 +482,11 @@ TOPICS: dict[str, Topic] = {
         ),
     ),
     # Who leaked something (slackリークしたの誰, "who leaked the slack msgs to wired"; not to whom:
-    # "who did they get leaked to", "who got the leak", 誰に): told of by the leak's doer ("leaked
-    # by", "X leaked the", Xがリークした, 犯人), not by a leak "to Wired" with none.
+    # "who did they get leaked to", "who got the leak", 誰に; nor whose words: 誰のメッセージ,
+    # "whose messages"): told of by the leak's doer ("leaked by", "X leaked the", Xがリークした, 犯人),
+    # not by a leak "to Wired" with none.
     "leaker": Topic(
-        _all(r"誰(?!に)|だれ(?!に)|犯人", r"リーク|流し|漏らし|漏洩|流出"),
+        _all(r"誰(?![にの])|だれ(?![にの])|犯人", r"リーク|流し|漏らし|漏洩|流出"),
         re.compile(
             r"\A(?=.*(?<!to )\bwho\b(?! (?:got|received|obtained|did \w+ (?:\w+ )?leak)\b))"
             r"(?=.*\bleak)(?!.*\bleaked to\W*$)",

@@ -729,6 +729,7 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("who leaked the slack msgs to wired", {"leaker"}),
         ("who did the slack msgs get leaked to", set()),
         ("誰にリークされたの?", set()),
+        ("ワイアードにリークされたのって誰のメッセージ", set()),  # (whose words, not who leaked)
         ("wiredの記事書いた記者だれ", {"reporter"}),
         ("which wired reporter broke the story", {"reporter"}),
         ("wiredの記事って誰が書いたの", {"reporter"}),  # who wrote the report
