@@ -75,7 +75,7 @@ def someones_own(question: str) -> bool:
 # story", "did meta say anything back"): what it said or did in answer, which an article that
 # quotes nobody for it does not give.
 _RESPONSE_OF = re.compile(
-    r"コメント|声明|反論|言い返|見解|(?:何か|なんか|何も|なにか)(?:言って|言った|言う)"
+    r"コメント|声明|反論|言い返|見解|反応|(?:何か|なんか|何も|なにか)(?:言って|言った|言う)"
     r"|\b(?:respond\w*|response|comment\w*|statements?|repl(?:y|ied|ies)|react\w*|reaction"
     r"|(?:say|said|says) (?:anything|something|back|in response)|spokes\w+)\b"
 )

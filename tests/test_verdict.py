@@ -623,8 +623,10 @@ def test_the_articles_speakers_are_the_names_before_a_verb_of_saying(library: Li
         ("メタ側ってこの件にコメント出してる?", RELATED),
         ("metaはこの件についてなんかコメント出してる?", RELATED),
         ("did mark zuckerberg respond", RELATED),
+        ("メタ側はこの報道にどう反応したん", RELATED),
         # ... and OpenAI's people do; Meta responded to is no Meta responding
         ("how did openai respond", ANSWERED),
+        ("メタの引き抜きにOpenAIはどう反応したの", ANSWERED),
         ("what did mark chen say in response", ANSWERED),
         ("so the week off is basically a reaction to meta??", ANSWERED),
     ],
