@@ -349,6 +349,9 @@ EN_WEIGHT_FOR_JA = 0.4
 # English questions: a word the rendering does not use also searches the rendering's words it is a
 # beginning of, or that begin it, of at least this many letters.
 MIN_STRETCH = 4
+# ... unless the rest of it is a word this common (night 5.7, work 6.2, mate 4.7; not a suffix,
+# -ing 4.0, -ion 4.3, nor berg 3.4).
+COMPOUND_ZIPF = 4.5
 # An English word of at least this many letters, or a run of katakana of this many, that no
 # dictionary holds may be a typo of the articles' (index.spelling); shorter ones are too often
 # another word (JSQuAD's questions: フスト, a printer, is one edit from テスト, メタン from メタ).
@@ -1254,7 +1257,7 @@ class Library:
                 # A word the rendering writes longer or shorter (zuck: zuckerberg) is known in that
                 # form; its forms are among the question's tokens too, searched as words of their own.
                 if len(token) >= MIN_STRETCH and not self.en.idf(token):
-                    found += [(self.en, t) for t in self.en.stretch(token, MIN_STRETCH)]
+                    found += [(self.en, t) for t in self._stretched(token)]
             found = [(index, form) for index, form in found if index.idf(form)]
             info = self.frequency.information(token, "ja" if japanese else "en")
             word = self._words[key] = _Word(tuple(found), info, bool(found))
@@ -1549,8 +1552,27 @@ class Library:
         for token in tokens:
             out.append(token)
             if len(token) >= MIN_STRETCH and not self.en.idf(token):
-                out.extend(t for t in self.en.stretch(token, MIN_STRETCH) if t not in out)
+                out.extend(t for t in self._stretched(token) if t not in out)
         return out
+
+    def _stretched(self, token: str) -> list[str]:
+        """The rendering's words an English token is short for or a longer form of (its stretch),
+        but not the first word of a compound whose rest is a word too (weeknight: week, night;
+        housework: hous, the stem of house, and work): a compound is a word of its own."""
+        return [
+            t
+            for t in self.en.stretch(token, MIN_STRETCH)
+            if len(t) > len(token) or not self._compound_of(token, len(t))
+        ]
+
+    def _compound_of(self, token: str, head: int) -> bool:
+        """Whether an English token is a compound of its first `head` letters (a stem, which may
+        have dropped the word's last letter) and a common word."""
+        rests = (token[head:], token[head + 1 :])
+        return any(
+            len(rest) >= MIN_STRETCH - 1 and self.frequency.zipf(rest, "en") >= COMPOUND_ZIPF
+            for rest in rests
+        )
 
     def _english_known(self, token: str) -> bool:
         """Whether the rendering uses an English token, or the glossary puts it into Japanese

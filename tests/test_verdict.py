@@ -867,3 +867,18 @@ def test_a_topic_asked_of_a_passage_not_speaking_of_it_is_not_answered(
     assert result.answerable is answered
     if line is not None:
         assert result.hits[0].passage.lines[0] == line
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # a compound is a word of its own, not its first part (weeknight is no week)
+        ("quick weeknight pasta recipe pls", OFF_TOPIC),
+        ("any housework hacks", OFF_TOPIC),
+        # ... while a word's short or long form is the word (zuck: Zuckerberg, execs: executives)
+        ("is zuck recruiting personally", ANSWERED),
+        ("do the execs get the week off", ANSWERED),
+    ],
+)
+def test_a_compound_is_not_its_first_word(library: Library, question: str, verdict: str) -> None:
+    assert library.search(question).verdict == verdict
