@@ -439,16 +439,20 @@ TOPICS: dict[str, Topic] = {
     # told of by the same (not "the background" of the story: its context, which the article is).
     "career": Topic(
         re.compile(
-            r"結婚|既婚|独身|学歴|学位|博士|大学|経歴|前職"
+            r"結婚|既婚|独身|学歴|学位|博士|大学|経歴|前職|学校|出身校"
             r"|(?:入る|来る|入社する|入社|入った|来た)前(?:は|って|に)?(?:どこ|何|なに|なん)"
+            # (前はどこで働いてた, 前は何してた: where someone was before)
+            r"|前は(?:どこ|何|なに|なん)(?:で|を|に)?(?:働|勤|し|い)"
         ),
         re.compile(
-            r"\b(?:married|wife|husband|college|university|degree|phd|resume|graduat\w*)\b"
+            r"\b(?:married|wife|husband|college|university|degree|phd|resume|graduat\w*|school"
+            r"|schooling|education)\b|\b(?:study|studied) at\b|\bwhere did \w+(?: \w+)? study\b"
             r"|\b(?:'s|s|his|her|their) background\b|\bbefore (?:joining |he joined |she joined )?openai\b"
         ),
         _both(
-            r"結婚|既婚|独身|学歴|学位|博士|大学|出身|経歴|前職",
-            r"\b(?:married|wife|husband|college|university|degree|phd|graduated|previously|formerly)\b",
+            r"結婚|既婚|独身|学歴|学位|博士|大学|出身|経歴|前職|学校",
+            r"\b(?:married|wife|husband|college|university|degree|phd|graduated|previously|formerly"
+            r"|school|studied)\b",
         ),
     ),
     # Whether anyone said no ("did anyone actually turn down the 100m", オファー断った人いるの?):

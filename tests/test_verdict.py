@@ -716,6 +716,9 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("is sam altman married", {"career"}),
         ("チェンってopenai入る前どこにいた人?", {"career"}),
         ("whats mark chen's background, phd or smth?", {"career"}),
+        ("where did mark chen go to school", {"career"}),
+        ("チェンって前はどこで働いてたん", {"career"}),
+        ("休みの前は何があったの", set()),  # (before an event of the article's)
         ("コロンブスが来る前から住んでいた先住民は何族?", set()),
         ("whats the background of this story", set()),
         # a refusal (not 診断, a diagnosis), a dismissal and why
