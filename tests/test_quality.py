@@ -203,7 +203,11 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # Japanese and one English declined) took held out to 0.876 / 0.827, 3.2% wrongly declined,
     # and its 27 tuning (`-s21t-*`: 10/14 and 9/13) tune to 0.876 / 0.866, 2.4%, with its first
     # code; the floors moved with them (0.88 -> 0.87 Japanese, 2.8% -> 3.2%).
-    [("tune", 0.87, 0.86, 0.95, 0.03), ("heldout", 0.87, 0.81, 0.78, 0.032)],
+    # The next session's 26 held out (`-s22h-*`) kept held out at 3.2% with its first code; its
+    # check of a person the best passage does not name (index.search.PERSON_ABSENT) declined five
+    # more held-out questions, each of whose best passages was a wrong one (answered@1 the same,
+    # 0.872 / 0.831): 3.8%, and the floor 4%.
+    [("tune", 0.87, 0.86, 0.95, 0.03), ("heldout", 0.87, 0.81, 0.78, 0.04)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float

@@ -885,3 +885,21 @@ def test_a_topic_asked_of_a_passage_not_speaking_of_it_is_not_answered(
 )
 def test_a_compound_is_not_its_first_word(library: Library, question: str, verdict: str) -> None:
     assert library.search(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # line 13 tells of seven other leaders' messages and names Chen alone
+        ("did altman send his own slack msg to staff", RELATED),
+        # ... while line 11 names Altman, and line 3 is about Zuckerberg's team, not him
+        ("アルトマンとチェンが24時間体制でやってることって何", ANSWERED),
+        ("how many researchers did oai lose to zuck's new superintelligence squad", ANSWERED),
+        # (line 27 quotes Chen, named in line 26 before it in its section)
+        ("what did chen compare the fight with meta to", ANSWERED),
+    ],
+)
+def test_a_person_asked_of_a_passage_that_does_not_name_them(
+    library: Library, question: str, verdict: str
+) -> None:
+    assert library.search(question).verdict == verdict
