@@ -175,6 +175,9 @@ ADVICE_END = re.compile(
     # the listener's own habit or side, or what people do (サイドクエストってやる派?, どっち派?,
     # 眠れないときみんなどうしてる?)
     r"|派[?？]*$|(?:みんな|皆|みなさん)(?:は|も)?(?:どうしてる|ある|いる|する|やる)?[?？]*$"
+    # ... when something happens (集中できないときどうしてる?), and an invitation (週末どっか遊び行かない?)
+    r"|(?:とき|時)(?:って|は)?(?:どうしてる|何してる|なにしてる)(?:の|ん)?[?？]*$"
+    r"|(?:一緒に|どっか|どこか|誰か)\w{0,8}(?:行か|いか|遊ば|やら)ない[?？]*$"
     r"|(?:何|なに|なん)に使う[?？]*$"
     # whether a thing is enough, in general (内定断るときってメールだけでいいの?; not もんなの?, which
     # asks of the article too: 1週間休んだくらいで流出止められるもんなん?)

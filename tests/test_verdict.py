@@ -91,6 +91,9 @@ from index.verdict import (
         ("slackの通知うるさいんだけど切り方おしえて", True),  # (教えて spelled in kana)
         ("ゲームのサイドクエストってやる派?", True),  # the listener's own side
         ("不安で眠れないときみんなどうしてる?", True),
+        ("仕事中に集中できないときどうしてる", True),  # (the listener's habit)
+        ("週末どっか遊び行かない?", True),  # (an invitation)
+        ("メタに誘われたときどうしろって言われてるの", False),  # (what staff were told)
         ("チェンはどうしてる?", False),
         ("うちの会社、有給とりづらいんだけど普通なの?", True),  # the asker's own company
         ("8人のうち何人がメタに行ったの?", False),  # (うち: among)
