@@ -89,6 +89,8 @@ _OWN_JA = (
 _OWN_EN = (
     r"\b(?:you|u) guys\b|\by'?all\b|\banyone here\b|\banyone else\W*$|\b(?:everyone|everybody)"
     r" (?:doing|up to)\b|^need\b|\bif (?:any(?:one|body)|u|you) knows?\b|\bwe(?:'re| are|re) hiring\b"
+    # an invitation ("anyone wanna play games this weekend", "who's down for lunch")
+    r"|\b(?:any(?:one|body)|who(?:'s|s| is)?) (?:wanna|want to|down (?:to|for)|up for)\b"
 )
 ADVICE = re.compile(
     # (how to: asked, not reported, "did the leaders tell ppl how to handle recruiters"; my: not

@@ -93,6 +93,8 @@ from index.verdict import (
         ("不安で眠れないときみんなどうしてる?", True),
         ("仕事中に集中できないときどうしてる", True),  # (the listener's habit)
         ("週末どっか遊び行かない?", True),  # (an invitation)
+        ("anyone wanna play games this weekend", True),
+        ("who wants to leave openai", False),
         ("メタに誘われたときどうしろって言われてるの", False),  # (what staff were told)
         ("チェンはどうしてる?", False),
         ("うちの会社、有給とりづらいんだけど普通なの?", True),  # the asker's own company
