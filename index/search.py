@@ -1314,13 +1314,7 @@ class Library:
         named neither in passage `doc` nor before it in its section (the speaker of a quote, the
         subject of what follows); not one named as an owner ("zuck's new team": what is asked
         about is theirs)."""
-        passage = self.passages[doc]
-        around = [doc]
-        while around[-1] and (
-            self.passages[around[-1] - 1].doc,
-            self.passages[around[-1] - 1].section,
-        ) == (passage.doc, passage.section):
-            around.append(around[-1] - 1)
+        start = self._section_start[doc]
         owners = [] if japanese else self.tokenize_en(" ".join(_OWNERS.findall(normalized)))
         owners = self._with_long_forms(owners)
         for token in tokens:
@@ -1328,10 +1322,27 @@ class Library:
             if (
                 forms
                 and token not in owners
-                and not any(self.ja.contains(j, f) for j in around for f in forms)
+                and not any(self._held_within(form, start, doc) for form in forms)
             ):
                 return True
         return False
+
+    def _held_within(self, form: str, first: int, last: int) -> bool:
+        """Whether a passage from `first` to `last` holds a Japanese form (by its postings: a
+        section of a large article without headings is long)."""
+        held = self.ja.holding(form)
+        i = int(np.searchsorted(held, first))
+        return i < len(held) and held[i] <= last
+
+    @functools.cached_property
+    def _section_start(self) -> np.ndarray:
+        """Per passage, the index of the first passage of its section."""
+        start = np.zeros(len(self.passages), dtype=int)
+        for i in range(1, len(self.passages)):
+            before, passage = self.passages[i - 1], self.passages[i]
+            same = (before.doc, before.section) == (passage.doc, passage.section)
+            start[i] = start[i - 1] if same else i
+        return start
 
     def _person_forms(self, token: str, japanese: bool) -> set[str]:
         """The forms of a question's word that the articles write in Japanese and the dictionary
