@@ -127,6 +127,12 @@ class BM25Index:
         posting = self._postings.get(token)
         return posting[0] if posting is not None else np.zeros(0, dtype=int)
 
+    def holds_within(self, token: str, first: int, last: int) -> bool:
+        """Whether a passage from `first` to `last` (indices, both included) holds the token."""
+        held = self.holding(token)
+        i = int(np.searchsorted(held, first))
+        return i < len(held) and held[i] <= last
+
     def contains(self, doc: int, token: str) -> bool:
         return token in self._bm25.doc_freqs[doc]
 

@@ -1272,8 +1272,7 @@ class Library:
                 found += [(self.ja, t) for t in self.glossary.to_japanese([token])]
                 # A word the rendering writes longer or shorter (zuck: zuckerberg) is known in that
                 # form; its forms are among the question's tokens too, searched as words of their own.
-                if len(token) >= MIN_STRETCH and not self.en.idf(token):
-                    found += [(self.en, t) for t in self._stretched(token)]
+                found += [(self.en, t) for t in self._stretched(token)]
             found = [(index, form) for index, form in found if index.idf(form)]
             info = self.frequency.information(token, "ja" if japanese else "en")
             word = self._words[key] = _Word(tuple(found), info, bool(found))
@@ -1315,24 +1314,17 @@ class Library:
         subject of what follows); not one named as an owner ("zuck's new team": what is asked
         about is theirs)."""
         start = self._section_start[doc]
-        owners = [] if japanese else self.tokenize_en(" ".join(_OWNERS.findall(normalized)))
-        owners = self._with_long_forms(owners)
-        for token in tokens:
-            forms = self._person_forms(token, japanese)
-            if (
-                forms
-                and token not in owners
-                and not any(self._held_within(form, start, doc) for form in forms)
-            ):
-                return True
-        return False
-
-    def _held_within(self, form: str, first: int, last: int) -> bool:
-        """Whether a passage from `first` to `last` holds a Japanese form (by its postings: a
-        section of a large article without headings is long)."""
-        held = self.ja.holding(form)
-        i = int(np.searchsorted(held, first))
-        return i < len(held) and held[i] <= last
+        absent = [
+            token
+            for token in tokens
+            if (forms := self._person_forms(token, japanese))
+            # (by the forms' postings: a section of a large article without headings is long)
+            and not any(self.ja.holds_within(form, start, doc) for form in forms)
+        ]
+        if not absent or japanese:
+            return bool(absent)
+        owners = self._with_long_forms(self.tokenize_en(" ".join(_OWNERS.findall(normalized))))
+        return any(token not in owners for token in absent)
 
     @functools.cached_property
     def _section_start(self) -> np.ndarray:
@@ -1602,14 +1594,16 @@ class Library:
         out = []
         for token in tokens:
             out.append(token)
-            if len(token) >= MIN_STRETCH and not self.en.idf(token):
-                out.extend(t for t in self._stretched(token) if t not in out)
+            out.extend(t for t in self._stretched(token) if t not in out)
         return out
 
     def _stretched(self, token: str) -> list[str]:
         """The rendering's words an English token is short for or a longer form of (its stretch),
         but not the first word of a compound whose rest is a word too (weeknight: week, night;
-        housework: hous, the stem of house, and work): a compound is a word of its own."""
+        housework: hous, the stem of house, and work): a compound is a word of its own. None for
+        a word the rendering uses, or one shorter than MIN_STRETCH."""
+        if len(token) < MIN_STRETCH or self.en.idf(token):
+            return []
         return [
             t
             for t in self.en.stretch(token, MIN_STRETCH)

@@ -46,9 +46,9 @@ _JA_SUBJECT = frozenset("は が って も".split())
 _JA_PARTAKING = frozenset("に から で と へ より".split())
 # Verbs too general to say what is asked about (いるの?, 言ったのは誰?).
 _JA_LIGHT_VERBS = frozenset("いる ある おる する なる 言う できる くる 来る 行く やる".split())
-# ... of which these still act in a count of people (OpenAIから何人メタに行ったの: who went, not
-# what OpenAI numbers).
-_JA_MOTION_VERBS = frozenset("くる 来る 行く".split())
+# ... of which only these say no one acts in a count of people: a verb of going or coming does
+# (OpenAIから何人メタに行ったの: who went, not what OpenAI numbers).
+_JA_NOT_ACTING = _JA_LIGHT_VERBS - frozenset("くる 来る 行く".split())
 # Nouns that belong to the question word, not to what it asks about (西暦何年).
 _JA_CUE_NOUNS = frozenset(
     "西暦 和暦 元号 一体 大体 約 およそ 全部 全体 合計 最大 最低 平均 生涯 毎日 件数 回数 人数 数 総数".split()
@@ -210,8 +210,7 @@ def japanese_focus(question: str, tagger: JapaneseTokenizer) -> Focus:
     )
     # (何人いるの counts; it does not act)
     people = people and any(
-        _full_verb(nodes, k, tagger, _JA_LIGHT_VERBS - _JA_MOTION_VERBS)
-        for k in range(cue + 1, len(nodes))
+        _full_verb(nodes, k, tagger, _JA_NOT_ACTING) for k in range(cue + 1, len(nodes))
     )
     i = cue - 1
     while i >= 0:

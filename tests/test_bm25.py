@@ -113,6 +113,13 @@ def test_stretch_finds_the_long_and_short_forms_of_a_token() -> None:
     assert index.stretch("weekly", 5) == []  # "week" is shorter than asked
 
 
+def test_holds_within_looks_from_the_first_passage_to_the_last() -> None:
+    index = BM25Index([["チェン"], ["メタ"], ["メタ"], ["チェン"]])
+    assert index.holds_within("チェン", 0, 2) and index.holds_within("チェン", 1, 3)
+    assert not index.holds_within("チェン", 1, 2)
+    assert not index.holds_within("アルトマン", 0, 3)
+
+
 def test_held_is_each_passage_share_of_the_distinct_query_tokens() -> None:
     index = BM25Index([["休み", "休み", "休み"], ["会社", "休み"], ["メタ"]])
     held = index.held(["会社", "休み", "休み", "unseen"])  # three distinct tokens
