@@ -64,7 +64,7 @@ _CUES: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|(?:どれくらい|どのくらい|どれぐらい|どれだけ|どんだけ|どんくらい)\w{0,6}(?:給料|給与|年収|報酬|お?金)"
             r"|(?:お?金|給料|給与|年収|報酬|ボーナス)(?:は|って|を)?(?:どれくらい|どのくらい|どれぐらい|どれだけ"
             r"|どんだけ|どんくらい)|具体的な(?:額|金額)"
-            r"|\bwhat(?:'s|s| is| are| was)? (?:the |their |an? |\w+'?s )?(?:average |typical |median |starting |normal |usual |regular |total |annual )?(?:salar|wage|budget)|how much (?:\$+\s*)?(?:money|cash|dough|did|was|were|is|are|do|does)|how much\s*\??$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bhow much\b.{0,24}\b(?:pay(?:ing)?|raises?|bonus(?:es)?|salar\w*|compensation)\b|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
+            r"|\bwhat(?:'s|s| is| are| was)? (?:the |their |an? |\w+'?s )?(?:average |typical |median |starting |normal |usual |regular |total |annual )?(?:salar|wage|budget)|how much (?:\$+\s*)?(?:money|cash|dough|did|was|were|is|are|do|does)|how much\s*[?!]*$|what (?:amount|sum)|how big (?:a|an|the|were|was) .*(?:offer|pay|package|bonus|salar|raise)|株価|売上|時価総額|企業価値|評価額|資産|年収|\bstock price|\bshare price|\brevenue|\bvaluation|\bnet worth|\bhow much .*\b(?:worth|cost|earn|paid|make)|\bhow much\b.{0,24}\b(?:pay(?:ing)?|raises?|bonus(?:es)?|salar\w*|compensation)\b|\bvalued at\b|\bwhat (?:do|does|did) \w+ pay\b"
         ),
     ),
     (

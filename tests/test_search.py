@@ -139,6 +139,8 @@ def test_asks_people(question: str, people: bool) -> None:
         ("what are the names of the 8 researchers", AnswerType.PERSON),
         ("メタどんだけ金出したん", AnswerType.MONEY),  # how much, as a channel says it
         ("how much $$ was meta offering", AnswerType.MONEY),
+        ("meta paid how much??", AnswerType.MONEY),  # the amount asked last, emphasised
+        ("meta paid how much?!", AnswerType.MONEY),
         ("whats the normal salary at openai", AnswerType.MONEY),  # a salary, a budget asked
         ("whats metas total budget for the superintelligence team", AnswerType.MONEY),
         ("how much cash did meta throw around", AnswerType.MONEY),
