@@ -406,6 +406,10 @@ RELATION_WORDS_EN = frozenset(
     different true real wrong everyone everybody all situation case circumstance scenario example
     instance""".split()
 )
+# English adverbs of time and degree ("how many so far", "altogether?", "what's the latest"): with
+# no part of speech for English, they had read as a subject of the question's own that the
+# articles never mention, a new topic (names_unknown_subject).
+ADVERBS_EN = frozenset("far altogether overall latest lately recently currently exactly".split())
 # Follow-up questions (index/followup.py): weight of the earlier question's scores next to the
 # follow-up's own, as they are (not scaled to the follow-up's best: a follow-up whose own words
 # barely match, "原因は?", then leans on the earlier question). Chosen on tests/data/followups.jsonl
@@ -1175,6 +1179,8 @@ class Library:
         """Whether a question's own words name a subject the articles never mention (pizza, 天気):
         a noun among them (a verb names none: 行く), none known in any form, none asking after a
         relation of what was said."""
+        if not japanese:  # (no part of speech: "so far", "the latest" name no subject)
+            tokens = [t for t in tokens if t not in self._adverbs_en]
         return (
             any(nouns is None or t in nouns for t in tokens)
             and not any(self.relation(t, japanese) for t in tokens)
@@ -1192,10 +1198,14 @@ class Library:
         return self._unknown_subject(self.tokenize_en(query), False, None)
 
     def _framed(self, tokens: list[str], japanese: bool) -> list[str]:
-        """A question's tokens without the words asking after a relation (狙い, downside) that no
-        article uses: they frame the question, and are no information the articles miss."""
+        """A question's tokens without the words asking after a relation (狙い, downside) or English
+        adverbs of time and degree ("so far") that no article uses: they frame the question, and
+        are no information the articles miss."""
         return [
-            t for t in tokens if not self.relation(t, japanese) or self._word(t, japanese).known
+            t
+            for t in tokens
+            if not (self.relation(t, japanese) or not japanese and t in self._adverbs_en)
+            or self._word(t, japanese).known
         ]
 
     def relation(self, token: str, japanese: bool) -> bool:
@@ -1214,6 +1224,10 @@ class Library:
     @functools.cached_property
     def _relation_en(self) -> frozenset[str]:
         return frozenset(t for w in RELATION_WORDS_EN for t in self.tokenize_en.words(w))
+
+    @functools.cached_property
+    def _adverbs_en(self) -> frozenset[str]:
+        return frozenset(t for w in ADVERBS_EN for t in self.tokenize_en.words(w))
 
     def _nouns(self, query: str) -> set[str] | None:
         """Which of an earlier question's tokens are nouns (Japanese; None for English: all

@@ -158,6 +158,8 @@ def test_eval_chat_replays_the_turns_the_bot_keeps(library: Library, questions: 
         # a new subject the article never mentions, put as a follow-up: judged alone
         ("What did Meta offer?", "what about pizza", "off_topic"),
         ("メタは何人引き抜いたの?", "じゃあ明日の天気は?", "off_topic"),
+        # ... which "so far" is not: it asks the last topic's count up to now
+        ("which meta team are openai researchers going to", "how many so far", "answered"),
         # ... but a relation of the last topic (its effect, its cause) is asked of it
         ("ザッカーバーグは勧誘に関わってるの?", "その影響は?", "answered"),
         ("燃え尽きのリスクって書いてある?", "原因は?", "answered"),

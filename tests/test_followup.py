@@ -77,6 +77,10 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("bitcoin今いくら", False),
         ("pizza?", False),
         ("What about Google?", True),
+        # ... which an English adverb of time or degree is not (no part of speech to tell it)
+        ("how many so far", True),
+        ("how many altogether?", True),
+        ("how far is the moon", False),
         # "why" with words of its own asks a question of its own; alone it leans on the last
         ("why is openai closing for a week", False),
         ("OpenAIはなんで休むの?", False),
