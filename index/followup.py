@@ -92,10 +92,13 @@ _OPENS_QUOTE = re.compile(r"^\s*[「『\"“]")
 _JA_CUES = re.compile(
     r"^(?:それ|その|そこ|そっち|あれ|あの|この|これ|じゃあ|では|で、|なら|他に|ほかに|あと|他は|今は|結局)"
     r"|彼|彼女|その人|そいつ|あの人|具体的|詳しく|他には|ほかには"
+    # what was said, put back to check it (給料もいじるってこと?, つまり…?: "you mean...?")
+    r"|(?:ってこと|ということ|って意味)(?:なの|なん|だよね|よね|ね|か|ですか)?[?？!！\s]*$|^つまり"
 )
 _EN_CUES = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"
     r"|more|then)\b|\bagain\b(?!\W*$)|^\s*(?:and|so|but|what about|how about|and then|which)\b"
+    r"|\byou mean\b|\byou'?re saying\b"
 )
 # Words that only point at people named before ("その人たち", "those people"): a follow-up is
 # searched without them, or their 人 / people outweighs the earlier question's words and finds any

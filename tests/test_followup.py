@@ -81,6 +81,10 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("how many so far", True),
         ("how many altogether?", True),
         ("how far is the moon", False),
+        # what was said, put back to check it: "you mean...?"
+        ("給料もいじるってこと?", True),
+        ("つまり研究者はしんどいってこと？", True),
+        ("you mean the signing bonuses?", True),
         # "why" with words of its own asks a question of its own; alone it leans on the last
         ("why is openai closing for a week", False),
         ("OpenAIはなんで休むの?", False),
