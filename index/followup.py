@@ -94,6 +94,8 @@ _JA_CUES = re.compile(
     r"|彼|彼女|その人|そいつ|あの人|具体的|詳しく|他には|ほかには"
     # what was said, put back to check it (給料もいじるってこと?, つまり…?: "you mean...?")
     r"|(?:ってこと|ということ|って意味)(?:なの|なん|だよね|よね|ね|か|ですか)?[?？!！\s]*$|^つまり"
+    # ... or set against it ("but...": でも問題ってお金だけ?, …じゃないんでしょ?)
+    r"|^(?:でも|だけど|けど)|んでしょ[?？!！\s]*$"
 )
 _EN_CUES = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|those|these|that|this|there|else"

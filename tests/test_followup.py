@@ -85,6 +85,9 @@ from index.followup_eval import evaluate_conversations, load_conversations
         ("給料もいじるってこと?", True),
         ("つまり研究者はしんどいってこと？", True),
         ("you mean the signing bonuses?", True),
+        # ... or set against it ("but...")
+        ("でも問題ってお金だけ?", True),
+        ("お金だけの問題じゃないんでしょ", True),
         # "why" with words of its own asks a question of its own; alone it leans on the last
         ("why is openai closing for a week", False),
         ("OpenAIはなんで休むの?", False),
