@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
         # no clue to the language: the conversation's
         ("メタはいくら提示したの?", "1億ドル?", 7, "ja", "を受けて"),
         ("How much did Meta offer?", "$100 million?", 7, "en", "(about: "),
+        # "he" is whom the last answer named when the question before named no one (the short
+        # answer: his name)
+        ("家に泥棒入ったみたいって誰のセリフ?", "その人何者?", 9, "ja", "マーク・チェン"),
     ],
 )
 def test_a_follow_up_is_answered_with_the_question_before(
