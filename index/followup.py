@@ -84,12 +84,12 @@ _SPEAKER_ASKED = re.compile(
     r"\bwho(?:'s| is| was)? (?:said|says|saying|wrote|writes|write)\b|\bwhose (?:words|quote|line)\b"
     r"|誰が(?:言|書|話)|(?:言った|言ってた|言ってる|言ってん|書いた)の(?:は|って)?誰|誰の(?:言葉|発言|セリフ)"
 )
+_OPENS_QUOTE = re.compile(r"^\s*[「『\"“]")
 # A follow-up pointing at one person ("who's he?", その人何者?) when the earlier question named
 # none is searched with the persons the last answer's best passage names (after "who said it felt
 # like a break-in?", Chen). Chosen on tests/data/followups.jsonl: +2 follow-ups, -1 ("so is he
 # exempt from the week off too" after Altman's passage then found Altman's, not the exemption).
 PERSON_FROM_ANSWER = True
-_OPENS_QUOTE = re.compile(r"^\s*[「『\"“]")
 
 # Words that point back at what was said before. Matched on normalised text (NFKC, casefolded).
 # (Not "why", なぜ: "why is openai closing for a week" asks anew; a bare "why?" has no word of

@@ -1204,7 +1204,7 @@ class Library:
         return [
             t
             for t in tokens
-            if not (self.relation(t, japanese) or not japanese and t in self._adverbs_en)
+            if not (self.relation(t, japanese) or (not japanese and t in self._adverbs_en))
             or self._word(t, japanese).known
         ]
 
