@@ -28,13 +28,18 @@ def _unmarked(q: str) -> str:
     return q.rstrip("?？!！ ")
 
 
+def _ending(text: str) -> Callable[[str], str]:
+    """Its question mark (or !) replaced by `text`."""
+    return lambda q: _unmarked(q) + text
+
+
 # name -> (the language of the questions it rewrites, the rewrite)
 FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "en capitals": ("en", str.upper),
     "en lol": ("en", _tail(" lol")),
     "en lmaooo": ("en", _tail(" lmaooo")),
     "en !!": ("en", _tail("!!")),
-    "en ??": ("en", lambda q: _unmarked(q) + "??"),
+    "en ??": ("en", _ending("??")),
     "en emoji after": ("en", _tail(" 😂")),
     "en emoji before": ("en", _head("🤔 ")),
     "en hey bot": ("en", _head("hey bot, ")),
@@ -50,7 +55,7 @@ FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "ja 笑": ("ja", _tail("笑")),
     "ja www": ("ja", _tail("www")),
     "ja !!": ("ja", _tail("!!")),
-    "ja ？？": ("ja", lambda q: _unmarked(q) + "？？"),
+    "ja ？？": ("ja", _ending("？？")),
     "ja emoji before": ("ja", _head("🤔 ")),
     "ja ねえbot": ("ja", _head("ねえbot、")),
     "ja よろしく on a new line": ("ja", _tail("\nよろしく")),
@@ -63,10 +68,10 @@ FORMS: dict[str, tuple[str, Callable[[str], str]]] = {
     "ja face": ("ja", _tail("(´・ω・`)")),
     "ja quoted": ("ja", lambda q: f"「{q}」"),
     "ja no question mark": ("ja", _unmarked),
-    "ja 。": ("ja", lambda q: _unmarked(q) + "。"),
-    "ja …": ("ja", lambda q: _unmarked(q) + "…"),
+    "ja 。": ("ja", _ending("。")),
+    "ja …": ("ja", _ending("…")),
     "ja 質問です。": ("ja", _head("質問です。")),
-    "ja drawn out ー？": ("ja", lambda q: _unmarked(q) + "ー？"),
+    "ja drawn out ー？": ("ja", _ending("ー？")),
 }
 
 
