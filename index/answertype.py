@@ -190,6 +190,12 @@ def in_money_sense(tokens: list[str]) -> list[str]:
 # A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer; and
 # who a counted group are ("who are the 8 researchers", 8人って誰): their names, which "at least
 # eight researchers" does not give.
+# Which one of some people ("which leader said...", "which of the researchers", どのリーダー): a
+# name, asked even without a "who"
+_WHICH_ONE = re.compile(
+    r"\bwhich (?:of (?:the|those|these) )?(?:\w+ )?(?:one|leader|lead|researcher|employee|staffer|exec|executive|person"
+    r"|guy)s?\b|どの(?:リーダー|研究者|社員|従業員|人|幹部)"
+)
 _NAME_ASKED = re.compile(
     r"名前|\bnames?\b"
     r"|\bwho (?:are|were|r) (?:the|those|these|all the) (?:\d+|two|three|four|five|six|seven|eight"
@@ -209,7 +215,10 @@ _NAME_ASKED = re.compile(
     # 人物は誰, JSQuAD's "who is the person who...", any who)
     r"|(?:社員|従業員|スタッフ|記者|ライター|犯人)(?:って|は|とは)?[、,\s]?(?:誰|だれ)"
     r"|\bwho(?:'s|s| is| was) the (?:\w+ ){0,2}?(?:employee|staffer|reporter|journalist|writer|leaker"
-    r"|person|guy)\b"
+    r"|person|guy|leader|lead|researcher|exec|executive)s? (?:who|that)\b"
+    # which one of those the article tells of ("which leader said...", どのリーダー, 言ったリーダー誰):
+    # a name, which "one leader" does not give
+    rf"|{_WHICH_ONE.pattern}|(?:リーダー|研究者|研究責任者)(?:って|は|とは)?[、,\s]?(?:誰|だれ)"
 )
 
 
@@ -267,6 +276,8 @@ def names_asked(question: str, kind: AnswerType | None) -> int:
         return 0
     several = _SEVERAL_NAMES.search(question) is not None
     if kind is AnswerType.PERSON:
+        return 2 if several else 1
+    if _WHICH_ONE.search(question):
         return 2 if several else 1
     return 2 if kind is None and several and _PEOPLE_WORD.search(question) else 0
 

@@ -583,6 +583,14 @@ def test_a_short_form_the_article_spells_out_is_asked_of_it(
         ("who is chen", 0),
         ("誰が引き抜かれたの?", 0),
         ("この曲の名前は?", 0),  # (a thing's)
+        # which one of the people a passage leaves unnamed ("one leader", あるリーダー)
+        ("which leader warned that meta would use the shutdown week", 1),
+        ("which of the researchers left first", 1),
+        ("who was the leader who said mark and i are here for you", 1),
+        ("「手を引けって言え」ってアドバイスしたリーダー誰", 1),
+        ("どのリーダーがそう言ったの?", 1),
+        ("which team was the person who said the week off is super welcome on", 0),
+        ("which company offered $100m", 0),
     ],
 )
 def test_how_many_names_a_question_asks_for(question: str, wanted: int) -> None:
