@@ -412,6 +412,22 @@ TOPICS: dict[str, Topic] = {
             r"\b(?:after|afterwards|later|since then|return(?:s|ed)?|(?:came|come|went|go) back)\b",
         ),
     ),
+    # A repeat of the event ("will there be another shutdown", "next week off", 来年も休むの?,
+    # "is this a yearly thing"); told of by a repeat (again, 毎年, 恒例): the article tells of one.
+    "repeat": Topic(
+        re.compile(
+            rf"(?:次の|次回|再び|もう一(?:回|度)|もう1(?:回|度)|来年|毎年|今後も)\S{{0,8}}?{_EVENT_JA}"
+            rf"|{_EVENT_JA}\S{{0,8}}?(?:再び|もう一(?:回|度)|もう1(?:回|度)|来年|毎年|恒例|定期的)"
+        ),
+        re.compile(
+            rf"\b(?:another|next|second|again)\b (?:\w+ ){{0,2}}?{_EVENT_EN}"
+            rf"|\b{_EVENT_EN}\b.{{0,30}}\bagain\b|\b(?:yearly|annual|every year|recurring)\b"
+        ),
+        _both(
+            r"再び|また(?!別)|毎年|恒例|定期的|次回|来年",
+            r"\b(?:again|another (?:week|shutdown|break)|annual|every year|regularly|next year)\b",
+        ),
+    ),
     # Pay ("is the week off paid", 休み中も給料出るの?, 残業代, "are they giving ppl raises"); told
     # of by pay, money or incentives. Not paid leave taken (有給取る, "taking pto"), nor "pays off",
     # "paying the price", "pay attention".

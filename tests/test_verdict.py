@@ -701,6 +701,12 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("so did ppl stop leaving after the shutdown", {"later"}),
         ("休み明けにまた誰か辞めた?", {"later"}),
         ("メタに行った人でopenaiに戻った人いる?", {"later"}),
+        # a repeat of the event (another, next, again, 来年も, yearly), not what happens in it
+        ("is openai planning another shutdown later in the year", {"repeat"}),
+        ("when's the next week off", {"repeat"}),
+        ("will the week off happen again", {"repeat"}),
+        ("来年も1週間休みになるの?", {"repeat"}),
+        ("メタはまた引き抜くの?", set()),
         ("what happens during the break", set()),
         ("そのあと何て付け足したの", set()),
         ("who said to tell recruiters to back off", set()),
@@ -796,6 +802,8 @@ def test_topics_asked(question: str, topics: set[str]) -> None:
         ("the dramatic departure and return of CEO Sam Altman", {"later", "dismissal"}),
         ("more supercomputers are scheduled to come online later this year", {"later"}),
         ("今年後半にはさらに多くのスーパーコンピューターが", set()),  # (後半: "the latter half")
+        ("the company holds the retreat every year", {"repeat"}),
+        ("また別の者は", set()),  # (また: "and", another one)
         ("AIの野望の背後にある脆い人的コスト", set()),  # (背後: "behind")
         ("they should tell (Meta's recruiters) to back off", set()),
         ("recalibrating pay and exploring new incentives", {"pay"}),
@@ -874,6 +882,11 @@ def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
         ("what did chen call the fight with meta", True, 26),
         ("what's the advice if meta dms you with a huge offer", True, 14),
         ("今年後半にオンラインになるのは?", True, 27),
+        # one week off told of, no other: a repeat asked is not answered (nor by "later this year")
+        ("is openai planning another shutdown later in the year", False, None),
+        ("来年も1週間休みになるの?", False, None),
+        ("is the shutdown a yearly thing", False, None),
+        ("is the whole company taking the week off", True, None),
     ],
 )
 def test_a_topic_asked_of_a_passage_not_speaking_of_it_is_not_answered(
