@@ -187,15 +187,15 @@ def in_money_sense(tokens: list[str]) -> list[str]:
     return [sense for token in tokens for sense in MONEY_SENSES.get(token, (token,))]
 
 
+# Which one of some people ("which leader said...", "which of the researchers", どのリーダー): a
+# name, asked even without a "who" ("which team was the person who..." asks a team)
+_WHICH_ONE = re.compile(
+    r"\bwhich (?:of (?:the|those|these) )?(?:\w+ )?(?:one|leader|lead|researcher|employee|staffer"
+    r"|exec|executive|person|guy)s?\b|どの(?:リーダー|研究者|社員|従業員|人|幹部)"
+)
 # A name asked for (名前, "the name of"): of a person, a "who" that "a leader" does not answer; and
 # who a counted group are ("who are the 8 researchers", 8人って誰): their names, which "at least
 # eight researchers" does not give.
-# Which one of some people ("which leader said...", "which of the researchers", どのリーダー): a
-# name, asked even without a "who"
-_WHICH_ONE = re.compile(
-    r"\bwhich (?:of (?:the|those|these) )?(?:\w+ )?(?:one|leader|lead|researcher|employee|staffer|exec|executive|person"
-    r"|guy)s?\b|どの(?:リーダー|研究者|社員|従業員|人|幹部)"
-)
 _NAME_ASKED = re.compile(
     r"名前|\bnames?\b"
     r"|\bwho (?:are|were|r) (?:the|those|these|all the) (?:\d+|two|three|four|five|six|seven|eight"
@@ -421,7 +421,8 @@ TOPICS: dict[str, Topic] = {
         ),
         re.compile(
             rf"\b(?:another|next|second|again)\b (?:\w+ ){{0,2}}?{_EVENT_EN}"
-            rf"|\b{_EVENT_EN}\b.{{0,30}}\bagain\b|\b(?:yearly|annual|every year|recurring)\b"
+            rf"|\b{_EVENT_EN}\b.{{0,30}}\b(?:again|every year|yearly|annual|recurring)\b"
+            rf"|\b(?:yearly|annual|recurring) (?:\w+ )?{_EVENT_EN}"
         ),
         _both(
             r"再び|また(?!別)|毎年|恒例|定期的|次回|来年",

@@ -887,6 +887,7 @@ def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
         ("来年も1週間休みになるの?", False, None),
         ("is the shutdown a yearly thing", False, None),
         ("is the whole company taking the week off", True, None),
+        ("is the $100m a yearly salary?", True, 7),  # (a yearly amount, not a repeat)
     ],
 )
 def test_a_topic_asked_of_a_passage_not_speaking_of_it_is_not_answered(
