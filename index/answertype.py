@@ -275,9 +275,7 @@ def names_asked(question: str, kind: AnswerType | None) -> int:
     if not asks_name(question):
         return 0
     several = _SEVERAL_NAMES.search(question) is not None
-    if kind is AnswerType.PERSON:
-        return 2 if several else 1
-    if _WHICH_ONE.search(question):
+    if kind is AnswerType.PERSON or _WHICH_ONE.search(question):
         return 2 if several else 1
     return 2 if kind is None and several and _PEOPLE_WORD.search(question) else 0
 
