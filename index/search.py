@@ -31,6 +31,7 @@ from .answertype import (
 )
 from .bm25 import BM25Index, best, lucene_idf
 from .errors import QueryError
+from .form import Form, features, masked
 from .frequency import UNLISTED_ZIPF, WordFrequency
 from .glossary import Glossary
 from .identity import first_mentions, identity_subject
@@ -598,12 +599,13 @@ class Library:
         self,
         articles: Sequence[Article],
         ja_tokenizer: JapaneseTokenizer | None = None,
-        en_tokenizer: Tokenizer | None = None,
+        en_tokenizer: EnglishTokenizer | None = None,
         glossary: Glossary | None = None,
         tokens: PassageTokens | None = None,
         synonyms: Synonyms | None = None,
         judge: Callable[[Evidence], Verdict] | None = None,
         wordnet: WordNet | None = None,
+        form: Form | None = None,
     ) -> None:
         self.articles = tuple(articles)
         self.passages: tuple[Passage, ...] = tuple(p for a in articles for p in a.passages)
@@ -632,6 +634,10 @@ class Library:
         self._persons: dict[str, bool] = {}  # a word -> the dictionary reads it as a person's name
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
         self.judge = judge or _judge()
+        self.form = form or _form()
+        # the words the articles use, each side (how a question is put is read over them: index.form)
+        self._known_ja = frozenset(self.ja.document_frequencies)
+        self._known_en = frozenset(self.en.document_frequencies)
         self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary, self.frequency)
         self._facts = tuple(tokens.facts)
         self._named = tuple(tuple(set(person.split()) for person in row) for row in tokens.persons)
@@ -1104,7 +1110,17 @@ class Library:
             slot_unfilled=float(
                 doc >= 0 and self.slots.unfilled(normalized, japanese, kind, self.passages[doc])
             ),
+            form=self.form.score(self._form_features(normalized, japanese)),
         )
+
+    def form_features(self, question: str) -> frozenset[str]:
+        """How the question is put, as the verdict reads it (index.form): its words masked."""
+        query = normalize(self.respelled(plain(check_query(question))))
+        return self._form_features(query, is_japanese(query))
+
+    def _form_features(self, normalized: str, japanese: bool) -> frozenset[str]:
+        known = self._known_ja if japanese else self._known_en
+        return features(*masked(normalized, japanese, self.tokenize_ja, self.tokenize_en, known))
 
     def _unnamed(
         self,
@@ -1163,12 +1179,15 @@ class Library:
         if ranked:  # (one question: its best passage scores at least what the earlier one found)
             i, found = ranked[0]
             ranked = [(i, max(found, float(earlier[i]))), *ranked[1:]]
+        # (put as a fragment, "how many so far", it is put as the question it follows was)
+        form = max(own.form, prior.evidence.form) if prior.evidence else own.form
         if is_japanese(prior.query) == japanese:
             words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
             both = None if before is None or nouns is None else before | nouns
-            return self._evidence(
+            evidence = self._evidence(
                 normalize(query), japanese, words, ranked, kind, names, both, follow_up=True
             )
+            return evidence._replace(form=form)
         earlier_tokens = self._framed(list(prior.tokens), not japanese)
         earlier = self._evidence(
             normalize(prior.query), not japanese, earlier_tokens, ranked, kind, names, before
@@ -1810,6 +1829,11 @@ def _word_frequency() -> WordFrequency:
 @functools.cache
 def _judge() -> Judge:
     return Judge.load()
+
+
+@functools.cache
+def _form() -> Form:
+    return Form.load()
 
 
 def _fuse(first: np.ndarray, second: np.ndarray, weight: float, floor: float = 0.0) -> np.ndarray:

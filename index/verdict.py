@@ -50,6 +50,9 @@ class Evidence(NamedTuple):
     # 1: asks a count, an amount of money or a length of time of something (社員何人, revenue)
     # that no sentence of the passage states one of (8人の研究者: index.slot)
     slot_unfilled: float
+    # how the question is put (index.form): above 0, in the form of questions the articles answer
+    # ("what did chen say"); below, of a channel's everyday ones ("来週有給とって休みにしようかな")
+    form: float
 
     def vector(self) -> tuple[float, ...]:
         return tuple(self)
