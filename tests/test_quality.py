@@ -92,9 +92,12 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # 15 and 14, `off-*-s19h-*` and `-s19h2-*`: 228/253 and 237/250, 221 and 234 with its
         # first code: a message asking nothing is the asker's own news, index.verdict; the next
         # session's 13 and 12, `off-*-s21h-*`, at its start: 11/13 and 9/12, 250/278 and 258/275
-        # in all, the English floor moved 0.94 -> 0.93 with them)
-        ("offtopic.jsonl", "ja", 0.89),
-        ("offtopic.jsonl", "en", 0.93),
+        # in all, the English floor moved 0.94 -> 0.93 with them; a later session's 19 and 17,
+        # `off-*-s26h-*`, at its start: 18/19 and 16/17, 321/356 and 332/352 in all; at its end,
+        # with how a question is put as evidence, index.form: 338/356 and 342/352, floors 0.89 ->
+        # 0.94 and 0.93 -> 0.96)
+        ("offtopic.jsonl", "ja", 0.94),
+        ("offtopic.jsonl", "en", 0.96),
         (
             "nearmiss.jsonl",
             None,
@@ -106,7 +109,8 @@ def heldout(name: str, lang: str | None = None) -> list[Question]:
         # round's first code: the means, a platform, a team, an offer taken, a counter-offer);
         # 195/262 with the next session's s18h, s18h2 (192 with its first code); 207/279 with
         # the next session's s19h, s19h2 (206 with its first code); 311/382 with s25h (303 with
-        # that session's first code: "which leader", a repeat of the event asked): floor 0.72 -> 0.78
+        # that session's first code: "which leader", a repeat of the event asked): floor 0.72 -> 0.78;
+        # 328/404 with the next session's s26h (329 with its first code)
         (
             "jsquad_offtopic.jsonl",
             None,
