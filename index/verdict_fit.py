@@ -61,11 +61,10 @@ WHOLE = {"questions.jsonl": "tune", "questions_validation.jsonl": "heldout"}
 # answerable questions is declined (the target for held-out questions).
 MAX_WRONGLY_DECLINED = 0.02
 # Each kind's share of the fit's weight: everyday off-topic questions are what users meet most
-# and the hardest to tell (JSQuAD's are easy: chosen on the tuning part, JSQuAD at a sixth let
-# them through more often).
-# JSQuAD's weight was 0.05 until the form: its questions are put as ours are (the form cannot
-# tell them), and at 0.05 the fit let 3 points more of them through for the form's 2 on the
-# everyday ones; at 0.3 it keeps them (five-fold cross-validation on the tuning part).
+# and the hardest to tell. JSQuAD's had 0.05 (they were easy) until the form (index.form): they
+# are put as questions about an article are, so the form cannot tell them, and at 0.05 the fit
+# let 3 points more of them through for the form's 2 on the everyday ones; at 0.3 it keeps them
+# (five-fold cross-validation on the tuning part).
 WEIGHTS = {"answerable": 0.5, "offtopic": 0.3, "nearmiss": 0.15, "jsquad": 0.3}
 L2 = 10.0  # ridge on the standardised weights (chosen by five-fold cross-validation on the tuning part: 1, 3, 5, 10, 20, 30, 50)
 
