@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -35,19 +35,21 @@ CLIP = 8.0  # the score's bound either way (one question's many rare pairs do no
 # triples; smoothing 0.5 or 1; counts from 1 to 3; bounds 4 or 8: README, The verdict)
 
 
-def masked_ja(forms: Iterable[tuple[str, str, str]], known: frozenset[str]) -> list[str]:
+def masked_ja(forms: Iterable[tuple[str, str, str]], known: Callable[[str], float]) -> list[str]:
     """A Japanese question's words (index.tokenize.JapaneseTokenizer.forms: as written, pos1 and
     token) with each content word as K or U + its part of speech's first character."""
     return [
-        (KNOWN if token in known else UNKNOWN + pos1[:1]) if token else surface
+        (KNOWN if known(token) else UNKNOWN + pos1[:1]) if token else surface
         for surface, pos1, token in forms
     ]
 
 
-def masked_en(words: Iterable[str], stopwords: frozenset[str], known: frozenset[str]) -> list[str]:
+def masked_en(
+    words: Iterable[str], stopwords: frozenset[str], known: Callable[[str], float]
+) -> list[str]:
     """An English question's words (index.tokenize.EnglishTokenizer.words: stems, function words
     as written) with each content word as K or U."""
-    return [w if w in stopwords else KNOWN if w in known else UNKNOWN for w in words]
+    return [w if w in stopwords else KNOWN if known(w) else UNKNOWN for w in words]
 
 
 def masked(
@@ -55,10 +57,10 @@ def masked(
     japanese: bool,
     ja: JapaneseTokenizer,
     en: EnglishTokenizer,
-    known: frozenset[str],
+    known: Callable[[str], float],
 ) -> tuple[str, list[str]]:
-    """The question's language and its masked words (`known`: the tokens the articles use in
-    the question's language). Known in some other form (給料 as 給与) was tried: on the tuning
+    """The question's language and its masked words (`known`: a token's idf in the articles'
+    index of the question's language, 0.0 for a token they never use: BM25Index.idf). Known in some other form (給料 as 給与) was tried: on the tuning
     part it let 0.8 point more English answerable questions be declined (README, The verdict)."""
     if japanese:
         return "ja", masked_ja(ja.forms(question), known)

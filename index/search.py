@@ -635,9 +635,6 @@ class Library:
         self._spellings: dict[str, str] = {}  # an English word -> as the rendering spells it
         self.judge = judge or _judge()
         self.form = form or _form()
-        # the words the articles use, each side (how a question is put is read over them: index.form)
-        self._known_ja = frozenset(self.ja.document_frequencies)
-        self._known_en = frozenset(self.en.document_frequencies)
         self.slots = Slots(self.tokenize_ja, self.tokenize_en, self.glossary, self.frequency)
         self._facts = tuple(tokens.facts)
         self._named = tuple(tuple(set(person.split()) for person in row) for row in tokens.persons)
@@ -1119,7 +1116,7 @@ class Library:
         return self._form_features(query, is_japanese(query))
 
     def _form_features(self, normalized: str, japanese: bool) -> frozenset[str]:
-        known = self._known_ja if japanese else self._known_en
+        known = self.ja.idf if japanese else self.en.idf  # (0.0: a word the articles never use)
         return features(*masked(normalized, japanese, self.tokenize_ja, self.tokenize_en, known))
 
     def _unnamed(

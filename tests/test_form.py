@@ -30,7 +30,7 @@ def test_a_question_is_read_as_its_form(library: Library, question: str, expecte
         not text.isascii(),
         library.tokenize_ja,
         library.tokenize_en,
-        library._known_ja if not text.isascii() else library._known_en,
+        library.ja.idf if not text.isascii() else library.en.idf,
     )
     assert words == expected
     assert lang == ("en" if text.isascii() else "ja")
