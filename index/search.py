@@ -1176,14 +1176,14 @@ class Library:
         if ranked:  # (one question: its best passage scores at least what the earlier one found)
             i, found = ranked[0]
             ranked = [(i, max(found, float(earlier[i]))), *ranked[1:]]
-        # (put as a fragment, "how many so far", it is put as the question it follows was)
-        form = max(own.form, prior.evidence.form) if prior.evidence else own.form
         if is_japanese(prior.query) == japanese:
             words = self._framed(list(dict.fromkeys([*tokens, *prior.tokens])), japanese)
             both = None if before is None or nouns is None else before | nouns
             evidence = self._evidence(
                 normalize(query), japanese, words, ranked, kind, names, both, follow_up=True
             )
+            # (put as a fragment, "how many so far", it is put as the question it follows was)
+            form = max(own.form, prior.evidence.form) if prior.evidence else own.form
             return evidence._replace(form=form)
         earlier_tokens = self._framed(list(prior.tokens), not japanese)
         earlier = self._evidence(
