@@ -254,7 +254,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {n} questions to {DATA / 'jsquad_offtopic.jsonl'}")
     if args.report:
         library = Library.from_seeds(cache=False)
-        rows = [r for r in collect(library, load_sets()) if r["set"] != FORM_ONLY]
+        rows = collect(library, [(name, q) for name, q in load_sets() if name != FORM_ONLY])
         judge = Judge.load()
     else:  # (the form each question is given is replaced: with_form)
         library = Library(
@@ -272,7 +272,7 @@ def run(args: argparse.Namespace) -> int:
             "and JSQuAD's left out: they are put as questions about an article are",
             "script": "python -m index.verdict_fit",
         }
-        text = json.dumps(form.to_json(meta), indent=0, ensure_ascii=False, sort_keys=False)
+        text = json.dumps(form.to_json(meta), indent=0, ensure_ascii=False)
         FORM_OUT.write_text(text + "\n", "utf-8")
         print(f"wrote {FORM_OUT} ({len(form.weights)} weights)")
         OUT.write_text(json.dumps(to_json(judge), indent=1, ensure_ascii=False) + "\n", "utf-8")
