@@ -1058,7 +1058,7 @@ class Library:
         `nouns`: which of the tokens are nouns (None: all of them count as such). `topic`: a
         summary's topic, which asks nothing by nature ("私やマークがそばにいる" is no news told)."""
         doc = ranked[0][0] if ranked else -1
-        held = seen = total = noun_seen = noun_total = most_known = 0.0
+        held = seen = total = noun_seen = noun_total = noun_held = most_known = 0.0
         top_info, top_known = -1.0, True
         most_known_held = False  # the passage holds the most informative word the articles use
         for token in dict.fromkeys(tokens):
@@ -1074,6 +1074,7 @@ class Library:
             noun_seen += info if noun else 0.0
             holds = doc >= 0 and any(index.contains(doc, form) for index, form in forms)
             held += info if holds else 0.0
+            noun_held += info if holds and noun else 0.0
             if info > most_known:
                 most_known, most_known_held = info, holds
         known = math.log((1 + seen) / (1 + total - seen))
@@ -1107,6 +1108,7 @@ class Library:
             slot_unfilled=float(
                 doc >= 0 and self.slots.unfilled(normalized, japanese, kind, self.passages[doc])
             ),
+            unheld_nouns=math.log1p(noun_seen - noun_held),
             form=self.form.score(self._form_features(normalized, japanese)),
         )
 

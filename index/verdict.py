@@ -52,6 +52,11 @@ class Evidence(NamedTuple):
     # 1: asks a count, an amount of money or a length of time of something (社員何人, revenue)
     # that no sentence of the passage states one of (8人の研究者: index.slot)
     slot_unfilled: float
+    # information of the question's nouns the articles use that the passage does not hold (any
+    # form), log(1 + it): what the question is about, from the articles' words, missing where
+    # they would answer it (地域の文化や技術に貢献した団体に贈られる賞は?: 文化, 技術, 賞 are the
+    # articles' words, none of them in its best passage; "チェンが言う真の賞って何?": 0)
+    unheld_nouns: float
     # how the question is put (index.form): above 0, in the form of questions the articles answer
     # ("what did chen say"); below, of a channel's everyday ones ("来週有給とって休みにしようかな")
     form: float

@@ -446,6 +446,24 @@ def test_the_most_informative_known_word_is_evidence(library: Library) -> None:
     assert about.top_known > everyday.top_known
 
 
+@pytest.mark.parametrize(
+    ("question", "unheld", "verdict"),
+    [
+        # 文化, 技術, 賞 are the article's words, none in the passage the question finds best
+        ("地域の文化や技術に貢献した団体に贈られる賞は?", True, OFF_TOPIC),
+        ("which award is given for contributions to science and culture", True, OFF_TOPIC),
+        ("チェンが言う真の賞って何?", False, ANSWERED),
+        ("what's the real prize chen talks about", False, ANSWERED),
+    ],
+)
+def test_the_nouns_the_best_passage_leaves_out_are_evidence(
+    library: Library, question: str, unheld: bool, verdict: str
+) -> None:
+    result = library.search(question)
+    assert (result.evidence.unheld_nouns > 1.0) is unheld
+    assert result.verdict == verdict
+
+
 def test_a_japanese_follow_up_weighs_the_nouns_of_both_questions(library: Library) -> None:
     # 引き抜く is a verb the article uses: it counts in `known`, not in `known_nouns`.
     evidence = library.search("なぜ?", context="メタは何人引き抜いた?").evidence
