@@ -1,19 +1,19 @@
 """Whether the best passage answers the question: one calibrated confidence, three verdicts.
 
-The evidence is what the search already knows about its best passage, each of the question's
-words weighed by its information in the language at large (index.frequency): how much of the
-question the articles never mention (and whether its most informative word is such; the same
-over its nouns alone), the most informative word they do mention, how much of it the passage
-holds, its score, whether it states the kind of fact asked for, whether the question names
-something the articles never do, whether it asks for advice (which a news article does not give,
-unless its best passage reports advice on what the question asks), whether it points at the
-article itself and how it is put (index.form: as questions about an article are, or as a
-channel's everyday ones). A logistic regression turns it into the probability that the articles
-answer the question; a second one, asked only of questions not answered, tells a question about the
-articles' people and events that they leave open ("related") from one about something else
-("off_topic"). Both are data: index/data/verdict.json, written by `python -m index.verdict_fit`
-from the tuning parts of the question sets in tests/data/, which also chooses the threshold
-(and learns the form, index/data/form.json).
+The evidence is what the search already knows about its best passage, each of the question's words
+weighed by its information in the language at large (index.frequency): how much of the question the
+articles never mention (and whether its most informative word is such; the same over its nouns
+alone), the most informative word they do mention, how much of it the passage holds and how much of
+its nouns they use it leaves out, its score, whether it states the kind of fact asked for, whether
+the question names something the articles never do, whether it asks for advice (which a news
+article does not give, unless its best passage reports advice on what the question asks), whether
+it points at the article itself and how it is put (index.form: as questions about an article are,
+or as a channel's everyday ones). A logistic regression turns it into the probability that the
+articles answer the question; a second one, asked only of questions not answered, tells a question
+about the articles' people and events that they leave open ("related") from one about something
+else ("off_topic"). Both are data: index/data/verdict.json, written by `python -m
+index.verdict_fit` from the tuning parts of the question sets in tests/data/, which also chooses
+the threshold (and learns the form, index/data/form.json).
 """
 
 from __future__ import annotations

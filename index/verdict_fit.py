@@ -10,9 +10,10 @@ The sets (tests/data/README.md): questions.jsonl is all tuning (it chose the sea
 before); questions_validation.jsonl is all held out; answerable.jsonl, offtopic.jsonl,
 nearmiss.jsonl and jsquad_offtopic.jsonl carry a "split" per question ("tune" | "heldout").
 The form is learned from channel.jsonl's tuning part as well (the verdict is not: its answerable
-questions judge the search, index.evaluate); the verdict is fitted on each tuning question's form
-as scored by a form learned without it (five folds: a form learned on a question itself would be
-trusted more than it deserves on a new one).
+questions judge the search, index.evaluate; they set the operating point with the verdict's own,
+which are too few to: 2% of 178 is a whole question's confidence at a time); the verdict is fitted
+on each tuning question's form as scored by a form learned without it (five folds: a form learned
+on a question itself would be trusted more than it deserves on a new one).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ FORM_KINDS = {"answerable": True, "offtopic": False}  # (near misses and JSQuAD'
 FOLDS = 5
 WHOLE = {"questions.jsonl": "tune", "questions_validation.jsonl": "heldout"}
 # The operating point: the highest threshold at which at most this share of the tuning part's
-# answerable questions is declined (the target for held-out questions).
+# answerable questions (channel.jsonl's with them) is declined (the target for held-out questions).
 MAX_WRONGLY_DECLINED = 0.02
 # Each kind's share of the fit's weight: everyday off-topic questions are what users meet most
 # and the hardest to tell. JSQuAD's had 0.05 (they were easy) until the form (index.form): they
