@@ -1,13 +1,14 @@
 """How a question is put: whether its form is that of a question about an article.
 
 "来週有給とって休みにしようかな", "any tips for leading a small team for the first time", "面接で
-会社の文化について聞いてもいいもの?" share words with this article (休み, team, 会社, 文化) and none of
-its subject; what gives them away is how they are put: the asker's plans, advice asked, a channel's
-small talk. The question's words are masked: a content word becomes K if the articles use it as written
-(給料 is U: they write 給与) and U (with its part of speech, in Japanese) if not; the rest (particles, endings, pronouns,
-English function words) stay as written. "来週有給とって休みにしようかな" reads `U U K K に する
-よう かな` and "any tips for leading a small team" `any U for U a U K`, so what is learned is the
-form, not this article's subject, and holds for any article dropped into seeds/.
+会社の文化について聞いてもいいもの?" share words with this article (休み, team, 会社, 文化) and none
+of its subject; what gives them away is how they are put: the asker's plans, advice asked, a
+channel's small talk. The question's words are masked: a content word becomes K if the articles
+use it as written (給料 is U: they write 給与) and U (with its part of speech's first character,
+in Japanese) if not; the rest (particles, endings, pronouns, English function words) stay as
+written. "来週有給とって休みにしようかな" reads `U名 U名 K て K に しよう か な` and "any tips for
+leading a small team" `any U for U a U K`, so what is learned is the form, not this article's
+subject, and holds for any article dropped into seeds/.
 
 Naive Bayes over those words and their pairs (the log-count ratio of each between answerable
 questions and everyday ones that are not: Wang and Manning 2012), clipped, is one feature of the
@@ -60,8 +61,9 @@ def masked(
     known: Callable[[str], float],
 ) -> tuple[str, list[str]]:
     """The question's language and its masked words (`known`: a token's idf in the articles'
-    index of the question's language, 0.0 for a token they never use: BM25Index.idf). Known in some other form (給料 as 給与) was tried: on the tuning
-    part it let 0.8 point more English answerable questions be declined (README, The verdict)."""
+    index of the question's language, 0.0 for a token they never use: BM25Index.idf). Known in
+    some other form (給料 as 給与) was tried: on the tuning part it let 0.8 point more English
+    answerable questions be declined (README, The verdict)."""
     if japanese:
         return "ja", masked_ja(ja.forms(question), known)
     return "en", masked_en(en.words(question), en.stopwords, known)
