@@ -126,7 +126,8 @@ def with_form(rows: list[dict], form: Form) -> list[dict]:
     out = []
     for r in rows:
         scorer = learned[_fold(r)] if r["split"] == "tune" else form
-        out.append({**r, "x": (*r["x"][:-1], scorer.score(r["form"]))})
+        evidence = Evidence(*r["x"])._replace(form=scorer.score(r["form"]))
+        out.append({**r, "x": evidence.vector()})
     return out
 
 
