@@ -299,8 +299,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # 66 of 78), with its first code and its last. With the 8 held out of a later session
     # (`*-s22h-*`, one of their four follow-ups answered) 0.697 (241/346) with that session's
     # first code: the floor is 0.69. With a later session's 21 tuning conversations (`*-s26t-*`)
-    # the tuning part scored 0.787 at that session's start: its floor is 0.78.
-    [("followups.jsonl", 0.78, 0, 0.06), ("followups_validation.jsonl", 0.69, 2, 0.09)],
+    # the tuning part scored 0.787 at that session's start: its floor is 0.78. With a later
+    # session's 13 held out (`*-s28h-*`) its new topics lose three against asked alone (88 and 91
+    # of 108; its three new ones: none in context, one alone) with that session's first code.
+    [("followups.jsonl", 0.78, 0, 0.06), ("followups_validation.jsonl", 0.69, 3, 0.09)],
 )
 def test_conversation_sets(
     library: Library, name: str, floor: float, lost: int, taken: float
