@@ -26,7 +26,7 @@ _END_JA = (
 _JA = (
     re.compile(
         _NAME_JA
-        + r"(?:(?:って|とは|ってさ|てさ)(?:一体)?(?:誰|だれ|何者|なにもの|どなた|どんな人|どういう人|(?:何|なん)の人)"
+        + r"(?:(?:って|とは|ってさ|てさ)(?:一体)?(?:誰|だれ|何者|なにもの|どなた|どんな人|どういう人|(?:何|なん|どこ)の人)"
         r"|は(?:一体)?(?:何者|なにもの|どんな人|どういう人)|とは)" + _END_JA
     ),
     # the role: "チェンの役職は?", "アルトマンって何の仕事してる人?", "マーク・チェンって何の役職の人?"
@@ -50,7 +50,7 @@ _EN = (
     re.compile(_OPENERS_EN + r"(?P<x>[^?!]+?),? who\s*[?!.]*$"),  # "chen who?"
     # the role: "what's chen's role", "what is sam altman's job", "what does zuckerberg do"
     re.compile(
-        _OPENERS_EN + r"what(?:'s|s| is| was)\s+(?P<x>[^?!]+?)(?:'s?|s')\s+"
+        _OPENERS_EN + r"what(?:'s|s| is| was)\s+(?P<x>[^?!]+?)(?:'s?|s'|s)\s+"
         r"(?:role|(?:job )?title|job|position)\s*[?!.]*$"
     ),
     re.compile(_OPENERS_EN + r"what does\s+(?P<x>[^?!]+?)\s+do(?: for a living)?\s*[?!.]*$"),

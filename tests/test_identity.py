@@ -40,6 +40,9 @@ from index.tokenize import normalize
         ("マーク・チェンって何の役職の人?", "マーク・チェン"),
         ("マーク・チェンって何の人", "マーク・チェン"),
         ("whats chen's job title", "chen"),
+        ("whats chens job title", "chen"),  # (a channel drops the apostrophe)
+        ("what is altmans role", "altman"),
+        ("チェンってどこの人", "チェン"),  # (which company he is with: the introduction says)
         ("アルトマンって何の仕事してる人?", "アルトマン"),
         ("メタって何の会社?", None),  # (what kind of company: not a role)
         ("what did chen do", None),  # what he did, not what he is
