@@ -1114,7 +1114,10 @@ class Library:
 
     def form_features(self, question: str) -> frozenset[str]:
         """How the question is put, as the verdict reads it (index.form): its words masked."""
-        query = normalize(self.respelled(plain(check_query(question))))
+        query = self.respelled(plain(check_query(question)))
+        if EFFECT_BONUS and asks_effect(query):
+            query = unframed(query)  # (as the search reads it)
+        query = normalize(query)
         return self._form_features(query, is_japanese(query))
 
     def _form_features(self, normalized: str, japanese: bool) -> frozenset[str]:

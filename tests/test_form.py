@@ -89,3 +89,16 @@ def test_a_follow_up_put_as_a_fragment_is_put_as_the_question_it_follows(library
     assert first.evidence is not None and alone.evidence is not None
     assert follow.evidence is not None
     assert follow.evidence.form == max(alone.evidence.form, first.evidence.form)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the break gonna work", "will the shutdown even work lol", "休みって効果あるの", "what did chen say"],
+)
+def test_the_form_is_learned_from_the_question_as_the_search_reads_it(
+    library: Library, question: str
+):
+    # (index.verdict_fit learns from form_features: "work" asked of a measure is not the staff's)
+    result = library.search(question)
+    assert result.evidence is not None
+    assert result.evidence.form == library.form.score(library.form_features(question))
