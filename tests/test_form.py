@@ -93,7 +93,12 @@ def test_a_follow_up_put_as_a_fragment_is_put_as_the_question_it_follows(library
 
 @pytest.mark.parametrize(
     "question",
-    ["is the break gonna work", "will the shutdown even work lol", "休みって効果あるの", "what did chen say"],
+    [
+        "is the break gonna work",
+        "will the shutdown even work lol",
+        "休みって効果あるの",
+        "what did chen say",
+    ],
 )
 def test_the_form_is_learned_from_the_question_as_the_search_reads_it(
     library: Library, question: str
