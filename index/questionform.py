@@ -328,3 +328,20 @@ def _without_tail(text: str) -> str:
 def japanese_part(text: str) -> str:
     """The runs of kana and kanji in the text (a Japanese name in an English question)."""
     return " ".join(_JA_RUN.findall(text))
+
+
+# Two questions in one message: a question mark with more after it ("why is openai closing?
+# and how much did meta offer"), a second question word joined by "and" ("why ... and how much
+# ..."), or あと / それと after a comma (なんで休むの、あとメタは何人引き抜いたの).
+_SECOND_QUESTION = re.compile(
+    r"(?<=[?？])\s*(?=[^\s?？!！])"
+    r"|[\s,]+(?:and|also|plus|&)\s+(?=(?:how|what|why|who|when|where|which)\b)"
+    r"|[、。,]\s*(?=(?:あと|それと|それから|ついでに))",
+    re.IGNORECASE,
+)
+
+
+def questions_in(question: str) -> list[str]:
+    """The questions a message asks, in order (one for most messages: index.search answers a
+    message it declines part by part when each part asks something of its own)."""
+    return [p for p in (part.strip() for part in _SECOND_QUESTION.split(question)) if p]

@@ -7,7 +7,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -47,7 +47,7 @@ from .outcome import (
 )
 from .passages import Article, Passage, load_seeds, split_sentences
 from .progress import logged
-from .questionform import japanese_part, plain
+from .questionform import japanese_part, plain, questions_in
 from .quoting import (
     SPEAKING,
     asks_comparison,
@@ -328,6 +328,10 @@ TOLD_KNOWN = 1.5
 # "Who is X?" raises the first passage that mentions X, where a news article introduces a person
 # with full name and role, by this share of its score (index.identity).
 IDENTITY_BONUS = 0.6
+# A message asking two things (index.questionform.questions_in), each with at least this many
+# words of its own, is answered part by part when it is not answered whole and every part is.
+COMPOUND = True
+COMPOUND_WORDS = 1
 # ... and so does a question whose only words are a person's name ("what is Sam Altman doing about
 # all this"): answerable tuning 0.816 / 0.837 -> 0.837 / 0.857. 0 turns it off.
 NAME_ONLY = 1.0
@@ -729,6 +733,57 @@ class Library:
         return next((a for a in self.articles if a.doc == doc), None)
 
     def search(
+        self,
+        query: str,
+        top: int = 3,
+        lang: str | None = None,
+        context: str | None = None,
+        context_weight: float = CONTEXT_WEIGHT,
+        boost: np.ndarray | None = None,
+        topic: bool = False,
+    ) -> SearchResult:
+        """The best `top` passages for the question, and whether the articles answer it (see
+        `_search`); a message asking two things ("why is openai closing and how much did meta
+        offer") that it does not answer whole is answered part by part when every part is."""
+        result = self._search(query, top, lang, context, context_weight, boost, topic)
+        if result.answerable or context or boost is not None or topic or not COMPOUND:
+            return result
+        parts = questions_in(plain(check_query(query)))
+        if len(parts) < 2 or min(len(self._content_words(p)) for p in parts) < COMPOUND_WORDS:
+            return result
+        found = [self._search(part, top, lang) for part in parts]
+        if not all(f.answerable for f in found):
+            return result
+        # each part's best first, then their next ones; scores put on the best's scale (a reply
+        # quotes those near the best: each part's answer is)
+        best = max(f.hits[0].score for f in found)
+        ranked = sorted(
+            (
+                (rank, Hit(h.passage, h.score * best / f.hits[0].score))
+                for f in found
+                for rank, h in enumerate(f.hits)
+            ),
+            key=lambda pair: pair[0],
+        )
+        hits: dict[str, Hit] = {}
+        for _, hit in ranked:
+            hits.setdefault(hit.passage.id, hit)
+        weakest = min(found, key=lambda f: f.confidence)
+        return replace(
+            result,
+            answerable=True,
+            verdict=weakest.verdict,
+            confidence=weakest.confidence,
+            hits=tuple(hits.values())[:top],
+            evidence=weakest.evidence,
+        )
+
+    def _content_words(self, question: str) -> list[str]:
+        if is_japanese(question):
+            return subsumed(self.tokenize_ja(question))
+        return self.tokenize_en(question)
+
+    def _search(
         self,
         query: str,
         top: int = 3,

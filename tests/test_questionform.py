@@ -9,7 +9,7 @@ import pytest
 
 from bot.answer import compose
 from index import Library
-from index.questionform import plain
+from index.questionform import plain, questions_in
 from index.tokenize import is_japanese
 
 VARIANTS = [
@@ -291,3 +291,32 @@ def test_plain(question: str, expected: str) -> None:
 )
 def test_an_english_sentence_around_a_japanese_name_is_english(text: str, expected: bool) -> None:
     assert is_japanese(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "why is openai shutting down and how much did meta offer",
+            ["why is openai shutting down", "how much did meta offer"],
+        ),
+        (
+            "why is it closing? and what did chen say",
+            ["why is it closing?", "and what did chen say"],
+        ),
+        (
+            "メタはいくら出したの?それとチェンは何て言ってた?",
+            ["メタはいくら出したの?", "それとチェンは何て言ってた?"],
+        ),
+        (
+            "なんで休むの、あとメタは何人引き抜いたの",
+            ["なんで休むの", "あとメタは何人引き抜いたの"],
+        ),
+        # one question: "and" inside it, marks at its end only
+        ("salt and pepper?!", ["salt and pepper?!"]),
+        ("what did meta and openai do", ["what did meta and openai do"]),
+        ("ほんとに??", ["ほんとに??"]),
+    ],
+)
+def test_questions_in_a_message(message: str, questions: list[str]) -> None:
+    assert questions_in(message) == questions

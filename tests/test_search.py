@@ -411,3 +411,35 @@ def test_the_end_asked_of_one_article_among_several(tmp_path: Path) -> None:
     # (ワイアード is only in line 9: the end is that article's, though the bread one is later)
     openai = library.search("ワイアードの記事の最後はどうなってる?").hits[0].passage
     assert (openai.doc, openai.lines) == ("000_30e68451fde60380.txt", (38, 38))
+
+
+@pytest.mark.parametrize(
+    ("message", "lines"),
+    [
+        ("why is openai shutting down and how much did meta offer", {4, 7}),
+        ("メタはいくら出したの?それとチェンは何て言ってた?", {7, 9}),
+    ],
+)
+def test_a_message_asking_two_things_is_answered_part_by_part(
+    library: Library, message: str, lines: set[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import search
+
+    result = library.search(message)
+    assert result.verdict == "answered"
+    assert {h.passage.lines[0] for h in result.hits[:2]} == lines
+    monkeypatch.setattr(search, "COMPOUND", False)  # (whole, the article does not answer it)
+    assert not library.search(message).answerable
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how much did meta offer and how do i bake bread",
+        "what is the capital of france and how tall is mount fuji",
+    ],
+)
+def test_a_message_asking_two_things_is_declined_unless_the_article_answers_both(
+    library: Library, message: str
+) -> None:
+    assert not library.search(message).answerable
