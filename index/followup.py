@@ -21,7 +21,7 @@ from .passages import Passage
 from .questionform import changes_topic, plain
 from .quoting import asks_words, tells_message
 from .search import Hit, Library, SearchResult, check_query
-from .tokenize import has_hiragana, is_japanese, normalize, subsumed
+from .tokenize import has_hiragana, is_japanese, normalize
 from .verdict import ANSWERED
 
 # A question with at most this many content words of its own leans on the one before
@@ -197,9 +197,7 @@ def named_person(library: Library, question: str) -> str:
 
 def own_words(library: Library, question: str) -> list[str]:
     """The content words a question brings of its own (question words and particles left out)."""
-    if is_japanese(question):
-        return subsumed(library.tokenize_ja(question))  # (その研究者たちは?: one word)
-    return library.tokenize_en(question)
+    return library.content_words(question)
 
 
 def wants_more(question: str) -> bool:

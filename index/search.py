@@ -749,7 +749,7 @@ class Library:
         if result.answerable or context or boost is not None or topic or not COMPOUND:
             return result
         parts = questions_in(plain(check_query(query)))
-        if len(parts) < 2 or min(len(self._content_words(p)) for p in parts) < COMPOUND_WORDS:
+        if len(parts) < 2 or min(len(self.content_words(p)) for p in parts) < COMPOUND_WORDS:
             return result
         found = [self._search(part, top, lang) for part in parts]
         if not all(f.answerable for f in found):
@@ -778,7 +778,9 @@ class Library:
             evidence=weakest.evidence,
         )
 
-    def _content_words(self, question: str) -> list[str]:
+    def content_words(self, question: str) -> list[str]:
+        """The content words a question brings of its own (question words and particles left
+        out; その研究者たちは?: one word)."""
         if is_japanese(question):
             return subsumed(self.tokenize_ja(question))
         return self.tokenize_en(question)
