@@ -328,13 +328,17 @@ TOLD_KNOWN = 1.5
 # "Who is X?" raises the first passage that mentions X, where a news article introduces a person
 # with full name and role, by this share of its score (index.identity).
 IDENTITY_BONUS = 0.6
-# A message asking two things (index.questionform.questions_in), each with at least this many
-# words of its own, is answered part by part when it is not answered whole and every part is.
-COMPOUND = True
-COMPOUND_WORDS = 1
 # ... and so does a question whose only words are a person's name ("what is Sam Altman doing about
 # all this"): answerable tuning 0.816 / 0.837 -> 0.837 / 0.857. 0 turns it off.
 NAME_ONLY = 1.0
+# A message asking two things (index.questionform.questions_in), each with at least this many
+# words of its own and no more than COMPOUND_PARTS of them (a message of many question marks is
+# searched whole, at the cost of one search), is answered part by part when it is not answered
+# whole and every part is. 1, not 2: "...? and what did chen say" has one (chen). Nothing in the
+# question sets moved but one tuning turn (README, How it answers).
+COMPOUND = True
+COMPOUND_WORDS = 1
+COMPOUND_PARTS = 3
 # English questions: weight of the Japanese side (question translated through the glossary)
 # next to the English rendering, both scaled to their best score.
 JA_WEIGHT_FOR_EN = 1.0
@@ -749,10 +753,12 @@ class Library:
         if result.answerable or context or boost is not None or topic or not COMPOUND:
             return result
         parts = questions_in(plain(check_query(query)))
-        if len(parts) < 2 or min(len(self.content_words(p)) for p in parts) < COMPOUND_WORDS:
+        if not 2 <= len(parts) <= COMPOUND_PARTS:
+            return result
+        if min(len(self.content_words(p)) for p in parts) < COMPOUND_WORDS:
             return result
         found = [self._search(part, top, lang) for part in parts]
-        if not all(f.answerable for f in found):
+        if not all(f.answerable and f.hits and f.hits[0].score > 0 for f in found):
             return result
         # each part's best first, then their next ones; scores put on the best's scale (a reply
         # quotes those near the best: each part's answer is)

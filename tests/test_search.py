@@ -443,3 +443,9 @@ def test_a_message_asking_two_things_is_declined_unless_the_article_answers_both
     library: Library, message: str
 ) -> None:
     assert not library.search(message).answerable
+
+
+def test_a_message_of_many_questions_is_searched_whole(library: Library) -> None:
+    # (each part would be a search of its own: a message of many question marks costs one)
+    message = "how much did meta offer? who is chen? why the shutdown? what did chen say?"
+    assert library.search(message) == library._search(message)
