@@ -812,14 +812,10 @@ class Library:
         summary's topic, a keyword by nature ("money"), not a message of one common word.
         """
         asked = check_query(query)
-        query = plain(asked)  # "HOW MUCH…笑" searches as "How much…" (index.questionform)
-        japanese = is_japanese(query)
-        # "zuckerburg" as "zuckerberg", ザッカバーグ as ザッカーバーグ (index.spelling)
-        query = self.respelled(query)
-        effect = EFFECT_BONUS and asks_effect(query)
-        works = effect and context and EFFECT_FLOOR and asks_works(query)
-        if effect:
-            query = unframed(query)  # ("is it gonna work": not the staff's work)
+        query, before_unframed = self._as_read(asked)
+        japanese = is_japanese(before_unframed or query)
+        effect = before_unframed is not None
+        works = effect and context and EFFECT_FLOOR and asks_works(before_unframed or query)
         normalized = normalize(query)
         kind = question_type(normalized, normalized=True)
         # Scores are arrays over every passage, 0.0 where no query token is (a BM25 weight is
@@ -1177,11 +1173,18 @@ class Library:
 
     def form_features(self, question: str) -> frozenset[str]:
         """How the question is put, as the verdict reads it (index.form): its words masked."""
-        query = self.respelled(plain(check_query(question)))
-        if EFFECT_BONUS and asks_effect(query):
-            query = unframed(query)  # (as the search reads it)
-        query = normalize(query)
+        query = normalize(self._as_read(check_query(question))[0])
         return self._form_features(query, is_japanese(query))
+
+    def _as_read(self, asked: str) -> tuple[str, str | None]:
+        """The question as the search reads it: plain ("HOW MUCH…笑" as "How much…",
+        index.questionform), its typos in the articles' spelling ("zuckerburg", ザッカバーグ:
+        index.spelling) and, where it asks whether something works, without "work" ("is it gonna
+        work": not the staff's work); and, when it asks so, as it read before that (else None)."""
+        query = self.respelled(plain(asked))
+        if EFFECT_BONUS and asks_effect(query):
+            return unframed(query), query
+        return query, None
 
     def _form_features(self, normalized: str, japanese: bool) -> frozenset[str]:
         known = self.ja.idf if japanese else self.en.idf  # (0.0: a word the articles never use)
