@@ -631,6 +631,25 @@ TOPICS: dict[str, Topic] = {
             r"|[”\"] teams?\b|\b[A-Z][\w-]*\)? teams?\b"
         ),
     ),
+    # Whom someone works with (チェンって誰と一緒に対策してんの, 誰と組んでるの, "who's chen working with",
+    # "teaming up with who"); told of by a companion named (line 11: together with Altman, アルトマン
+    # とともに; "Mark and I", 私やマーク). Not "誰と誰" (two names asked), nor "who did meta talk to".
+    "companion": Topic(
+        re.compile(
+            r"(?:誰|だれ)と(?!誰|だれ)(?:一緒|いっしょ|組|協力|共|とも|二人|ふたり|やっ|動い|取り組|対策"
+            r"|手を組|連携|タッグ)|(?:相棒|パートナー)(?:は|って)(?:誰|だれ)"
+        ),
+        re.compile(
+            r"\b(?:with|w) (?:who|whom)\b|\bwho(?:'s|s| is| are| was)? (?:\w+ ){0,2}?(?:working|teaming"
+            r" up|teamed up|partnering|partnered|collaborating|joining forces) with\b"
+            r"|\bwho (?:does|did|do) (?:\w+ ){0,2}?(?:work|team up|partner|collaborate) with\b"
+        ),
+        _both(
+            r"とともに|と共に|と一緒に|といっしょに|と組ん|と協力|と手を組|(?:私|僕|俺)(?:や|と)\S{1,10}(?:が|は)",
+            r"\b(?:together with|alongside|along with|teaming up with|teamed up with|partnering with"
+            r"|in partnership with)\b|\b\w+ and I\b",
+        ),
+    ),
     # The means of a contact (did zuck call them himself or just text, ザッカーバーグは直接電話したの?,
     # "like dm or email"): told of by one named (Slack messages, 個人的なメッセージ, a post), not by
     # "personal involvement". Of a contact, not of what it said: not "what's the advice if meta dms

@@ -184,8 +184,13 @@ PEOPLE_RATIO = 0.5
 PAY_RATIO = 0.7
 # ... and so is one asking which platform, by the first naming one ("what platform did the leaked
 # messages come from": line 9's Slack). Not at any score: "which social media site did the upset
-# employee post on" is not answered by line 9's Slack, under a fifth of line 19's score.
-RANKING_TOPICS = ("pay", "platform")  # (the first asked ranks)
+# employee post on" is not answered by line 9's Slack, under a fifth of line 19's score. One asking
+# whom someone works with ("誰と一緒に対策してるって?" after Chen's Slack message) by the first naming
+# a companion at almost any score: a follow-up's own word (対策) is line 8's, and line 11 ("together
+# with Altman") shares only the earlier question's, weighed below. Chosen on the tuning sets: 0.7
+# +1 follow-up of 962, 0.3 +2, 0.05 and 0.01 +9; held out +8 of 439; nothing else moved, JSQuAD's
+# own questions neither. (The first asked ranks.)
+RANKING_TOPICS = {"pay": PAY_RATIO, "platform": PAY_RATIO, "companion": 0.05}
 # Passages stating an aim or a strategy rank higher by this share of their score when the
 # question asks why (index.reason). Chosen on the tuning sets (questions.jsonl, answerable and
 # channel tuning parts, the tuning conversations, JSQuAD's even half): 0.2 -> 0.9 channel tune
@@ -953,7 +958,7 @@ class Library:
             ranked = self._first_stating(ranked, self._explaining, REASON_RATIO)
         elif PAY_RATIO and (topics := topics_asked(normalized)).intersection(RANKING_TOPICS):
             topic = next(t for t in RANKING_TOPICS if t in topics)
-            ranked = self._first_stating(ranked, self._telling[topic], PAY_RATIO)
+            ranked = self._first_stating(ranked, self._telling[topic], RANKING_TOPICS[topic])
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if preference is not None:

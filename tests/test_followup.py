@@ -200,6 +200,10 @@ def _turn(library: Library, question: str, previous: Turn | None = None) -> Turn
         ("SNSで話題になった社員の投稿って何", "今も見れる", 19),
         ("強制的に休ませるのって結局どうなん、効くの?", "逆にデメリットある", 32),
         ("マーク・チェンってOpenAIでどういうポジションの人?", "ありがと、彼は何て言ってた?", 10),
+        # whom someone works with: the passage naming a companion (index.answertype.TOPICS), not
+        # the one sharing the follow-up's own word (line 8's 対策)
+        ("チェンってslackで何言ってたの", "誰と一緒に対策してるって?", 11),
+        ("what did chen say in the leaked slack msgs", "who's he working with on it", 11),
     ],
 )
 def test_a_follow_up_is_searched_with_the_earlier_question(

@@ -811,6 +811,12 @@ def test_a_relation_word_no_article_uses_frames_the_question(
         ("ライン川と結ばれたのはいつか", set()),  # (JSQuAD: the Rhine)
         ("what platform was the deleted post on, twitter?", {"platform"}),
         ("消された投稿ってどこのsns?", {"platform"}),
+        # whom someone works with (not two names asked, nor whom someone spoke to)
+        ("チェンって誰と一緒に対策してんの", {"companion"}),
+        ("whos chen working with on this", {"companion"}),
+        ("and altman is teaming up w who", {"companion"}),
+        ("チェン以外の研究責任者って誰と誰?", set()),
+        ("who did zuck talk to", set()),
     ],
 )
 def test_topics_asked(question: str, topics: set[str]) -> None:
@@ -854,6 +860,12 @@ def test_topics_asked(question: str, topics: set[str]) -> None:
         ("the “superintelligence” team newly formed by Meta", {"comment", "team"}),
         ("an OpenAI employee on the Go-To-Market (GTM) team", {"team"}),
         ("personal messages urging their teams to be careful", {"means"}),  # (no team named)
+        (
+            "アルトマン最高経営責任者(CEO)とともに「24時間体制で」取り組んでおり",
+            {"companion", "comment"},
+        ),
+        ("Mark and I are right here for you", {"companion"}),
+        ("私やマークがそばにいるし", {"companion"}),
     ],
 )
 def test_topics_a_passage_speaks_of(text: str, topics: set[str]) -> None:
