@@ -44,6 +44,11 @@ def library() -> Library:
         # a group's name asked: the passage naming it in quotation marks (「超知能」), not the one
         # about how the group is built (line 6) or what the company demands (22)
         ("what's the meta group called", 3),
+        # a channel's words for the article's, from the glossary: モチベ (morale, 士気), 誘う
+        # (recruiting, リクルート), 営業 (the Go-To-Market team, GTM)
+        ("中の人のモチベ下がってるってほんと?", 18),
+        ("誰が直接誘ってんの", 8),
+        ("営業の人は休みどう思ってたん", 23),
     ],
 )
 def test_answerable_questions_find_their_line(library: Library, question: str, line: int) -> None:
