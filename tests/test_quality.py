@@ -215,8 +215,9 @@ def test_off_topic_questions_get_no_quote_and_near_misses_at_most_one(library: L
     # A later session's 41 tuning (`-s30t-*`: 17/22 and 11/19 at 1 when they came, two Japanese
     # and seven English declined) took tune to 0.883 / 0.860, 3.18% wrongly declined (26/816 and
     # 21/725): its floor 3.2%. Its 37 held out (`-s30h-*`: 11/18 and 14/19, two of each declined)
-    # took held out to 0.877 / 0.844, 2.9%.
-    [("tune", 0.87, 0.86, 0.95, 0.032), ("heldout", 0.87, 0.81, 0.78, 0.04)],
+    # took held out to 0.877 / 0.844, 2.9%. At its end: tune 0.888 / 0.860, 3.05%; held out 0.877 /
+    # 0.844, 2.8%.
+    [("tune", 0.87, 0.86, 0.95, 0.031), ("heldout", 0.87, 0.81, 0.78, 0.04)],
 )
 def test_channel_set(
     library: Library, split: str, ja1: float, en1: float, offtopic: float, wrong: float
@@ -310,8 +311,10 @@ def test_answerable_tuning_part(library: Library, lang: str, floor: float) -> No
     # three alone) with its first code. With that session's 24 tuning (`*-s29t-*`, 11 of 26
     # follow-ups and 10 of 24 openings answered) the tuning part scored 0.774 (731/945) at its
     # start: its floor is 0.77. With a later session's 19 (`*-s30t-*`, 6 of 17 follow-ups and 11
-    # of 19 openings answered) 0.768 (739/962) at that session's start: the floor is 0.76.
-    [("followups.jsonl", 0.76, 0, 0.06), ("followups_validation.jsonl", 0.69, 4, 0.09)],
+    # of 19 openings answered) 0.768 (739/962) at that session's start; at its end 0.782 (752/962;
+    # whom someone works with, index.answertype.TOPICS "companion", and three glossary words), held
+    # out 0.731 (321/439, 0.704 with its first code): the floors are 0.78 and 0.72.
+    [("followups.jsonl", 0.78, 0, 0.06), ("followups_validation.jsonl", 0.72, 4, 0.09)],
 )
 def test_conversation_sets(
     library: Library, name: str, floor: float, lost: int, taken: float
