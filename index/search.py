@@ -674,7 +674,7 @@ class Library:
         self._effects = np.array([weighs_effect(text) for text in both], dtype=bool)
         self._conditions = np.array([weighs_condition(text) for text in both], dtype=bool)
         self._topics = [topics_told(text) for text in both]
-        # the passages speaking of each topic that ranks them (PAY_RATIO)
+        # the passages speaking of each topic that ranks them (RANKING_TOPICS)
         self._telling = {
             topic: np.array([topic in told for told in self._topics], dtype=bool)
             for topic in RANKING_TOPICS
@@ -957,8 +957,8 @@ class Library:
         elif REASON_RATIO and not context and aims_asked:
             ranked = self._first_stating(ranked, self._explaining, REASON_RATIO)
         elif PAY_RATIO and (topics := topics_asked(normalized)).intersection(RANKING_TOPICS):
-            topic = next(t for t in RANKING_TOPICS if t in topics)
-            ranked = self._first_stating(ranked, self._telling[topic], RANKING_TOPICS[topic])
+            first = next(t for t in RANKING_TOPICS if t in topics)
+            ranked = self._first_stating(ranked, self._telling[first], RANKING_TOPICS[first])
         ranked = ranked[: max(top, 1)]
         hits = tuple(Hit(self.passages[i], s) for i, s in ranked)
         if preference is not None:
