@@ -188,8 +188,8 @@ PAY_RATIO = 0.7
 # whom someone works with ("誰と一緒に対策してるって?" after Chen's Slack message) by the first naming
 # a companion at almost any score: a follow-up's own word (対策) is line 8's, and line 11 ("together
 # with Altman") shares only the earlier question's, weighed below. Chosen on the tuning sets: 0.7
-# +1 follow-up of 962, 0.3 +2, 0.05 and 0.01 +9; held out +8 of 439; nothing else moved, JSQuAD's
-# own questions neither. (The first asked ranks.)
+# +1 follow-up of 962, 0.3 +2, 0.05 and 0.01 +9 (and channel Japanese +2); held out +8 of 439, nothing
+# else moved; JSQuAD's own questions neither. (The first asked ranks.)
 RANKING_TOPICS = {"pay": PAY_RATIO, "platform": PAY_RATIO, "companion": 0.05}
 # Passages stating an aim or a strategy rank higher by this share of their score when the
 # question asks why (index.reason). Chosen on the tuning sets (questions.jsonl, answerable and
