@@ -195,11 +195,6 @@ def named_person(library: Library, question: str) -> str:
     return " ".join(words)
 
 
-def own_words(library: Library, question: str) -> list[str]:
-    """The content words a question brings of its own (question words and particles left out)."""
-    return library.content_words(question)
-
-
 def wants_more(question: str) -> bool:
     """Whether it asks to go on ("tell me more", "もっと詳しく") rather than asking anew."""
     text = _bare(question)
@@ -246,7 +241,7 @@ def leans_on_previous(library: Library, question: str) -> bool:
     bare = _CONNECTOR.sub("", text)
     subject = identity_subject(bare)
     pointing = _JA_CUES.search(bare) if is_japanese(bare) else _EN_CUES.search(bare)
-    if subject and not pointing and own_words(library, subject):
+    if subject and not pointing and library.content_words(subject):
         return False
     # ... and so does one naming, with no word pointing back, a subject the articles never mention
     # ("bitcoin今いくら"; not "what about Google?"): judged alone anyway (Library.search), so no
@@ -257,7 +252,7 @@ def leans_on_previous(library: Library, question: str) -> bool:
     # nor those asking after a relation of what was said: "openai's response?", メタの狙いは?)
     japanese = is_japanese(question)
     words = [
-        w for w in own_words(library, unpointed(question)) if not library.relation(w, japanese)
+        w for w in library.content_words(unpointed(question)) if not library.relation(w, japanese)
     ]
     if len(words) <= MAX_OWN_WORDS or wants_more(question) or echoes(library, question):
         return True
