@@ -35,9 +35,10 @@ _JA = (
         + r"(?:の|って)(?:役職|肩書き?|職業|仕事|役割|ポジション|立場)(?:は|って)?(?:何|なに|なん)?"
         + _END_JA
     ),
+    # (where: "チェンってopenaiでどんなポジションの人?")
     re.compile(
-        _NAME_JA
-        + r"(?:って|は)(?:何|なに|なん|どういう|どんな)の?(?:役職|肩書き?|職業|仕事|役割|ポジション|立場)"
+        _NAME_JA + r"(?:って|は)(?:[^\u3041-\u3096]{1,15}(?:で|での))?"
+        r"(?:何|なに|なん|どういう|どんな)の?(?:役職|肩書き?|職業|仕事|役割|ポジション|立場)"
         r"(?:の人|して(?:る|いる)人|の方)?" + _END_JA
     ),
 )
@@ -51,7 +52,7 @@ _EN = (
     # the role: "what's chen's role", "what is sam altman's job", "what does zuckerberg do"
     re.compile(
         _OPENERS_EN + r"what(?:'s|s| is| was)\s+(?P<x>[^?!]+?)(?:'s?|s'|s)\s+"
-        r"(?:role|(?:job )?title|job|position)\s*[?!.]*$"
+        r"(?:role|(?:job )?title|job|position)(?:\s+(?:at|in|with)\s+[^?!]+?)?\s*[?!.]*$"
     ),
     re.compile(_OPENERS_EN + r"what does\s+(?P<x>[^?!]+?)\s+do(?: for a living)?\s*[?!.]*$"),
 )
@@ -60,11 +61,38 @@ _EN = (
 # "who is mark chen", "who's the gtm employee"; "who is chen working with to keep people..." asks
 # something else.
 MAX_NAME_WORDS = 3
+# A message of two questions (split after a question mark, or at a comma before a question word)
+# asks who someone is when one does and the other is a few words more: at most this many English
+# words or Japanese characters ("役職は", "whats his job").
+_PARTS = re.compile(r"(?<=[?？!！])\s*|,\s*(?=(?:who|what|whats|what's)\b)")
+MAX_MORE_WORDS = 3
+MAX_MORE_CHARS = 6
+_LATIN = re.compile(r"[a-z]")
 
 
 def identity_subject(normalized_question: str) -> str | None:
     """X in "X って誰?" / "who is X?" (or X's role asked), or None when the question asks
-    something else."""
+    something else. A message of two questions asks it when one does and the other is a few
+    words more ("マークチェンって何の人? 役職は", "who is chen again, whats his job")."""
+    subject = _subject(normalized_question)
+    if subject is None:
+        parts = [p for p in _PARTS.split(normalized_question) if p.strip()]
+        if len(parts) == 2:
+            first, last = parts
+            if _few_words(last):
+                subject = _subject(first)
+            if subject is None and _few_words(first):
+                subject = _subject(last)
+    return subject
+
+
+def _few_words(text: str) -> bool:
+    if _LATIN.search(text):
+        return len(text.split()) <= MAX_MORE_WORDS
+    return len(text.strip(" ?？!！")) <= MAX_MORE_CHARS
+
+
+def _subject(normalized_question: str) -> str | None:
     for pattern in _JA:
         if match := pattern.match(normalized_question):
             return match.group("x").strip(" 、,")

@@ -44,6 +44,13 @@ from index.tokenize import normalize
         ("what is altmans role", "altman"),
         ("チェンってどこの人", "チェン"),  # (which company he is with: the introduction says)
         ("アルトマンって何の仕事してる人?", "アルトマン"),
+        # ... where ("at OpenAI"), or asked in one of a message's questions
+        ("アルトマンってopenaiでどういう立場の人?", "アルトマン"),
+        ("what's altman's title at openai", "altman"),
+        ("チェンって何の人? 役職は?", "チェン"),
+        ("who is sam altman again, what's his job", "sam altman"),
+        ("what did chen say on slack? and who is chen", None),  # ("and": not the whole question)
+        ("who is chen? what did he say about meta", None),  # (two questions: searched whole)
         ("メタって何の会社?", None),  # (what kind of company: not a role)
         ("what did chen do", None),  # what he did, not what he is
         # a name asked for, or what someone did: not who they are
@@ -70,6 +77,9 @@ def test_identity_subject(question: str, subject: str | None) -> None:
         ("who's sam altman", 11),
         ("チェンの役職は?", 9),
         ("what's chen's role?", 9),
+        ("アルトマンってopenaiでどんな役職の人?", 11),
+        ("what is chen's job at openai", 9),
+        ("マーク・チェンって何の人? 役職は", 9),
         # a question whose only words are a person's name asks about them, as "who is X" does
         ("アルトマンはこの件で何してるの?", 11),
         ("what is Sam Altman doing about all this", 11),
